@@ -1,0 +1,111 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/trustguide/guide/internal/build"
+	"github.com/trustguide/guide/internal/diag"
+	"github.com/trustguide/guide/internal/manifest"
+	"github.com/trustguide/guide/internal/readability"
+)
+
+func cmdBuild(args []string, stdout, stderr io.Writer) error {
+	fs := flags("build", stderr)
+	rootDir := fs.String("root", ".", "the site's folder")
+	out := fs.String("out", "public", "where to write the site (replaced as a whole)")
+	baseURL := fs.String("base-url", "", "the URL the site is published at (default: base_url of site.yaml)")
+	drafts := fs.Bool("drafts", false, "include draft pages")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	root, err := openRoot(*rootDir)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+
+	r := build.Site(root.FS(), build.Options{Drafts: *drafts, BaseURL: *baseURL})
+	printProblems(stderr, r.Problems)
+	if r.Problems.HasErrors() {
+		fmt.Fprintf(stderr, "%d errors: nothing was written\n", len(r.Problems.Errors()))
+		return errSite
+	}
+	outDir := *out
+	if !filepath.IsAbs(outDir) {
+		outDir = filepath.Join(*rootDir, outDir)
+	}
+	if err := r.Files.Write(outDir); err != nil {
+		return fmt.Errorf("writing %s: %w", outDir, err)
+	}
+	if r.Manifest != nil {
+		if err := updateManifest(*rootDir, r.Manifest); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintln(stdout, r.Summary())
+	return nil
+}
+
+// updateManifest writes content/urls.txt when this build published new URLs.
+func updateManifest(rootDir string, data []byte) error {
+	name := filepath.Join(rootDir, filepath.FromSlash(manifest.Path))
+	old, _ := os.ReadFile(name)
+	if bytes.Equal(old, data) {
+		return nil
+	}
+	tmp := name + ".new"
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, name)
+}
+
+func cmdCheck(args []string, stdout, stderr io.Writer) error {
+	fs := flags("check", stderr)
+	rootDir := fs.String("root", ".", "the site's folder")
+	grades := fs.Bool("grades", true, "print each page's reading grade")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	root, err := openRoot(*rootDir)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+
+	r := build.Site(root.FS(), build.Options{})
+	problems := append(r.Problems, gradeWarnings(r.Grades)...).Sort()
+	if *grades {
+		for _, g := range r.Grades {
+			fmt.Fprintf(stdout, "%-55s grade %4.1f  (%d words)\n", g.Source, g.Grade, g.Words)
+		}
+	}
+	printProblems(stderr, problems)
+	errs, warns := len(problems.Errors()), len(problems.Warnings())
+	fmt.Fprintf(stdout, "checked %d pages: %d errors, %d warnings\n", r.Pages, errs, warns)
+	if errs > 0 {
+		return errSite
+	}
+	return nil
+}
+
+// gradeWarnings warns about pages harder to read than most adults manage.
+func gradeWarnings(grades []build.Grade) diag.List {
+	var l diag.List
+	for _, g := range grades {
+		if g.Grade > readability.Limit {
+			l.Warn(g.Source, 1, 1, "reading grade %.1f is above %.0f: use shorter sentences and plainer words", g.Grade, readability.Limit)
+		}
+	}
+	return l
+}
+
+func printProblems(w io.Writer, problems diag.List) {
+	for _, d := range problems {
+		fmt.Fprintln(w, d.String())
+	}
+}

@@ -1,0 +1,90 @@
+// Command guide builds the trust-and-repair guide: markdown in content/,
+// templates in templates/ and files in static/ become a static web site.
+//
+//	guide build  [-root DIR] [-out DIR] [-base-url URL] [-drafts]
+//	guide serve  [-root DIR] [-addr 127.0.0.1:1313] [-poll DURATION]
+//	guide check  [-root DIR]
+//	guide new    [-root DIR] article|worksheet "Title"
+//
+// Exit status: 0 success, 1 the site has errors, 2 bad usage.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+)
+
+const usage = `usage:
+  guide build  [-root DIR] [-out DIR] [-base-url URL] [-drafts]
+  guide serve  [-root DIR] [-addr 127.0.0.1:1313] [-poll DURATION]
+  guide check  [-root DIR]
+  guide new    [-root DIR] article|worksheet "Title"
+`
+
+// errUsage means the command line was wrong; its message has been printed.
+var errUsage = errors.New("bad usage")
+
+// errSite means the site has errors; they have been printed.
+var errSite = errors.New("the site has errors")
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run is main without the process: it returns the exit status.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	commands := map[string]func([]string, io.Writer, io.Writer) error{
+		"build": cmdBuild,
+		"check": cmdCheck,
+		"serve": cmdServe,
+		"new":   cmdNew,
+	}
+	cmd, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "guide: unknown command %q\n%s", args[0], usage)
+		return 2
+	}
+	switch err := cmd(args[1:], stdout, stderr); {
+	case err == nil:
+		return 0
+	case errors.Is(err, errUsage), errors.Is(err, flag.ErrHelp):
+		return 2
+	case errors.Is(err, errSite):
+		return 1
+	default:
+		fmt.Fprintf(stderr, "guide: %v\n", err)
+		return 1
+	}
+}
+
+// flags makes a flag set that reports errors instead of exiting.
+func flags(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("guide "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs
+}
+
+// parse parses flags, turning a flag error into errUsage.
+func parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		return errUsage
+	}
+	return nil
+}
+
+// openRoot opens the site folder as a file system that refuses symlinks
+// leading outside it.
+func openRoot(dir string) (*os.Root, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, fmt.Errorf("cannot open the site folder: %w", err)
+	}
+	return root, nil
+}

@@ -1,0 +1,95 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/trustguide/guide/internal/markdown"
+)
+
+// scaffolds are the starting text of new files: front matter with every key
+// the author is expected to fill in.
+var scaffolds = map[string]string{
+	"article": `---
+title: %q
+description: "One or two sentences: what this page helps with."
+date: %s
+draft: true
+---
+
+Start with a short paragraph that says who this page is for.
+
+## A first heading
+
+Short sentences. Plain words.
+`,
+	"worksheet": `---
+title: %q
+description: "One or two sentences: what filling this in helps with."
+date: %s
+draft: true
+short: %s
+minutes: 10
+for: both
+---
+
+A short paragraph: what this worksheet is for, and that the answers stay on
+this device.
+
+## Questions
+
+? A question with room for a long answer
+? A short answer: ___
+? How sure do I feel? [1-10]
+- [ ] Something I have done.
+`,
+}
+
+func cmdNew(args []string, stdout, stderr io.Writer) error {
+	flagSet := flags("new", stderr)
+	rootDir := flagSet.String("root", ".", "the site's folder")
+	if err := parse(flagSet, args); err != nil {
+		return err
+	}
+	rest := flagSet.Args()
+	if len(rest) != 2 || scaffolds[rest[0]] == "" || strings.TrimSpace(rest[1]) == "" {
+		fmt.Fprint(stderr, "usage: guide new article|worksheet \"Title\"\n")
+		return errUsage
+	}
+	kind, title := rest[0], strings.TrimSpace(rest[1])
+	slug := markdown.Slugify([]byte(title))
+	if slug == "" {
+		fmt.Fprintf(stderr, "guide new: the title %q has no letters or digits to make a file name from\n", title)
+		return errUsage
+	}
+	rel := filepath.Join("content", kind+"s", slug+".md")
+	name := filepath.Join(*rootDir, rel)
+	text := fmt.Sprintf(scaffolds[kind], title, today(), slug)
+	if kind == "article" {
+		text = fmt.Sprintf(scaffolds[kind], title, today())
+	}
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("%s already exists: choose another title, or edit that file", filepath.ToSlash(rel))
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := f.WriteString(text); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "created %s (a draft: remove `draft: true` to publish it)\n", filepath.ToSlash(rel))
+	return nil
+}

@@ -1,0 +1,158 @@
+package content
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/trustguide/guide/internal/diag"
+)
+
+const siteYAML = "title: Test\nlanguage: en\nbase_url: https://example.org/\n"
+
+// load builds a site from files given as path → text, with a site.yaml.
+func load(t *testing.T, files map[string]string) (*Site, diag.List) {
+	t.Helper()
+	fsys := fstest.MapFS{"content/site.yaml": {Data: []byte(siteYAML)}}
+	for name, text := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(text)}
+	}
+	return Load(fsys, Options{})
+}
+
+// wantProblem fails unless problems has one at path:line:col whose message
+// contains text.
+func wantProblem(t *testing.T, problems diag.List, at, text string) {
+	t.Helper()
+	for _, d := range problems {
+		if strings.HasPrefix(d.String(), at+": ") && strings.Contains(d.Message, text) {
+			return
+		}
+	}
+	t.Errorf("want a problem at %s containing %q; got:\n%s", at, text, problems.Error())
+}
+
+func page(front, body string) string { return "---\n" + front + "\n---\n" + body }
+
+func TestURLsAndKinds(t *testing.T) {
+	site, problems := load(t, map[string]string{
+		"content/_index.md":             page("title: Home\ndescription: d", "hi"),
+		"content/articles/a.md":         page("title: A\ndescription: d\nstep: 1", ""),
+		"content/articles/b.md":         page("title: B\ndescription: d\nstep: 2\nslug: bee", ""),
+		"content/worksheets/w.md":       page("title: W\ndescription: d\nshort: w1\narticle: ../articles/a.md\nfor: both", ""),
+		"content/about.md":              page("title: About\ndescription: d", ""),
+		"content/guides/deep/nested.md": page("title: N\ndescription: d", ""),
+	})
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	want := map[string]Kind{
+		"/": Home, "/articles/a/": Article, "/articles/bee/": Article, "/worksheets/w/": Worksheet,
+		"/about/": Plain, "/guides/deep/nested/": Plain,
+		"/articles/": Section, "/worksheets/": Worksheets, "/guides/": Section, "/guides/deep/": Section,
+	}
+	for url, kind := range want {
+		p := site.ByURL[url]
+		if p == nil {
+			t.Errorf("no page at %s", url)
+			continue
+		}
+		if p.Kind != kind {
+			t.Errorf("%s: kind %s, want %s", url, p.Kind, kind)
+		}
+	}
+	if len(site.Path) != 2 || site.Path[0].Meta.Title != "A" || site.Path[1].Meta.Title != "B" {
+		t.Errorf("guided path = %v", site.Path)
+	}
+	if a := site.ArticleOf(site.ByURL["/worksheets/w/"]); a == nil || a.URL != "/articles/a/" {
+		t.Errorf("worksheet's article = %v", a)
+	}
+}
+
+func TestBodyKeepsFilePositions(t *testing.T) {
+	p := ParsePage("content/x.md", []byte("---\ntitle: X\ndescription: d\n---\nline five"), new(diag.List))
+	lines := strings.Split(string(p.Body), "\n")
+	if len(lines) != 5 || lines[4] != "line five" {
+		t.Errorf("body lines = %q, want the text on line 5", lines)
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	tests := []struct {
+		name, file, text, at, message string
+	}{
+		{"malformed YAML", "content/a.md", "---\ntitle: [unclosed\ndescription: d\n---\n", "content/a.md:2:1", "YAML cannot be read"},
+		{"unknown key", "content/a.md", page("title: A\ndescription: d\ntitel: A", ""), "content/a.md:4:1", `unknown front matter key "titel"; did you mean "title"?`},
+		{"wrong type", "content/a.md", page("title: A\ndescription: d\nweight: heavy", ""), "content/a.md:4:9", "weight: expected a whole number"},
+		{"bad date", "content/a.md", page("title: A\ndescription: d\ndate: 2026-13-40", ""), "content/a.md:4:7", "expected a date"},
+		{"missing title", "content/a.md", page("description: d", ""), "content/a.md:1:1", "needs a title"},
+		{"missing description", "content/a.md", page("title: A", ""), "content/a.md:1:1", "needs a description"},
+		{"no front matter", "content/a.md", "just text", "content/a.md:1:1", "missing front matter"},
+		{"unclosed front matter", "content/a.md", "---\ntitle: A\n", "content/a.md:1:1", "missing front matter"},
+		{"empty file", "content/a.md", "", "content/a.md:1:1", "the file is empty"},
+		{"not UTF-8", "content/a.md", page("title: A\ndescription: d", "ok\nbad \xff here"), "content/a.md:6:5", "not UTF-8"},
+		{"slug with slash", "content/a.md", page("title: A\ndescription: d\nslug: a/b", ""), "content/a.md:4:1", "no / or .."},
+		{"slug with dots", "content/a.md", page("title: A\ndescription: d\nslug: ..", ""), "content/a.md:4:1", "no / or .."},
+		{"worksheet key on article", "content/articles/a.md", page("title: A\ndescription: d\nshort: x", ""), "content/articles/a.md:4:1", "worksheets only"},
+		{"step off the path", "content/about.md", page("title: A\ndescription: d\nstep: 2", ""), "content/about.md:4:1", "only articles"},
+		{"bad audience", "content/worksheets/w.md", page("title: A\ndescription: d\nfor: everyone", ""), "content/worksheets/w.md:4:1", `for "everyone"`},
+		{"bad short", "content/worksheets/w.md", page("title: A\ndescription: d\nshort: Not OK", ""), "content/worksheets/w.md:4:1", "short"},
+		{"bad article", "content/worksheets/w.md", page("title: A\ndescription: d\narticle: nope.md", ""), "content/worksheets/w.md:4:1", "is not an article"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, problems := load(t, map[string]string{tt.file: tt.text})
+			wantProblem(t, problems, tt.at, tt.message)
+		})
+	}
+}
+
+func TestConflicts(t *testing.T) {
+	_, problems := load(t, map[string]string{
+		"content/a.md":            page("title: A\ndescription: d", ""),
+		"content/b.md":            page("title: B\ndescription: d\nslug: a", ""),
+		"content/c.md":            page("title: C\ndescription: d\naliases: [/a/]", ""),
+		"content/d.md":            page("title: D\ndescription: d\naliases: [/old/]", ""),
+		"content/e.md":            page("title: E\ndescription: d\naliases: [/old/, no-slash]", ""),
+		"content/articles/s1.md":  page("title: S1\ndescription: d\nstep: 1", ""),
+		"content/articles/s2.md":  page("title: S2\ndescription: d\nstep: 1", ""),
+		"content/worksheets/1.md": page("title: W1\ndescription: d\nshort: same", ""),
+		"content/worksheets/2.md": page("title: W2\ndescription: d\nshort: same", ""),
+	})
+	wantProblem(t, problems, "content/b.md:4:1", "already used by content/a.md")
+	wantProblem(t, problems, "content/c.md:4:1", "is the URL of a page that exists")
+	wantProblem(t, problems, "content/e.md:4:1", "also claimed by content/d.md")
+	wantProblem(t, problems, "content/e.md:4:1", `alias "no-slash" must be a site path`)
+	wantProblem(t, problems, "content/articles/s2.md:4:1", "step 1 is also content/articles/s1.md")
+	wantProblem(t, problems, "content/worksheets/2.md:4:1", "/w/same is already used by content/worksheets/1.md")
+}
+
+func TestDrafts(t *testing.T) {
+	files := map[string]string{"content/d.md": page("title: D\ndescription: d\ndraft: true", "")}
+	site, _ := load(t, files)
+	if site.ByURL["/d/"] != nil {
+		t.Error("a draft is in a build without drafts")
+	}
+	fsys := fstest.MapFS{"content/site.yaml": {Data: []byte(siteYAML)}, "content/d.md": {Data: []byte(files["content/d.md"])}}
+	if site, _ := Load(fsys, Options{Drafts: true}); site.ByURL["/d/"] == nil {
+		t.Error("a draft is missing from a build with drafts")
+	}
+}
+
+func TestSiteConfigUnknownKey(t *testing.T) {
+	fsys := fstest.MapFS{"content/site.yaml": {Data: []byte("title: T\nmenu:\n  - title: A\n    link: /a/\n")}}
+	_, problems := Load(fsys, Options{})
+	wantProblem(t, problems, "content/site.yaml:4:5", `unknown key "link"`)
+}
+
+func TestEditorFilesAreIgnored(t *testing.T) {
+	site, problems := load(t, map[string]string{
+		"content/a.md":      page("title: A\ndescription: d", ""),
+		"content/.a.md.swp": "junk",
+		"content/a.md~":     "junk",
+		"content/4913":      "",
+	})
+	if len(problems) > 0 || len(site.Resources) > 0 {
+		t.Errorf("problems %v, resources %v", problems, site.Resources)
+	}
+}

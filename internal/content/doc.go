@@ -1,0 +1,61 @@
+// Package content reads a site's sources and checks them.
+//
+// # Source tree
+//
+//	content/site.yaml            site settings
+//	content/_index.md            the home page
+//	content/articles/*.md        articles; those with a step form the guided path
+//	content/worksheets/*.md      worksheets
+//	content/*.md                 other pages: /<slug>/
+//	content/<section>/_index.md  any other folder is a section, nested folders too
+//	content/urls.txt             every URL the site has published (kept by the builder)
+//
+// A page's URL is its folder and slug: content/articles/acknowledge.md is
+// /articles/acknowledge/. The slug is the file name without ".md" unless the
+// front matter sets one.
+//
+// # Front matter
+//
+// YAML between two "---" lines at the very top of the file. Unknown keys are
+// errors, so a typo cannot pass silently.
+//
+//	title:       required. The page's title, also used in menus and links.
+//	description: required. One or two sentences for search results and sharing.
+//	draft:       true keeps the page out of a build unless -drafts (serve shows drafts).
+//	weight:      orders pages within a section (lower first, then by title).
+//	date:        first published, YYYY-MM-DD. Used by the feed and sitemap.
+//	updated:     last meaningful change, YYYY-MM-DD.
+//	slug:        the last part of the URL, instead of the file name.
+//	aliases:     old URLs of this page ("/old/path/"); each becomes a 301.
+//	tags:        a list of words.
+//
+// Articles may also set:
+//
+//	step:        the page's place on the guided path (1, 2, 3...). Steps are unique.
+//
+// Worksheets may also set:
+//
+//	short:       the short link, /w/<short>: letters, digits and "-".
+//	minutes:     about how long it takes to fill in.
+//	for:         who it is for: "both", "hurt-partner" or "partner-who-broke-trust".
+//	article:     the article it belongs to, as a link: "../articles/acknowledge.md".
+//
+// # site.yaml
+//
+//	title:       the site's name
+//	language:    a BCP 47 tag, such as "en-CA"
+//	description: what the site is, for search results
+//	base_url:    where it is published, "https://example.org/" (-base-url overrides it)
+//	quick_exit:  where the "Leave this site" button goes
+//	crisis:      list of {name, detail, href}: shown on every page
+//	menu:        list of {title, url}: the main navigation
+//
+// # Links
+//
+// Link to another page by its file, relative to the linking file:
+// [the first step](acknowledge.md), [a worksheet](../worksheets/name-it.md#before-you-start).
+// The builder turns these into URLs; a link to a missing page or heading is an error.
+package content
+
+// ManifestPath is the committed list of every URL the site has published.
+const ManifestPath = "content/urls.txt"

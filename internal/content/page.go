@@ -1,0 +1,194 @@
+package content
+
+import (
+	"bytes"
+	"io/fs"
+	"path"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/trustguide/guide/internal/diag"
+)
+
+// Kind is what a page is, which decides its template and its place in lists.
+type Kind string
+
+const (
+	Home       Kind = "home"       // content/_index.md
+	Article    Kind = "article"    // content/articles/*.md
+	Worksheet  Kind = "worksheet"  // content/worksheets/*.md
+	Section    Kind = "section"    // a folder's _index.md (made up when missing)
+	Worksheets Kind = "worksheets" // content/worksheets/_index.md: the counsellors' index
+	Plain      Kind = "page"       // anything else
+)
+
+// Page is one markdown file, read and checked.
+type Page struct {
+	Source  string // root-relative: "content/articles/acknowledge.md"
+	Kind    Kind
+	Section string // folder under content/: "articles", "" at the top, "a/b" nested
+	Slug    string
+	URL     string // "/articles/acknowledge/"
+	Meta    Meta
+	Body    []byte // the file with its front matter blanked out; positions match the file
+}
+
+// IsList reports whether the page lists other pages (home and sections).
+func (p *Page) IsList() bool {
+	return p.Kind == Home || p.Kind == Section || p.Kind == Worksheets
+}
+
+var slugPattern = regexp.MustCompile(`^[\p{L}\p{N}][\p{L}\p{N}_.-]*$`)
+
+// ReadPage reads and checks one markdown file. src is its root-relative path.
+// It returns nil when the page cannot be used; problems says why.
+func ReadPage(fsys fs.FS, src string, problems *diag.List) *Page {
+	data, err := fs.ReadFile(fsys, src)
+	if err != nil {
+		problems.Add(src, 0, 0, "cannot read the file: %v", unwrapPathError(err))
+		return nil
+	}
+	return ParsePage(src, data, problems)
+}
+
+// ParsePage checks one markdown file's bytes.
+func ParsePage(src string, data []byte, problems *diag.List) *Page {
+	if len(bytes.TrimSpace(data)) == 0 {
+		problems.Add(src, 1, 1, "the file is empty: start it with front matter (---, title:, description:, ---) or delete it")
+		return nil
+	}
+	if !utf8.Valid(data) {
+		line, col := badUTF8(data)
+		problems.Add(src, line, col, "the file is not UTF-8 text: save it as UTF-8 in your editor")
+		return nil
+	}
+	data = bytes.TrimPrefix(data, []byte("\uFEFF")) // a byte order mark is harmless; drop it
+	yamlText, body, ok := splitFrontMatter(data)
+	if !ok {
+		problems.Add(src, 1, 1, "missing front matter: the file must start with a line \"---\", then title: and description:, then \"---\"")
+		return nil
+	}
+	before := len(*problems)
+	meta, readable := parseMeta(src, yamlText, problems)
+	if !readable {
+		return nil
+	}
+	if meta.Title == "" {
+		problems.Add(src, 1, 1, "the front matter needs a title: add `title: ...`")
+	}
+	if meta.Description == "" {
+		problems.Add(src, 1, 1, "the front matter needs a description: add `description: ...` (one or two sentences)")
+	}
+
+	p := &Page{Source: src, Meta: meta, Body: body}
+	p.Section, p.Kind, p.Slug = placeOf(src)
+	if meta.Slug != "" {
+		if p.IsList() {
+			problems.Add(src, meta.Line("slug"), 1, "an _index.md page takes its URL from its folder: remove `slug`")
+		} else if !slugPattern.MatchString(meta.Slug) || strings.Contains(meta.Slug, "..") {
+			problems.Add(src, meta.Line("slug"), 1, "slug %q must be one word of letters, digits and dashes, with no / or ..", meta.Slug)
+		} else {
+			p.Slug = meta.Slug
+		}
+	} else if !p.IsList() && !slugPattern.MatchString(p.Slug) {
+		problems.Add(src, 1, 1, "the file name %q cannot be a URL: rename it with letters, digits and dashes, or set `slug`", path.Base(src))
+	}
+	p.URL = urlOf(p)
+	checkKindKeys(p, problems)
+	if len(*problems) > before {
+		return nil
+	}
+	return p
+}
+
+// placeOf derives a page's section, kind and default slug from its path.
+func placeOf(src string) (section string, kind Kind, slug string) {
+	rel := strings.TrimPrefix(src, "content/")
+	dir, file := path.Split(rel)
+	section = strings.TrimSuffix(dir, "/")
+	slug = strings.TrimSuffix(file, ".md")
+	switch {
+	case rel == "_index.md":
+		return "", Home, ""
+	case file == "_index.md" && section == "worksheets":
+		return section, Worksheets, ""
+	case file == "_index.md":
+		return section, Section, ""
+	case section == "articles":
+		return section, Article, slug
+	case section == "worksheets":
+		return section, Worksheet, slug
+	}
+	return section, Plain, slug
+}
+
+func urlOf(p *Page) string {
+	parts := []string{}
+	if p.Section != "" {
+		parts = append(parts, p.Section)
+	}
+	if !p.IsList() {
+		parts = append(parts, p.Slug)
+	}
+	if len(parts) == 0 {
+		return "/"
+	}
+	return "/" + strings.Join(parts, "/") + "/"
+}
+
+// checkKindKeys rejects keys that belong to another kind of page, so that
+// "short" on an article does not silently do nothing.
+func checkKindKeys(p *Page, problems *diag.List) {
+	m := p.Meta
+	if p.Kind != Article && m.Step != 0 {
+		problems.Add(p.Source, m.Line("step"), 1, "only articles are steps on the guided path: remove `step`")
+	}
+	if p.Kind == Article && m.Step < 0 {
+		problems.Add(p.Source, m.Line("step"), 1, "step must be 1 or more")
+	}
+	if p.Kind != Worksheet {
+		for _, k := range []string{"short", "minutes", "for", "article"} {
+			if _, set := m.lines[k]; set {
+				problems.Add(p.Source, m.Line(k), 1, "%q is for worksheets only: remove it", k)
+			}
+		}
+		return
+	}
+	if m.Short != "" && !shortPattern.MatchString(m.Short) {
+		problems.Add(p.Source, m.Line("short"), 1, "short %q: use lower-case letters, digits and dashes, like name-it", m.Short)
+	}
+	if m.For != "" {
+		if _, ok := Audiences[m.For]; !ok {
+			problems.Add(p.Source, m.Line("for"), 1, "for %q: expected %s", m.For, fields["for"].kind)
+		}
+	}
+	if m.Minutes < 0 {
+		problems.Add(p.Source, m.Line("minutes"), 1, "minutes must be 0 or more")
+	}
+}
+
+// badUTF8 returns the line and column of the first byte that is not UTF-8.
+func badUTF8(data []byte) (line, col int) {
+	line, col = 1, 1
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if r == utf8.RuneError && size <= 1 {
+			return line, col
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		data = data[size:]
+	}
+	return line, col
+}
+
+func unwrapPathError(err error) error {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err
+	}
+	return err
+}

@@ -1,0 +1,74 @@
+// Package manifest keeps the promise that a published URL never breaks.
+//
+// content/urls.txt lists every URL the site has ever published, one per
+// line. A build checks that each is still answered (by a page or a
+// redirect); "guide build" adds the new ones. Counsellors print links and QR
+// codes on handouts, so a URL that vanishes is a broken promise to a client.
+package manifest
+
+import (
+	"bytes"
+	"sort"
+	"strings"
+
+	"github.com/trustguide/guide/internal/diag"
+)
+
+// Path is where the manifest lives, relative to the site root.
+const Path = "content/urls.txt"
+
+const header = "# Every URL this site has published. The builder adds new ones; a URL that\n" +
+	"# disappears fails the build. To move a page, give it `aliases: [/old/url/]`.\n"
+
+// Entry is one published URL and the line it is on.
+type Entry struct {
+	URL  string
+	Line int
+}
+
+// Parse reads the manifest; blank lines and lines starting with # are skipped.
+func Parse(data []byte) []Entry {
+	var out []Entry
+	for i, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		out = append(out, Entry{URL: line, Line: i + 1})
+	}
+	return out
+}
+
+// Check reports each published URL that the new site no longer answers.
+// answered tells whether a URL is a page or a redirect of the new site.
+func Check(entries []Entry, answered func(string) bool, problems *diag.List) {
+	for _, e := range entries {
+		if !answered(e.URL) {
+			problems.Add(Path, e.Line, 1, "%s was published and would now be gone: add `aliases: [%s]` to the page that replaces it, or restore the page", e.URL, e.URL)
+		}
+	}
+}
+
+// Update returns the manifest with the current URLs added, sorted, and
+// whether it changed. URLs are never removed.
+func Update(old []byte, current []string) ([]byte, bool) {
+	set := map[string]bool{}
+	for _, e := range Parse(old) {
+		set[e.URL] = true
+	}
+	for _, u := range current {
+		set[u] = true
+	}
+	urls := make([]string, 0, len(set))
+	for u := range set {
+		urls = append(urls, u)
+	}
+	sort.Strings(urls)
+	var b bytes.Buffer
+	b.WriteString(header)
+	for _, u := range urls {
+		b.WriteString(u)
+		b.WriteByte('\n')
+	}
+	return b.Bytes(), !bytes.Equal(b.Bytes(), old)
+}

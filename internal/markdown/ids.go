@@ -1,0 +1,58 @@
+package markdown
+
+import (
+	"strconv"
+	"unicode"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// ids makes element ids that are stable (the same text gives the same id)
+// and unique within a page ("why", then "why-2"). Unlike goldmark's default
+// it keeps letters of every script, so a heading in French or Greek gets a
+// readable id too, and it joins words with a single dash.
+type ids struct {
+	used map[string]bool
+}
+
+func newIDs() *ids { return &ids{used: map[string]bool{}} }
+
+// Slugify turns text into an id: lower-case letters and digits, words joined
+// by single dashes.
+func Slugify(value []byte) string {
+	out := make([]rune, 0, len(value))
+	dash := false
+	for _, r := range string(value) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if dash && len(out) > 0 {
+				out = append(out, '-')
+			}
+			out = append(out, unicode.ToLower(r))
+			dash = false
+		case r == '\'' || r == '’':
+			// "what's" reads better as "whats" than "what-s"
+		default:
+			dash = true
+		}
+	}
+	if len(out) > 60 {
+		out = out[:60]
+	}
+	return string(out)
+}
+
+func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
+	base := Slugify(value)
+	if base == "" {
+		base = "section"
+	}
+	id := base
+	for n := 2; s.used[id]; n++ {
+		id = base + "-" + strconv.Itoa(n)
+	}
+	s.used[id] = true
+	return []byte(id)
+}
+
+func (s *ids) Put(value []byte) { s.used[string(value)] = true }

@@ -1,0 +1,119 @@
+package markdown
+
+import (
+	"github.com/yuin/goldmark/ast"
+)
+
+// Ref is a link or image in a page, to be checked and rewritten before
+// rendering.
+type Ref struct {
+	Dest   string // as written: "acknowledge.md#why", "/worksheets/", "https://..."
+	Offset int    // byte offset in the source, for line:col
+	Image  bool
+	node   ast.Node
+}
+
+// SetDest changes where the link or image points.
+func (r *Ref) SetDest(dest string) {
+	switch n := r.node.(type) {
+	case *ast.Link:
+		n.Destination = []byte(dest)
+	case *ast.Image:
+		n.Destination = []byte(dest)
+	}
+}
+
+// MarkExternal tags a link to another site, so templates can style it and
+// browsers send no referrer and give the new page no handle on this one.
+func (r *Ref) MarkExternal() {
+	r.node.SetAttributeString("rel", []byte("external noopener noreferrer"))
+}
+
+// Refs lists the document's links and images in source order. Autolinks
+// (bare URLs) are always external and are marked here.
+func (d *Doc) Refs() []*Ref {
+	var refs []*Ref
+	ast.Walk(d.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := n.(type) {
+		case *ast.Link:
+			refs = append(refs, &Ref{Dest: string(t.Destination), Offset: offsetOf(t, d.Source), node: t})
+		case *ast.Image:
+			refs = append(refs, &Ref{Dest: string(t.Destination), Offset: offsetOf(t, d.Source), Image: true, node: t})
+		case *ast.AutoLink:
+			if t.AutoLinkType == ast.AutoLinkURL {
+				t.SetAttributeString("rel", []byte("external noopener noreferrer"))
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return refs
+}
+
+// RawHTML returns the offsets of raw HTML the author wrote, which is left
+// out of the page.
+func (d *Doc) RawHTML() []int {
+	var offsets []int
+	ast.Walk(d.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := n.(type) {
+		case *ast.HTMLBlock:
+			if t.Lines().Len() > 0 {
+				offsets = append(offsets, t.Lines().At(0).Start)
+			}
+		case *ast.RawHTML:
+			if t.Segments.Len() > 0 {
+				offsets = append(offsets, t.Segments.At(0).Start)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return offsets
+}
+
+// offsetOf finds where an inline node starts: the "[" or "![" before its
+// first text, or the start of its paragraph when it has no text.
+func offsetOf(n ast.Node, src []byte) int {
+	for c := n.FirstChild(); c != nil; c = c.FirstChild() {
+		if t, ok := c.(*ast.Text); ok {
+			start := t.Segment.Start
+			for limit := 4; start > 0 && src[start-1] != '[' && limit > 0; limit-- {
+				start-- // past "*" or "_" of emphasis that opens the link text
+			}
+			if start > 0 {
+				start--
+			}
+			if start > 0 && src[start-1] == '!' {
+				start--
+			}
+			return start
+		}
+	}
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+			return p.Lines().At(0).Start
+		}
+	}
+	return 0
+}
+
+// Position converts a byte offset into a 1-based line and column (in
+// characters, not bytes, as editors count them).
+func Position(src []byte, offset int) (line, col int) {
+	if offset > len(src) {
+		offset = len(src)
+	}
+	line, col = 1, 1
+	for _, r := range string(src[:offset]) {
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+	}
+	return line, col
+}

@@ -1,0 +1,114 @@
+// Package markdown turns the guide's markdown into HTML with goldmark.
+//
+// It sets up CommonMark with the GitHub extensions (tables, strikethrough,
+// autolinks), footnotes, typographic quotes and dashes, and stable, unique
+// heading ids. Raw HTML is never passed through. Parsing and rendering are
+// separate steps so the builder can check every page's links against every
+// other page's headings before any HTML is written.
+package markdown
+
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// Converter parses and renders markdown. It is not safe for concurrent use:
+// make one per worker.
+type Converter struct {
+	md goldmark.Markdown
+}
+
+// New returns a converter with the site's extensions plus extra ones.
+func New(extra ...goldmark.Extender) *Converter {
+	exts := []goldmark.Extender{
+		extension.Table,
+		extension.Strikethrough,
+		extension.Linkify,
+		extension.Footnote,
+		extension.Typographer,
+	}
+	return &Converter{md: goldmark.New(
+		goldmark.WithExtensions(append(exts, extra...)...),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
+	)}
+}
+
+// Heading is one heading of a page, for its table of contents.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+}
+
+// Doc is a parsed page, ready to be checked and rendered.
+type Doc struct {
+	Source   []byte
+	Root     ast.Node
+	Headings []Heading
+	IDs      map[string]bool // every id in the page, for #anchor checks
+}
+
+// Parse parses src. Positions of nodes are byte offsets into src.
+func (c *Converter) Parse(src []byte) *Doc {
+	ids := newIDs()
+	root := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext(parser.WithIDs(ids))))
+	d := &Doc{Source: src, Root: root, IDs: ids.used}
+	ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if id, ok := n.AttributeString("id"); ok {
+			if s, ok := id.([]byte); ok {
+				d.IDs[string(s)] = true
+			}
+		}
+		if h, ok := n.(*ast.Heading); ok {
+			id, _ := h.AttributeString("id")
+			idBytes, _ := id.([]byte)
+			d.Headings = append(d.Headings, Heading{Level: h.Level, ID: string(idBytes), Text: plainText(h, src)})
+		}
+		return ast.WalkContinue, nil
+	})
+	return d
+}
+
+// Render writes the document's HTML.
+func (c *Converter) Render(d *Doc) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.Grow(len(d.Source) + len(d.Source)/4)
+	err := c.md.Renderer().Render(&buf, d.Source, d.Root)
+	return buf.Bytes(), err
+}
+
+// plainText returns the text inside a node, without markup.
+func plainText(n ast.Node, src []byte) string {
+	var b bytes.Buffer
+	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := c.(type) {
+		case *ast.Text:
+			b.Write(t.Segment.Value(src))
+			if t.SoftLineBreak() || t.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(t.Value)
+		case *ast.CodeSpan:
+			for ch := t.FirstChild(); ch != nil; ch = ch.NextSibling() {
+				if tx, ok := ch.(*ast.Text); ok {
+					b.Write(tx.Segment.Value(src))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}

@@ -1,0 +1,122 @@
+// Package output holds a built site in memory and writes it to disk.
+//
+// A build produces a Files value: every output path mapped to its bytes.
+// Writing is atomic: the site is written to a sibling staging folder which
+// then replaces the old one, so a reader (or Netlify) never sees half a site
+// and a failed build never touches the previous output.
+package output
+
+import (
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Files maps a slash-separated path relative to the output root
+// ("articles/acknowledge/index.html", "404.html") to the file's contents.
+type Files map[string][]byte
+
+// Paths returns the paths in sorted order.
+func (f Files) Paths() []string {
+	paths := make([]string, 0, len(f))
+	for p := range f {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	return paths
+}
+
+// Size returns the total number of bytes.
+func (f Files) Size() int64 {
+	var n int64
+	for _, b := range f {
+		n += int64(len(b))
+	}
+	return n
+}
+
+// Lookup finds the file a URL path is served from: "/articles/x/" and
+// "/articles/x" give "articles/x/index.html", "/" gives "index.html".
+func (f Files) Lookup(urlPath string) (string, bool) {
+	p := strings.TrimPrefix(path.Clean("/"+urlPath), "/")
+	if p == "" {
+		p = "index.html"
+	}
+	if _, ok := f[p]; ok {
+		return p, true
+	}
+	idx := path.Join(p, "index.html")
+	if _, ok := f[idx]; ok {
+		return idx, true
+	}
+	return "", false
+}
+
+// Write replaces dir with exactly the files of f. The new tree is written to
+// a staging folder beside dir and renamed into place; the old tree is
+// removed only after that rename succeeded.
+func (f Files) Write(dir string) error {
+	dir = filepath.Clean(dir)
+	parent := filepath.Dir(dir)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return err
+	}
+	stage, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".new-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(stage) // a no-op once renamed
+
+	if err := f.writeTree(stage); err != nil {
+		return err
+	}
+	if err := os.Chmod(stage, 0o755); err != nil {
+		return err
+	}
+
+	old := ""
+	if _, err := os.Lstat(dir); err == nil {
+		old = stage + ".old"
+		if err := os.Rename(dir, old); err != nil {
+			return fmt.Errorf("moving the previous output aside: %w", err)
+		}
+	}
+	if err := os.Rename(stage, dir); err != nil {
+		if old != "" {
+			os.Rename(old, dir) // put the previous site back
+		}
+		return fmt.Errorf("moving the new output into place: %w", err)
+	}
+	if old != "" {
+		return os.RemoveAll(old)
+	}
+	return nil
+}
+
+func (f Files) writeTree(root string) error {
+	made := map[string]bool{}
+	for _, p := range f.Paths() {
+		if !isSafe(p) {
+			return fmt.Errorf("refusing to write %q outside the output folder", p)
+		}
+		full := filepath.Join(root, filepath.FromSlash(p))
+		if d := filepath.Dir(full); !made[d] {
+			if err := os.MkdirAll(d, 0o755); err != nil {
+				return err
+			}
+			made[d] = true
+		}
+		if err := os.WriteFile(full, f[p], 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// isSafe reports whether p is a clean relative path that stays inside the root.
+func isSafe(p string) bool {
+	return p != "" && !strings.HasPrefix(p, "/") && path.Clean(p) == p && p != ".." && !strings.HasPrefix(p, "../")
+}

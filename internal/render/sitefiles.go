@@ -1,0 +1,134 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Entry is a page as the site-wide files list it.
+type Entry struct {
+	URL         string // site path
+	Title       string
+	Description string
+	Kind        string
+	Date        string // YYYY-MM-DD or ""
+	Updated     string
+	Text        string // plain text of the body, for search
+}
+
+// Redirect is one line of _redirects.
+type Redirect struct{ From, To string }
+
+func xmlText(s string) string {
+	var b bytes.Buffer
+	xml.EscapeText(&b, []byte(s))
+	return b.String()
+}
+
+// Sitemap lists every page's full URL.
+func Sitemap(baseURL string, entries []Entry) []byte {
+	var b bytes.Buffer
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	for _, e := range entries {
+		fmt.Fprintf(&b, "<url><loc>%s</loc>", xmlText(Absolute(baseURL, e.URL)))
+		if d := lastChange(e); d != "" {
+			fmt.Fprintf(&b, "<lastmod>%s</lastmod>", d)
+		}
+		b.WriteString("</url>\n")
+	}
+	b.WriteString("</urlset>\n")
+	return b.Bytes()
+}
+
+func lastChange(e Entry) string {
+	if e.Updated != "" {
+		return e.Updated
+	}
+	return e.Date
+}
+
+// Feed is an Atom feed of the dated articles and worksheets, newest first.
+// Its own date is the newest entry's, never the build machine's clock, so
+// the same sources give the same bytes.
+func Feed(site *SiteView, entries []Entry) []byte {
+	var dated []Entry
+	for _, e := range entries {
+		if (e.Kind == "article" || e.Kind == "worksheet") && lastChange(e) != "" {
+			dated = append(dated, e)
+		}
+	}
+	sort.SliceStable(dated, func(i, j int) bool {
+		a, b := lastChange(dated[i]), lastChange(dated[j])
+		if a != b {
+			return a > b
+		}
+		return dated[i].URL < dated[j].URL
+	})
+	updated := "2000-01-01"
+	if len(dated) > 0 {
+		updated = lastChange(dated[0])
+	}
+	var b bytes.Buffer
+	b.WriteString(`<?xml version="1.0" encoding="utf-8"?>` + "\n")
+	b.WriteString(`<feed xmlns="http://www.w3.org/2005/Atom">` + "\n")
+	fmt.Fprintf(&b, "<title>%s</title>\n<subtitle>%s</subtitle>\n", xmlText(site.Title), xmlText(site.Description))
+	fmt.Fprintf(&b, "<id>%s</id>\n<link href=\"%s\"/>\n<link rel=\"self\" href=\"%s\"/>\n",
+		xmlText(site.BaseURL), xmlText(site.BaseURL), xmlText(Absolute(site.BaseURL, "/feed.xml")))
+	fmt.Fprintf(&b, "<updated>%sT00:00:00Z</updated>\n<author><name>%s</name></author>\n", updated, xmlText(site.Title))
+	for _, e := range dated {
+		u := xmlText(Absolute(site.BaseURL, e.URL))
+		fmt.Fprintf(&b, "<entry><title>%s</title><link href=\"%s\"/><id>%s</id>", xmlText(e.Title), u, u)
+		if e.Date != "" {
+			fmt.Fprintf(&b, "<published>%sT00:00:00Z</published>", e.Date)
+		}
+		fmt.Fprintf(&b, "<updated>%sT00:00:00Z</updated><summary>%s</summary></entry>\n", lastChange(e), xmlText(e.Description))
+	}
+	b.WriteString("</feed>\n")
+	return b.Bytes()
+}
+
+// Robots allows everything and points to the sitemap.
+func Robots(baseURL string) []byte {
+	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + Absolute(baseURL, "/sitemap.xml") + "\n")
+}
+
+// Redirects writes Netlify's _redirects: permanent redirects, one per line.
+func Redirects(rules []Redirect) []byte {
+	sort.Slice(rules, func(i, j int) bool { return rules[i].From < rules[j].From })
+	var b bytes.Buffer
+	b.WriteString("# Made by the guide builder from aliases and short links. Do not edit.\n")
+	for _, r := range rules {
+		fmt.Fprintf(&b, "%s %s 301\n", r.From, r.To)
+	}
+	return b.Bytes()
+}
+
+// searchRecord is one page in the search index, with short keys because the
+// browser downloads the whole index.
+type searchRecord struct {
+	Title string `json:"t"`
+	URL   string `json:"u"`
+	Desc  string `json:"d"`
+	Kind  string `json:"k"`
+	Text  string `json:"x"`
+}
+
+// SearchIndex is a JSON array of every page's title, URL, description and text.
+func SearchIndex(entries []Entry) []byte {
+	records := make([]searchRecord, 0, len(entries))
+	for _, e := range entries {
+		records = append(records, searchRecord{e.Title, e.URL, e.Description, e.Kind, e.Text})
+	}
+	data, _ := json.Marshal(records) // strings only: cannot fail
+	return data
+}
+
+// Absolute joins the site's base URL and a site path.
+func Absolute(baseURL, sitePath string) string {
+	return strings.TrimSuffix(baseURL, "/") + "/" + strings.TrimPrefix(sitePath, "/")
+}

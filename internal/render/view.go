@@ -1,0 +1,105 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+)
+
+// View is what every template gets.
+type View struct {
+	Site *SiteView
+	Page *PageView
+}
+
+// SiteView is the site's settings and the guided path.
+type SiteView struct {
+	Title       string
+	Language    string
+	Description string
+	BaseURL     string // ends in "/"
+	QuickExit   string
+	Crisis      []Crisis
+	Menu        []Link
+	Path        []Link // the guided path, in order; Step is 1..N
+	Worksheets  int    // how many worksheets the site has
+}
+
+// Crisis is a place to get help now. Href is a tel:, sms: or web link,
+// checked when site.yaml is read (html/template would otherwise refuse tel:).
+type Crisis struct {
+	Name, Detail string
+	Href         template.URL
+}
+
+// Link is a page as other pages refer to it.
+type Link struct {
+	Title       string
+	URL         string // site path: "/articles/acknowledge/"
+	Description string
+	Step        int  // place on the guided path, or 0
+	Current     bool // the page being drawn
+}
+
+// PageView is the page being drawn.
+type PageView struct {
+	Kind        string // home, article, worksheet, worksheets, section, page, 404
+	Title       string
+	Description string
+	URL         string // site path
+	Permalink   string // full URL on the published site
+	Body        template.HTML
+	TOC         []Heading // second- and third-level headings
+	Minutes     int       // reading time
+	Date        string
+	Updated     string
+	Tags        []string
+	Breadcrumbs []Link // from the home page to the parent of this page
+
+	Step, Steps int   // "step 2 of 7" on the guided path; Step 0 when off the path
+	Prev, Next  *Link // neighbours on the guided path
+
+	Children   []Link           // list pages: the pages in the section
+	Worksheets []*WorksheetInfo // an article's worksheets; every worksheet on the index
+	Article    *Link            // a worksheet's article
+	Worksheet  *WorksheetInfo   // a worksheet page's own details
+	IsForm     bool             // the body has worksheet fields
+}
+
+// Heading is an entry of a table of contents.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+}
+
+// WorksheetInfo is what a counsellor needs to know about a worksheet.
+type WorksheetInfo struct {
+	Link
+	Minutes  int
+	For      string // "both", "hurt-partner", "partner-who-broke-trust"
+	ForLabel string // the words readers see
+	Short    string // "name-it"
+	ShortURL string // full short URL: "https://example.org/w/name-it"
+	QR       template.HTML
+	Article  *Link
+}
+
+// Execute draws one page with the template of its kind.
+func (t *Templates) Execute(v *View) ([]byte, error) {
+	tmpl, ok := t.Lookup(v.Page.Kind)
+	if !ok {
+		return nil, errMissingTemplate(v.Page.Kind)
+	}
+	var buf bytes.Buffer
+	buf.Grow(len(v.Page.Body) + 8<<10)
+	if err := tmpl.Execute(&buf, v); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+type errMissingTemplate string
+
+func (e errMissingTemplate) Error() string {
+	return "template: " + string(e) + ".html:1:1: missing"
+}
