@@ -68,17 +68,17 @@ type run struct {
 	min      *minify.M
 	problems diag.List
 
-	site      *content.Site
-	assets    *assets.Set
-	templates *render.Templates
-	pages     []*page
-	bySource  map[string]*page
-	view      *render.SiteView
+	site       *content.Site
+	assets     *assets.Set
+	templates  *render.Templates
+	pages      []*page
+	bySource   map[string]*page
+	view       *render.SiteView
 	worksheets map[*content.Page]*render.WorksheetInfo
 	byArticle  map[*content.Page][]*content.Page
-	files     output.Files
-	redirects []render.Redirect
-	manifest  []byte
+	files      output.Files
+	redirects  []render.Redirect
+	manifest   []byte
 }
 
 func newRun(fsys fs.FS, opt Options) *run {

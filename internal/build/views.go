@@ -62,7 +62,7 @@ func (b *run) pageView(p *page) *render.PageView {
 		Body:    b.body(p),
 		Minutes: readingMinutes(p.text),
 		Date:    m.Date, Updated: m.Updated, Tags: m.Tags,
-		IsForm:  p.isForm,
+		IsForm: p.isForm,
 	}
 	for _, h := range p.doc.Headings {
 		if h.Level == 2 || h.Level == 3 {
