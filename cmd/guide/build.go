@@ -6,7 +6,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
+	"github.com/trustguide/guide/internal/audit"
 	"github.com/trustguide/guide/internal/build"
 	"github.com/trustguide/guide/internal/diag"
 	"github.com/trustguide/guide/internal/manifest"
@@ -78,7 +80,11 @@ func cmdCheck(args []string, stdout, stderr io.Writer) error {
 	defer root.Close()
 
 	r := build.Site(root.FS(), build.Options{})
-	problems := append(r.Problems, gradeWarnings(r.Grades)...).Sort()
+	problems := append(r.Problems, gradeWarnings(r.Grades)...)
+	if !r.Problems.HasErrors() {
+		problems = append(problems, auditPages(r)...)
+	}
+	problems = problems.Sort()
 	if *grades {
 		for _, g := range r.Grades {
 			fmt.Fprintf(stdout, "%-55s grade %4.1f  (%d words)\n", g.Source, g.Grade, g.Words)
@@ -99,6 +105,21 @@ func gradeWarnings(grades []build.Grade) diag.List {
 	for _, g := range grades {
 		if g.Grade > readability.Limit {
 			l.Warn(g.Source, 1, 1, "reading grade %.1f is above %.0f: use shorter sentences and plainer words", g.Grade, readability.Limit)
+		}
+	}
+	return l
+}
+
+// auditPages checks every page's HTML: structure, labels, no request to
+// another host, nothing inline that the Content-Security-Policy blocks.
+func auditPages(r build.Result) diag.List {
+	var l diag.List
+	for _, name := range r.Files.Paths() {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		for _, problem := range audit.Page(name, r.Files[name]) {
+			l.Add(r.Sources[name], 1, 1, "in the built page %s (check its template)", problem)
 		}
 	}
 	return l

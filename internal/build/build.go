@@ -37,11 +37,12 @@ type Options struct {
 // Result is a finished build.
 type Result struct {
 	Files    output.Files
-	Problems diag.List // sorted; the site is only usable when !Problems.HasErrors()
-	Pages    int       // HTML pages made from markdown
-	Forms    int       // worksheets
-	Grades   []Grade   // reading grade of each page
-	Manifest []byte    // content/urls.txt with this build's URLs added
+	Problems diag.List         // sorted; the site is only usable when !Problems.HasErrors()
+	Pages    int               // HTML pages made from markdown
+	Forms    int               // worksheets
+	Grades   []Grade           // reading grade of each page
+	Manifest []byte            // content/urls.txt with this build's URLs added
+	Sources  map[string]string // output HTML file → the source it was made from
 	Elapsed  time.Duration
 }
 
@@ -148,7 +149,7 @@ func (b *run) drawingFailed() bool {
 }
 
 func (b *run) result() Result {
-	r := Result{Files: b.files, Problems: b.problems.Sort(), Manifest: b.manifest}
+	r := Result{Files: b.files, Problems: b.problems.Sort(), Manifest: b.manifest, Sources: b.sources()}
 	for _, p := range b.pages {
 		if p.synthetic() {
 			continue
@@ -234,4 +235,13 @@ func outputPath(url string) string {
 func (r Result) Summary() string {
 	return fmt.Sprintf("built %d pages (%d worksheets), %d files, %d bytes in %d ms",
 		r.Pages, r.Forms, len(r.Files), r.Files.Size(), r.Elapsed.Milliseconds())
+}
+
+// sources maps each HTML file to the file it was made from.
+func (b *run) sources() map[string]string {
+	m := map[string]string{"404.html": "templates/404.html"}
+	for _, p := range b.pages {
+		m[outputPath(p.URL)] = p.Source
+	}
+	return m
 }

@@ -21,6 +21,7 @@ type page struct {
 	isForm   bool
 	html     []byte // the finished, minified page
 	siteRefs []siteRef
+	broken   map[string]bool // destinations already reported, not to report twice
 	problems diag.List
 }
 
@@ -80,6 +81,15 @@ func (p *page) resolve(b *run, c *markdown.Converter) {
 }
 
 func (p *page) resolveRef(b *run, ref *markdown.Ref) {
+	before := len(p.problems)
+	defer func() {
+		if len(p.problems) > before {
+			if p.broken == nil {
+				p.broken = map[string]bool{}
+			}
+			p.broken[ref.Dest] = true
+		}
+	}()
 	dest := ref.Dest
 	what := "link"
 	if ref.Image {

@@ -2,6 +2,7 @@ package build
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"strings"
 
@@ -84,6 +85,9 @@ func (b *run) checkOutput() {
 	// Links the author wrote as site URLs: reported at their place in the markdown.
 	reported := map[string]bool{}
 	for _, p := range b.pages {
+		for dest := range p.broken {
+			reported[outputPath(p.URL)+" "+dest] = true
+		}
 		for _, r := range p.siteRefs {
 			file, ok := b.files.Lookup(r.target)
 			switch {
@@ -99,10 +103,11 @@ func (b *run) checkOutput() {
 	}
 
 	// Everything else, templates' links included.
-	sources := map[string]string{"404.html": "templates/404.html"}
-	for _, p := range b.pages {
-		sources[outputPath(p.URL)] = p.Source
-	}
+	sources := b.sources()
+	// A broken link in a template or the menu is on every page: say it once.
+	var order []string
+	pagesWith := map[string][]string{}
+	reasons := map[string]string{}
 	for _, bad := range linkcheck.Check(b.files, redirects) {
 		if reported[bad.File+" "+bad.Target] {
 			continue
@@ -111,7 +116,19 @@ func (b *run) checkOutput() {
 		if src == "" {
 			src = bad.File
 		}
-		b.problems.Add(src, 1, 1, "the page links to %s, which leads nowhere: %s (if the link is not in this file, it is in templates/ or the menu of site.yaml)", bad.Target, bad.Reason)
+		if pagesWith[bad.Target] == nil {
+			order = append(order, bad.Target)
+		}
+		pagesWith[bad.Target] = append(pagesWith[bad.Target], src)
+		reasons[bad.Target] = bad.Reason
+	}
+	for _, target := range order {
+		srcs := pagesWith[target]
+		others := ""
+		if len(srcs) > 1 {
+			others = fmt.Sprintf(" (and %d other pages: the link is in templates/ or the menu of site.yaml)", len(srcs)-1)
+		}
+		b.problems.Add(srcs[0], 1, 1, "the page links to %s, which leads nowhere: %s%s", target, reasons[target], others)
 	}
 
 	b.checkManifest(redirects)

@@ -164,8 +164,13 @@ func Assemble(config Config, pages []*Page, resources []string, opt Options, pro
 // addMissingSections makes an index page for every folder that has pages
 // but no _index.md, so every breadcrumb leads somewhere.
 func (s *Site) addMissingSections() {
+	// The counsellors' index is a published URL even before any worksheet.
+	dirs := []string{"worksheets"}
 	for _, p := range s.Pages {
-		for dir := p.Section; dir != ""; dir = parentDir(dir) {
+		dirs = append(dirs, p.Section)
+	}
+	for _, section := range dirs {
+		for dir := section; dir != ""; dir = parentDir(dir) {
 			src := "content/" + dir + "/_index.md"
 			if _, ok := s.BySource[src]; ok {
 				continue

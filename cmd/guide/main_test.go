@@ -1,0 +1,148 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// copySite copies the builder's small test site to a temp folder.
+func copySite(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("../../internal/build/testdata/small")); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func guide(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = run(args, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func readTree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			data, _ := os.ReadFile(p)
+			rel, _ := filepath.Rel(dir, p)
+			files[rel] = string(data)
+		}
+		return err
+	})
+	return files
+}
+
+func TestBuildTwiceIsIdentical(t *testing.T) {
+	site := copySite(t)
+	code, stdout, stderr := guide(t, "build", "-root", site)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.HasPrefix(stdout, "built 4 pages (1 worksheets)") || strings.Count(stdout, "\n") != 1 {
+		t.Errorf("want one summary line, got %q", stdout)
+	}
+	first := readTree(t, filepath.Join(site, "public"))
+	if first["articles/first/index.html"] == "" || first["404.html"] == "" || first["_redirects"] == "" {
+		t.Fatalf("missing files in public/: %d files", len(first))
+	}
+	guide(t, "build", "-root", site)
+	second := readTree(t, filepath.Join(site, "public"))
+	if len(first) != len(second) {
+		t.Fatalf("%d files, then %d", len(first), len(second))
+	}
+	for name, data := range first {
+		if second[name] != data {
+			t.Errorf("%s differs between two builds", name)
+		}
+	}
+}
+
+func TestBrokenLinkKeepsThePreviousSite(t *testing.T) {
+	site := copySite(t)
+	if code, _, stderr := guide(t, "build", "-root", site); code != 0 {
+		t.Fatal(stderr)
+	}
+	before := readTree(t, filepath.Join(site, "public"))
+
+	page := filepath.Join(site, "content/articles/second.md")
+	data, _ := os.ReadFile(page)
+	os.WriteFile(page, bytes.Replace(data, []byte("(first.md#"), []byte("(firts.md#"), 1), 0o644)
+	code, stdout, stderr := guide(t, "build", "-root", site)
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	if !strings.Contains(stderr, "content/articles/second.md:10:9: link to firts.md") {
+		t.Errorf("stderr lacks the file:line:col of the broken link:\n%s", stderr)
+	}
+	if stdout != "" {
+		t.Errorf("a failed build printed a summary: %q", stdout)
+	}
+	after := readTree(t, filepath.Join(site, "public"))
+	if len(after) != len(before) {
+		t.Fatalf("public/ changed: %d files, then %d", len(before), len(after))
+	}
+	for name, data := range before {
+		if after[name] != data {
+			t.Errorf("public/%s changed after a failed build", name)
+		}
+	}
+}
+
+func TestDeletedPagesDoNotLinger(t *testing.T) {
+	site := copySite(t)
+	guide(t, "build", "-root", site)
+	os.Remove(filepath.Join(site, "content/worksheets/name-it.md"))
+	os.WriteFile(filepath.Join(site, "content/urls.txt"), []byte("/articles/first/\n"), 0o644)
+	if code, _, stderr := guide(t, "build", "-root", site); code != 0 {
+		t.Fatal(stderr)
+	}
+	if _, err := os.Stat(filepath.Join(site, "public/worksheets/name-it/index.html")); err == nil {
+		t.Error("the deleted worksheet's page is still in public/")
+	}
+}
+
+func TestCheck(t *testing.T) {
+	site := copySite(t)
+	code, stdout, stderr := guide(t, "check", "-root", site)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "content/articles/first.md") || !strings.Contains(stdout, "grade") {
+		t.Errorf("check does not report reading grades:\n%s", stdout)
+	}
+	if _, err := os.Stat(filepath.Join(site, "public")); err == nil {
+		t.Error("check wrote files")
+	}
+}
+
+func TestUsage(t *testing.T) {
+	for _, args := range [][]string{{}, {"nope"}, {"build", "-nope"}, {"new", "article"}, {"new", "poem", "T"}} {
+		if code, _, _ := guide(t, args...); code != 2 {
+			t.Errorf("guide %v: exit %d, want 2", args, code)
+		}
+	}
+}
+
+func TestNew(t *testing.T) {
+	site := copySite(t)
+	code, stdout, stderr := guide(t, "new", "-root", site, "worksheet", "My New Worksheet")
+	if code != 0 {
+		t.Fatal(stderr)
+	}
+	if !strings.Contains(stdout, "content/worksheets/my-new-worksheet.md") {
+		t.Errorf("stdout: %q", stdout)
+	}
+	if code, _, _ := guide(t, "new", "-root", site, "worksheet", "My New Worksheet"); code != 1 {
+		t.Errorf("a second new with the same title: exit %d, want 1 (never overwrite)", code)
+	}
+	if code, _, stderr := guide(t, "build", "-root", site, "-drafts", "-out", t.TempDir()); code != 0 {
+		t.Errorf("the scaffold does not build: %s", stderr)
+	}
+}
