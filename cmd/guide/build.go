@@ -33,7 +33,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	r := build.Site(root.FS(), build.Options{Drafts: *drafts, BaseURL: *baseURL})
 	printProblems(stderr, r.Problems)
 	if r.Problems.HasErrors() {
-		fmt.Fprintf(stderr, "%d errors: nothing was written\n", len(r.Problems.Errors()))
+		fmt.Fprintf(stderr, "%s: nothing was written\n", plural(len(r.Problems.Errors()), "error"))
 		return errSite
 	}
 	outDir := *out
@@ -92,7 +92,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) error {
 	}
 	printProblems(stderr, problems)
 	errs, warns := len(problems.Errors()), len(problems.Warnings())
-	fmt.Fprintf(stdout, "checked %d pages: %d errors, %d warnings\n", r.Pages, errs, warns)
+	fmt.Fprintf(stdout, "checked %d pages: %s, %s\n", r.Pages, plural(errs, "error"), plural(warns, "warning"))
 	if errs > 0 {
 		return errSite
 	}
@@ -129,4 +129,11 @@ func printProblems(w io.Writer, problems diag.List) {
 	for _, d := range problems {
 		fmt.Fprintln(w, d.String())
 	}
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }

@@ -12,6 +12,7 @@ import (
 	"html/template"
 	"io/fs"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -123,16 +124,27 @@ func (b *run) run() {
 	if b.templates != nil {
 		parallel(len(b.pages), func(_, i int) { b.draw(b.pages[i]) })
 	}
-	for _, p := range b.pages {
-		b.problems.Append(p.problems)
-		if p.html != nil {
-			b.files[outputPath(p.URL)] = p.html
-		}
-	}
+	b.collect(b.pages)
 	b.siteFiles()
 	if !b.drawingFailed() {
 		b.checkOutput() // with pages missing, every link to them would be reported too
 	}
+}
+
+// collect adds pages' HTML to the output and their problems to the build's.
+// A template error most pages meet is reported once.
+func (b *run) collect(pages []*page) {
+	failures := map[diag.Diagnostic][]string{}
+	for _, p := range pages {
+		b.problems.Append(p.problems)
+		if p.html != nil {
+			b.files[outputPath(p.URL)] = p.html
+		}
+		if p.drawErr.Message != "" {
+			failures[p.drawErr] = append(failures[p.drawErr], p.Source)
+		}
+	}
+	b.problems.Append(render.WhileDrawing(failures))
 }
 
 // drawingFailed reports whether a page could not be drawn.
@@ -225,8 +237,8 @@ func parallel(n int, fn func(worker, i int)) {
 
 // outputPath is the file a page URL is served from.
 func outputPath(url string) string {
-	if url == "/" {
-		return "index.html"
+	if !strings.HasSuffix(url, "/") {
+		return url[1:] // "/404.html"
 	}
 	return url[1:] + "index.html"
 }

@@ -100,7 +100,7 @@ func TestTemplateErrors(t *testing.T) {
 	})
 	t.Run("missing asset", func(t *testing.T) {
 		r := Site(smallSite(t, map[string]string{"templates/section.html": "{{define \"main\"}}{{asset \"nope.css\"}}{{end}}"}), Options{})
-		wantError(t, r.Problems, "templates/section.html:1:19", "there is no static/nope.css")
+		wantError(t, r.Problems, "templates/section.html:1:19", "there is no static/nope.css: check the name or add the file (while drawing content/articles/_index.md)")
 	})
 	t.Run("missing kind", func(t *testing.T) {
 		r := Site(smallSite(t, map[string]string{"templates/section.html": ""}), Options{})

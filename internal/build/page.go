@@ -22,6 +22,7 @@ type page struct {
 	html     []byte // the finished, minified page
 	siteRefs []siteRef
 	broken   map[string]bool // destinations already reported, not to report twice
+	drawErr  diag.Diagnostic // the template error met drawing the page, if any
 	problems diag.List
 }
 

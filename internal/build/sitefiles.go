@@ -46,10 +46,7 @@ func (b *run) siteFiles() {
 			Meta: content.Meta{Title: "Page not found", Description: "There is no page at this address."}}}
 		notFound.parse(nil)
 		b.draw(notFound)
-		b.problems.Append(notFound.problems)
-		if notFound.html != nil {
-			b.files["404.html"] = notFound.html
-		}
+		b.collect([]*page{notFound})
 	}
 }
 

@@ -44,7 +44,7 @@ func (b *run) draw(p *page) {
 	v := &render.View{Site: b.view, Page: b.pageView(p)}
 	html, err := b.templates.Execute(v)
 	if err != nil {
-		p.problems.Append(render.ExecProblem(err, p.Source))
+		p.drawErr = render.ExecProblem(err)
 		return
 	}
 	small, err := minifier.Bytes(b.min, "text/html", html)

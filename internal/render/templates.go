@@ -124,11 +124,23 @@ func templateProblem(err error, fallback string) diag.List {
 	return l
 }
 
-// ExecProblem reports a template execution error for the page being drawn.
-func ExecProblem(err error, page string) diag.List {
-	l := templateProblem(err, Dir)
-	for i := range l {
-		l[i].Message = fmt.Sprintf("%s (while drawing %s)", l[i].Message, page)
+// ExecProblem reports a template execution error at the template's line.
+func ExecProblem(err error) diag.Diagnostic {
+	return templateProblem(err, Dir)[0]
+}
+
+// WhileDrawing joins template errors that many pages met into one each,
+// naming the first page and how many others.
+func WhileDrawing(failures map[diag.Diagnostic][]string) diag.List {
+	var l diag.List
+	for d, pages := range failures {
+		sort.Strings(pages)
+		others := ""
+		if len(pages) > 1 {
+			others = fmt.Sprintf(" and %d other pages", len(pages)-1)
+		}
+		d.Message = fmt.Sprintf("%s (while drawing %s%s)", d.Message, pages[0], others)
+		l = append(l, d)
 	}
 	return l
 }
