@@ -4,21 +4,20 @@
 //
 // Nothing here touches the disk: the caller decides whether to write the
 // files (guide build), serve them (guide serve) or only look at the problems
-// (guide check).
+// (guide check). Site makes one build; a Builder makes a build again after
+// a change, redoing only what the change needs.
 package build
 
 import (
 	"fmt"
-	"html/template"
 	"io/fs"
 	"runtime"
+	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
-	"github.com/tdewolff/minify/v2"
-
-	"github.com/trustguide/guide/internal/assets"
 	"github.com/trustguide/guide/internal/content"
 	"github.com/trustguide/guide/internal/diag"
 	"github.com/trustguide/guide/internal/markdown"
@@ -44,6 +43,8 @@ type Result struct {
 	Grades   []Grade           // reading grade of each page
 	Manifest []byte            // content/urls.txt with this build's URLs added
 	Sources  map[string]string // output HTML file → the source it was made from
+	Changed  string            // what the build was for: "everything", a file, "templates"...
+	Drawn    int               // pages drawn again (the rest were reused)
 	Elapsed  time.Duration
 }
 
@@ -53,82 +54,123 @@ type Grade struct {
 	readability.Score
 }
 
-// Site builds the site in fsys from scratch.
-func Site(fsys fs.FS, opt Options) Result {
-	start := time.Now()
-	b := newRun(fsys, opt)
-	b.run()
-	r := b.result()
-	r.Elapsed = time.Since(start)
-	return r
-}
-
 // run is one build, with the state its steps share.
 type run struct {
-	fsys     fs.FS
-	opt      Options
-	min      *minify.M
+	*Builder
+	what     reloadPlan
 	problems diag.List
 
 	site       *content.Site
-	assets     *assets.Set
-	templates  *render.Templates
 	pages      []*page
 	bySource   map[string]*page
 	view       *render.SiteView
 	worksheets map[*content.Page]*render.WorksheetInfo
 	byArticle  map[*content.Page][]*content.Page
 	files      output.Files
-	redirects  []render.Redirect
 	manifest   []byte
-}
-
-func newRun(fsys fs.FS, opt Options) *run {
-	return &run{fsys: fsys, opt: opt, min: minifier.New(), files: output.Files{}}
+	drawAll    bool // what pages show of each other changed: draw every page
+	drawn      int
 }
 
 // run makes the site in these steps:
-//  1. read and check every page's front matter and the site settings;
-//  2. copy, minify and fingerprint static/, and parse the templates;
-//  3. parse every page's markdown (in parallel);
-//  4. resolve and check every page's links, then render its body (in parallel);
-//  5. draw every page with its template and minify it (in parallel);
-//  6. make the site-wide files: 404, sitemap, feed, robots.txt, _redirects, search;
-//  7. check every internal link of the output, and that no published URL is gone.
+//  1. check the pages against each other (URLs, aliases, steps, short links);
+//  2. parse the markdown of new and changed pages (in parallel);
+//  3. resolve and check their links, then render their bodies (in parallel);
+//  4. draw the pages with their templates and minify them (in parallel);
+//  5. make the site-wide files: 404, sitemap, feed, robots.txt, _redirects, search;
+//  6. check every internal link of the output, and that no published URL is gone.
 func (b *run) run() {
-	var loadProblems diag.List
-	b.site, loadProblems = content.Load(b.fsys, content.Options{Drafts: b.opt.Drafts})
-	b.problems.Append(loadProblems)
-	if b.opt.BaseURL != "" {
-		b.site.Config.BaseURL = render.Absolute(b.opt.BaseURL, "")
+	b.problems.Append(b.configDiag)
+	b.problems.Append(b.scanDiag)
+	b.problems.Append(b.assetDiag)
+	b.problems.Append(b.tmplDiag)
+	var pages []*content.Page
+	for _, s := range b.sources {
+		b.problems.Append(s.problems)
+		if s.page != nil {
+			pages = append(pages, s.page)
+		}
 	}
-	b.assets = assets.Build(b.fsys, b.min, &b.problems)
-	for name, data := range b.assets.Files {
-		b.files[name] = data
+	b.site = content.Assemble(b.config, pages, b.resources, content.Options{Drafts: b.opt.Drafts}, &b.problems)
+	b.site.Config.BaseURL = b.baseURL()
+	if b.assets != nil {
+		for name, data := range b.assets.Files {
+			b.files[name] = data
+		}
 	}
-	b.templates = render.LoadTemplates(b.fsys, b.funcs(), &b.problems)
 	b.copyResources()
 
-	b.pages = make([]*page, len(b.site.Pages))
-	b.bySource = make(map[string]*page, len(b.pages))
-	for i, p := range b.site.Pages {
-		b.pages[i] = &page{Page: p}
-		b.bySource[p.Source] = b.pages[i]
-	}
+	nav := b.navigationKey(b.site)
+	b.drawAll = b.what.everything || b.what.config || b.what.templates || b.what.assets || b.what.resources || nav != b.navKey
+	b.navKey = nav
+	b.reusePages()
 	b.view = b.siteView()
 	b.indexWorksheets()
 
-	converters := newConverters()
-	parallel(len(b.pages), func(worker, i int) { b.pages[i].parse(converters[worker]) })
-	parallel(len(b.pages), func(worker, i int) { b.pages[i].resolve(b, converters[worker]) })
+	parallel(len(b.pages), func(w, i int) { b.pages[i].parseIfNeeded(b.conv[w]) })
+	b.invalidateDependents()
+	parallel(len(b.pages), func(w, i int) { b.pages[i].resolveIfNeeded(b, b.conv[w]) })
 	if b.templates != nil {
-		parallel(len(b.pages), func(_, i int) { b.draw(b.pages[i]) })
+		var drawn atomic.Int64
+		parallel(len(b.pages), func(_, i int) {
+			if p := b.pages[i]; p.html == nil {
+				b.draw(p)
+				drawn.Add(1)
+			}
+		})
+		b.drawn = int(drawn.Load())
 	}
 	b.collect(b.pages)
-	b.siteFiles()
+	b.makeSiteFiles()
 	if !b.drawingFailed() {
 		b.checkOutput() // with pages missing, every link to them would be reported too
 	}
+	b.Builder.pages = b.bySource
+	b.Builder.files = b.files
+	b.built = true
+}
+
+// reusePages makes this build's pages, taking over from the last build
+// whatever is still true: the rendered body of a page whose file did not
+// change, and its finished HTML unless every page must be drawn again.
+func (b *run) reusePages() {
+	b.pages = make([]*page, len(b.site.Pages))
+	b.bySource = make(map[string]*page, len(b.pages))
+	for i, p := range b.site.Pages {
+		np := &page{Page: p}
+		old := b.Builder.pages[p.Source]
+		if old != nil && (old.Page == p || old.synthetic() && np.synthetic() && old.URL == np.URL) && !b.resolveAll() {
+			np.takeBody(old)
+			if !b.drawAll {
+				np.html, np.drawErr = old.html, old.drawErr
+			}
+		}
+		b.pages[i] = np
+		b.bySource[p.Source] = np
+	}
+}
+
+// resolveAll reports whether every page's links must be checked again: the
+// files that images may point to have changed.
+func (b *run) resolveAll() bool {
+	return b.what.everything || b.what.assets || b.what.resources
+}
+
+// invalidateDependents marks for rendering again every page with a link
+// into a page whose URL or ids changed (or that appeared or went away).
+func (b *run) invalidateDependents() {
+	for _, p := range b.pages {
+		if !p.reused {
+			continue
+		}
+		for src, sig := range p.deps {
+			if t := b.bySource[src]; t == nil && sig != 0 || t != nil && t.sig != sig {
+				p.forget()
+				break
+			}
+		}
+	}
+	parallel(len(b.pages), func(w, i int) { b.pages[i].parseIfNeeded(b.conv[w]) })
 }
 
 // collect adds pages' HTML to the output and their problems to the build's.
@@ -161,7 +203,7 @@ func (b *run) drawingFailed() bool {
 }
 
 func (b *run) result() Result {
-	r := Result{Files: b.files, Problems: b.problems.Sort(), Manifest: b.manifest, Sources: b.sources()}
+	r := Result{Files: b.files, Problems: b.problems.Sort(), Manifest: b.manifest, Sources: b.outputSources(), Drawn: b.drawn}
 	for _, p := range b.pages {
 		if p.synthetic() {
 			continue
@@ -174,16 +216,17 @@ func (b *run) result() Result {
 			r.Grades = append(r.Grades, Grade{Source: p.Source, Score: readability.Grade(p.text)})
 		}
 	}
+	sort.Slice(r.Grades, func(i, j int) bool { return r.Grades[i].Source < r.Grades[j].Source })
 	return r
 }
 
-// funcs are the template functions. They close over the run, so the same
-// parsed templates always see this build's assets.
-func (b *run) funcs() template.FuncMap {
-	return template.FuncMap{
-		"asset":  func(name string) (string, error) { return b.assets.URL(name) },
-		"absURL": func(p string) string { return render.Absolute(b.site.Config.BaseURL, p) },
+// outputSources maps each HTML file to the file it was made from.
+func (b *run) outputSources() map[string]string {
+	m := map[string]string{"404.html": "templates/404.html"}
+	for _, p := range b.pages {
+		m[outputPath(p.URL)] = p.Source
 	}
+	return m
 }
 
 // copyResources copies the non-markdown files under content/ (images beside
@@ -215,19 +258,17 @@ func newConverters() []*markdown.Converter {
 // Each worker has its own index, so it can use its own converter.
 func parallel(n int, fn func(worker, i int)) {
 	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for i := range n {
+			fn(0, i)
+		}
+		return
+	}
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	var mu sync.Mutex
-	next := 0
 	for w := range workers {
 		wg.Go(func() {
-			for {
-				mu.Lock()
-				i := next
-				next++
-				mu.Unlock()
-				if i >= n {
-					return
-				}
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
 				fn(w, i)
 			}
 		})
@@ -247,13 +288,4 @@ func outputPath(url string) string {
 func (r Result) Summary() string {
 	return fmt.Sprintf("built %d pages (%d worksheets), %d files, %d bytes in %d ms",
 		r.Pages, r.Forms, len(r.Files), r.Files.Size(), r.Elapsed.Milliseconds())
-}
-
-// sources maps each HTML file to the file it was made from.
-func (b *run) sources() map[string]string {
-	m := map[string]string{"404.html": "templates/404.html"}
-	for _, p := range b.pages {
-		m[outputPath(p.URL)] = p.Source
-	}
-	return m
 }

@@ -1,14 +1,17 @@
 package build
 
 import (
+	"hash/fnv"
 	"io/fs"
 	"path"
+	"sort"
 	"strings"
 
 	"github.com/trustguide/guide/internal/content"
 	"github.com/trustguide/guide/internal/diag"
 	"github.com/trustguide/guide/internal/linkcheck"
 	"github.com/trustguide/guide/internal/markdown"
+	"github.com/trustguide/guide/internal/render"
 	"github.com/trustguide/guide/internal/worksheet"
 )
 
@@ -24,6 +27,28 @@ type page struct {
 	broken   map[string]bool // destinations already reported, not to report twice
 	drawErr  diag.Diagnostic // the template error met drawing the page, if any
 	problems diag.List
+
+	// For rebuilds: sig identifies what links into this page rely on (its
+	// URL and ids); deps holds the sig of each page this one links to, as it
+	// was when the links were checked.
+	sig    uint64
+	deps   map[string]uint64
+	reused bool // the body was taken over from the last build
+	fresh  bool // drawn in this build
+	search []byte
+}
+
+// takeBody takes over the rendered body of the same file from the last build.
+func (p *page) takeBody(old *page) {
+	p.doc, p.body, p.text, p.isForm = old.doc, old.body, old.text, old.isForm
+	p.siteRefs, p.broken, p.problems = old.siteRefs, old.broken, old.problems
+	p.sig, p.deps, p.search = old.sig, old.deps, old.search
+	p.reused = true
+}
+
+// forget drops what was taken over, so the page is rendered again.
+func (p *page) forget() {
+	*p = page{Page: p.Page}
 }
 
 // siteRef is a markdown link written as a site URL ("/worksheets/",
@@ -38,7 +63,14 @@ type siteRef struct {
 // index without an _index.md).
 func (p *page) synthetic() bool { return p.Body == nil }
 
+func (p *page) parseIfNeeded(c *markdown.Converter) {
+	if p.doc == nil {
+		p.parse(c)
+	}
+}
+
 func (p *page) parse(c *markdown.Converter) {
+	defer func() { p.sig = signature(p.URL, p.doc.IDs) }()
 	if p.synthetic() {
 		p.doc = &markdown.Doc{IDs: map[string]bool{}}
 		return
@@ -64,12 +96,13 @@ func (p *page) warnAt(offset int, format string, args ...any) {
 	p.problems.Warn(p.Source, line, col, format, args...)
 }
 
-// resolve checks every link and image of the page and rewrites links to
-// markdown files into URLs, then renders the body.
-func (p *page) resolve(b *run, c *markdown.Converter) {
-	if p.synthetic() {
+// resolveIfNeeded checks every link and image of a page that was parsed in
+// this build, rewrites links to markdown files into URLs, then renders the body.
+func (p *page) resolveIfNeeded(b *run, c *markdown.Converter) {
+	if p.reused || p.synthetic() {
 		return
 	}
+	p.html = nil
 	for _, ref := range p.doc.Refs() {
 		p.resolveRef(b, ref)
 	}
@@ -79,6 +112,7 @@ func (p *page) resolve(b *run, c *markdown.Converter) {
 	}
 	p.body = body
 	p.doc.Root = nil // the tree is no longer needed; let it go
+	p.search = render.SearchRecord(p.searchEntry())
 }
 
 func (p *page) resolveRef(b *run, ref *markdown.Ref) {
@@ -134,10 +168,15 @@ func (p *page) resolvePage(b *run, ref *markdown.Ref, file, fragment string) {
 		src = path.Join("content", file)
 	}
 	target := b.bySource[src]
+	if p.deps == nil {
+		p.deps = map[string]uint64{}
+	}
 	if target == nil {
+		p.deps[src] = 0
 		p.addAt(ref.Offset, "link to %s, but there is no such page%s", file, draftHint(b, src))
 		return
 	}
+	p.deps[src] = target.sig
 	url := target.URL
 	if fragment != "" {
 		if !target.doc.IDs[fragment] {
@@ -178,4 +217,20 @@ func isExternal(dest string) bool {
 		}
 	}
 	return false
+}
+
+// signature hashes a page's URL and ids: what links into the page rely on.
+func signature(url string, ids map[string]bool) uint64 {
+	sorted := make([]string, 0, len(ids))
+	for id := range ids {
+		sorted = append(sorted, id)
+	}
+	sort.Strings(sorted)
+	h := fnv.New64a()
+	h.Write([]byte(url))
+	for _, id := range sorted {
+		h.Write([]byte{0})
+		h.Write([]byte(id))
+	}
+	return h.Sum64() | 1 // never 0, which stands for "no such page"
 }

@@ -7,30 +7,66 @@ import (
 	"strings"
 
 	"github.com/trustguide/guide/internal/content"
+	"github.com/trustguide/guide/internal/diag"
 	"github.com/trustguide/guide/internal/linkcheck"
 	"github.com/trustguide/guide/internal/manifest"
 	"github.com/trustguide/guide/internal/minifier"
 	"github.com/trustguide/guide/internal/render"
 )
 
-// siteFiles makes the files that describe the whole site.
-func (b *run) siteFiles() {
+// makeSiteFiles makes the files that describe the whole site. All but the
+// search index depend only on what pages show of each other, so they are
+// made again only when that changed.
+func (b *run) makeSiteFiles() {
+	if b.drawAll || b.siteFiles == nil {
+		b.siteFiles = map[string][]byte{}
+		b.siteDiag = nil
+		b.makeListings()
+	}
+	for name, data := range b.siteFiles {
+		b.files[name] = data
+	}
+	b.problems.Append(b.siteDiag)
+
+	records := make([][]byte, 0, len(b.pages))
+	for _, p := range b.pages {
+		if !p.listed() {
+			continue
+		}
+		if p.search == nil {
+			p.search = render.SearchRecord(p.searchEntry())
+		}
+		records = append(records, p.search)
+	}
+	b.files["search.json"] = render.SearchIndex(records)
+}
+
+// listed reports whether a page appears in the sitemap, feed and search:
+// every page but the section indexes the builder made up.
+func (p *page) listed() bool {
+	return !p.synthetic() || p.Kind == content.Section || p.Kind == content.Worksheets
+}
+
+func (p *page) searchEntry() render.Entry {
+	return render.Entry{
+		URL: p.URL, Title: p.Meta.Title, Description: p.Meta.Description, Kind: string(p.Kind),
+		Date: p.Meta.Date, Updated: p.Meta.Updated, Text: p.text,
+	}
+}
+
+func (b *run) makeListings() {
 	base := b.site.Config.BaseURL
 	var entries []render.Entry
 	for _, p := range b.pages {
-		if p.synthetic() && p.Kind != content.Section && p.Kind != content.Worksheets {
-			continue
+		if p.listed() {
+			entries = append(entries, p.searchEntry())
 		}
-		entries = append(entries, render.Entry{
-			URL: p.URL, Title: p.Meta.Title, Description: p.Meta.Description, Kind: string(p.Kind),
-			Date: p.Meta.Date, Updated: p.Meta.Updated, Text: p.text,
-		})
 	}
-	b.add("sitemap.xml", render.Sitemap(base, entries))
-	b.add("feed.xml", render.Feed(b.view, entries))
-	b.add("search.json", render.SearchIndex(entries))
-	b.files["robots.txt"] = render.Robots(base)
+	b.addSiteFile("sitemap.xml", render.Sitemap(base, entries))
+	b.addSiteFile("feed.xml", render.Feed(b.view, entries))
+	b.siteFiles["robots.txt"] = render.Robots(base)
 
+	b.redirects = nil
 	for _, p := range b.pages {
 		for _, a := range p.Meta.Aliases {
 			b.redirects = append(b.redirects, render.Redirect{From: a, To: p.URL})
@@ -39,23 +75,27 @@ func (b *run) siteFiles() {
 			b.redirects = append(b.redirects, render.Redirect{From: "/w/" + p.Meta.Short, To: p.URL})
 		}
 	}
-	b.files["_redirects"] = render.Redirects(b.redirects)
+	b.siteFiles["_redirects"] = render.Redirects(b.redirects)
 
 	if b.templates != nil {
 		notFound := &page{Page: &content.Page{Source: "templates/404.html", Kind: "404", URL: "/404.html",
 			Meta: content.Meta{Title: "Page not found", Description: "There is no page at this address."}}}
 		notFound.parse(nil)
 		b.draw(notFound)
-		b.collect([]*page{notFound})
+		if notFound.html != nil {
+			b.siteFiles["404.html"] = notFound.html
+		} else {
+			b.siteDiag = render.WhileDrawing(map[diag.Diagnostic][]string{notFound.drawErr: {notFound.Source}})
+		}
 	}
 }
 
-// add minifies a text file into the output.
-func (b *run) add(name string, data []byte) {
+// addSiteFile minifies a site-wide file.
+func (b *run) addSiteFile(name string, data []byte) {
 	if small, err := minifier.Bytes(b.min, minifier.TypeOf(name), data); err == nil {
 		data = small
 	}
-	b.files[name] = data
+	b.siteFiles[name] = data
 }
 
 // checkOutput checks the finished site: every internal link leads to a file
@@ -65,19 +105,7 @@ func (b *run) checkOutput() {
 	for _, r := range b.redirects {
 		redirects[r.From] = true
 	}
-	ids := map[string]map[string]bool{}
-	idsOf := func(file string) map[string]bool {
-		if set, ok := ids[file]; ok {
-			return set
-		}
-		_, list := linkcheck.Attrs(b.files[file])
-		set := map[string]bool{}
-		for _, id := range list {
-			set[id] = true
-		}
-		ids[file] = set
-		return set
-	}
+	b.updateLinkIndex(redirects)
 
 	// Links the author wrote as site URLs: reported at their place in the markdown.
 	reported := map[string]bool{}
@@ -92,20 +120,20 @@ func (b *run) checkOutput() {
 			case !ok:
 				b.problems.Add(p.Source, r.line, r.col, "link to %s, but the site has no page or file there: link to the page's .md file instead", r.dest)
 				reported[outputPath(p.URL)+" "+r.dest] = true
-			case r.fragment != "" && strings.HasSuffix(file, ".html") && !idsOf(file)[r.fragment]:
+			case r.fragment != "" && !b.links.HasID(file, r.fragment):
 				b.problems.Add(p.Source, r.line, r.col, "link to %s, but that page has no id %q", r.dest, r.fragment)
 				reported[outputPath(p.URL)+" "+r.dest] = true
 			}
 		}
 	}
 
-	// Everything else, templates' links included.
-	sources := b.sources()
-	// A broken link in a template or the menu is on every page: say it once.
+	// Everything else, templates' links included. A broken link in a
+	// template or the menu is on every page: say it once.
+	sources := b.outputSources()
 	var order []string
 	pagesWith := map[string][]string{}
 	reasons := map[string]string{}
-	for _, bad := range linkcheck.Check(b.files, redirects) {
+	for _, bad := range b.links.Broken() {
 		if reported[bad.File+" "+bad.Target] {
 			continue
 		}
@@ -129,6 +157,32 @@ func (b *run) checkOutput() {
 	}
 
 	b.checkManifest(redirects)
+}
+
+// updateLinkIndex brings the link index up to date with the output: every
+// HTML file after a change that touches every page, otherwise only the
+// pages drawn in this build (and the pages linking into them).
+func (b *run) updateLinkIndex(redirects map[string]bool) {
+	var changed []string
+	if b.drawAll || !b.linksFresh {
+		b.links = linkcheck.NewIndex()
+		for name, data := range b.files {
+			if strings.HasSuffix(name, ".html") {
+				changed = append(changed, name)
+				b.links.Update(name, data)
+			}
+		}
+	} else {
+		for _, p := range b.pages {
+			if p.fresh {
+				name := outputPath(p.URL)
+				changed = append(changed, name)
+				b.links.Update(name, p.html)
+			}
+		}
+	}
+	b.links.Recheck(b.files, changed, redirects)
+	b.linksFresh = true
 }
 
 // checkManifest fails the build when a URL published before is gone, and

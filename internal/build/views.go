@@ -52,6 +52,7 @@ func (b *run) draw(p *page) {
 		p.problems.Add(p.Source, 0, 0, "the page's HTML could not be minified (a template writes broken HTML?): %v", err)
 	}
 	p.html = small
+	p.fresh = true
 }
 
 func (b *run) pageView(p *page) *render.PageView {

@@ -54,57 +54,19 @@ func unescape(s string) string {
 	return strings.NewReplacer("&amp;", "&", "&#34;", `"`, "&quot;", `"`, "&#39;", "'").Replace(s)
 }
 
-// Index is the ids of every HTML file, so fragments can be checked.
-type Index map[string]map[string]bool
-
 // Check reports every broken internal link in the HTML files of files.
 // redirects are paths the site answers with a redirect (aliases, short links).
 func Check(files output.Files, redirects map[string]bool) []Broken {
-	ids := Index{}
-	refs := map[string][]string{}
+	ix := NewIndex()
+	var names []string
 	for name, data := range files {
 		if strings.HasSuffix(name, ".html") {
-			r, i := Attrs(data)
-			refs[name] = r
-			set := make(map[string]bool, len(i))
-			for _, id := range i {
-				set[id] = true
-			}
-			ids[name] = set
+			ix.Update(name, data)
+			names = append(names, name)
 		}
 	}
-	var broken []Broken
-	for _, name := range files.Paths() {
-		for _, ref := range refs[name] {
-			if reason := checkRef(files, ids, redirects, name, ref); reason != "" {
-				broken = append(broken, Broken{File: name, Target: ref, Reason: reason})
-			}
-		}
-	}
-	return broken
-}
-
-// checkRef returns why ref, found in file, leads nowhere, or "".
-func checkRef(files output.Files, ids Index, redirects map[string]bool, file, ref string) string {
-	target, fragment, internal := Resolve(file, ref)
-	if !internal {
-		return ""
-	}
-	targetFile := file
-	if target != "" {
-		if redirects[target] || redirects[strings.TrimSuffix(target, "/")] {
-			return ""
-		}
-		found, ok := files.Lookup(target)
-		if !ok {
-			return "no page or file of the site is at " + target
-		}
-		targetFile = found
-	}
-	if fragment != "" && strings.HasSuffix(targetFile, ".html") && !ids[targetFile][fragment] {
-		return "there is no id \"" + fragment + "\" in " + targetURL(target, file)
-	}
-	return ""
+	ix.Recheck(files, names, redirects)
+	return ix.Broken()
 }
 
 func targetURL(target, file string) string {

@@ -118,14 +118,40 @@ type searchRecord struct {
 	Text  string `json:"x"`
 }
 
-// SearchIndex is a JSON array of every page's title, URL, description and text.
-func SearchIndex(entries []Entry) []byte {
-	records := make([]searchRecord, 0, len(entries))
-	for _, e := range entries {
-		records = append(records, searchRecord{e.Title, e.URL, e.Description, e.Kind, e.Text})
+// searchTextLimit caps the text of a page in the search index: readers
+// download the whole index, and titles, descriptions and a page's opening
+// find what a guide's reader looks for.
+const searchTextLimit = 1500
+
+// SearchRecord is one page's entry in the search index, as JSON.
+func SearchRecord(e Entry) []byte {
+	text := e.Text
+	if len(text) > searchTextLimit {
+		cut := strings.LastIndexByte(text[:searchTextLimit], ' ')
+		if cut < 0 {
+			cut = searchTextLimit
+		}
+		text = strings.ToValidUTF8(text[:cut], "")
 	}
-	data, _ := json.Marshal(records) // strings only: cannot fail
-	return data
+	data, _ := json.Marshal(searchRecord{e.Title, e.URL, e.Description, e.Kind, strings.Join(strings.Fields(text), " ")})
+	return data // strings only: Marshal cannot fail
+}
+
+// SearchIndex joins records into one JSON array.
+func SearchIndex(records [][]byte) []byte {
+	size := 2
+	for _, r := range records {
+		size += len(r) + 1
+	}
+	out := make([]byte, 0, size)
+	out = append(out, '[')
+	for i, r := range records {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = append(out, r...)
+	}
+	return append(out, ']')
 }
 
 // Absolute joins the site's base URL and a site path.

@@ -1,0 +1,253 @@
+package build
+
+import (
+	"errors"
+	"hash/maphash"
+	"html/template"
+	"io/fs"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/tdewolff/minify/v2"
+
+	"github.com/trustguide/guide/internal/assets"
+	"github.com/trustguide/guide/internal/content"
+	"github.com/trustguide/guide/internal/diag"
+	"github.com/trustguide/guide/internal/linkcheck"
+	"github.com/trustguide/guide/internal/markdown"
+	"github.com/trustguide/guide/internal/minifier"
+	"github.com/trustguide/guide/internal/output"
+	"github.com/trustguide/guide/internal/render"
+)
+
+// Builder builds a site again and again, redoing only what a change needs:
+//
+//   - a page whose file changed is read, parsed, rendered and drawn again;
+//   - so is a page with a link into a page whose URL or headings changed;
+//   - when titles, order, menus, settings, templates or static files change,
+//     every page is drawn again (its body is reused when its file did not
+//     change);
+//   - the link check looks again only at pages that changed and at pages
+//     that link into them.
+//
+// The output always equals a clean build of the same tree; a test holds
+// that rule honest. A Builder is owned by one goroutine.
+type Builder struct {
+	fsys fs.FS
+	opt  Options
+	min  *minify.M
+	conv []*markdown.Converter
+	seed maphash.Seed
+
+	config     content.Config
+	configDiag diag.List
+	sources    map[string]*source // markdown files by path
+	resources  []string
+	scanDiag   diag.List
+	assets     *assets.Set
+	assetDiag  diag.List
+	templates  *render.Templates
+	tmplDiag   diag.List
+
+	built      bool
+	pages      map[string]*page // the last build's pages by source
+	navKey     uint64           // what every page shows of the others, last build
+	siteFiles  map[string][]byte
+	siteDiag   diag.List
+	redirects  []render.Redirect
+	links      *linkcheck.Index
+	linksFresh bool // the index matches the last build's output
+	files      output.Files
+}
+
+// source is one markdown file as last read.
+type source struct {
+	page     *content.Page // nil when the file has errors
+	problems diag.List
+}
+
+// NewBuilder returns a builder for the site in fsys. Nothing is read until
+// the first Build.
+func NewBuilder(fsys fs.FS, opt Options) *Builder {
+	return &Builder{
+		fsys: fsys, opt: opt, min: minifier.New(), conv: newConverters(), seed: maphash.MakeSeed(),
+		sources: map[string]*source{}, pages: map[string]*page{}, links: linkcheck.NewIndex(),
+	}
+}
+
+// Site builds the site in fsys from scratch.
+func Site(fsys fs.FS, opt Options) Result {
+	return NewBuilder(fsys, opt).Build(nil)
+}
+
+// Build builds the site. changed lists the root-relative paths that changed
+// since the last build ("content/articles/x.md", "templates/base.html",
+// a folder); nil means anything may have changed.
+func (b *Builder) Build(changed []string) Result {
+	start := time.Now()
+	what := b.reload(changed)
+	r := &run{Builder: b, what: what, files: output.Files{}}
+	r.run()
+	res := r.result()
+	res.Elapsed = time.Since(start)
+	res.Changed = what.summary()
+	return res
+}
+
+// reloadPlan is what a change touched.
+type reloadPlan struct {
+	everything bool
+	config     bool
+	scan       bool // the list of files under content/ may have changed
+	resources  bool // so may images and other files beside the pages
+	assets     bool
+	templates  bool
+	pages      []string // markdown files to read again
+}
+
+func (p reloadPlan) summary() string {
+	switch {
+	case p.everything:
+		return "everything"
+	case p.config, p.templates, p.assets, p.scan, p.resources:
+		var parts []string
+		for _, x := range []struct {
+			on   bool
+			name string
+		}{{p.config, "settings"}, {p.templates, "templates"}, {p.assets, "static files"}, {p.scan, "content files"}} {
+			if x.on {
+				parts = append(parts, x.name)
+			}
+		}
+		return strings.Join(parts, ", ")
+	case len(p.pages) == 1:
+		return p.pages[0]
+	}
+	return strings.Join(p.pages, ", ")
+}
+
+// reload reads again what changed.
+func (b *Builder) reload(changed []string) reloadPlan {
+	plan := b.plan(changed)
+	if plan.config {
+		b.configDiag = nil
+		b.config = content.ReadConfig(b.fsys, &b.configDiag)
+	}
+	if plan.scan {
+		b.scanDiag = nil
+		var markdown []string
+		markdown, b.resources = content.Scan(b.fsys, &b.scanDiag)
+		keep := make(map[string]*source, len(markdown))
+		var fresh []string
+		for _, m := range markdown {
+			if s, ok := b.sources[m]; ok && !plan.everything {
+				keep[m] = s
+			} else {
+				fresh = append(fresh, m)
+			}
+		}
+		b.sources = keep
+		plan.pages = append(plan.pages, fresh...)
+	}
+	if plan.assets {
+		b.assetDiag = nil
+		b.assets = assets.Build(b.fsys, b.min, &b.assetDiag)
+	}
+	if plan.templates {
+		b.tmplDiag = nil
+		b.templates = render.LoadTemplates(b.fsys, b.funcs(), &b.tmplDiag)
+	}
+	b.readPages(plan.pages)
+	return plan
+}
+
+// plan sorts changed paths into what must be read again.
+func (b *Builder) plan(changed []string) reloadPlan {
+	if changed == nil || !b.built {
+		return reloadPlan{everything: true, config: true, scan: true, assets: true, templates: true}
+	}
+	var p reloadPlan
+	for _, c := range changed {
+		switch {
+		case c == content.ConfigPath:
+			p.config = true
+		case c == content.ManifestPath:
+			// read by every build
+		case strings.HasPrefix(c, render.Dir+"/") || c == render.Dir:
+			p.templates = true
+		case strings.HasPrefix(c, assets.Dir+"/") || c == assets.Dir:
+			p.assets = true
+		case strings.HasPrefix(c, "content/") && strings.HasSuffix(c, ".md"):
+			p.pages = append(p.pages, c)
+		case strings.HasPrefix(c, "content/") || c == "content":
+			p.scan, p.resources = true, true // an image or a folder
+		}
+	}
+	return p
+}
+
+// readPages reads the given markdown files again; a file that is gone is
+// forgotten.
+func (b *Builder) readPages(names []string) {
+	var present []string
+	for _, n := range names {
+		if _, err := fs.Stat(b.fsys, n); errors.Is(err, fs.ErrNotExist) {
+			delete(b.sources, n)
+			continue
+		}
+		present = append(present, n)
+	}
+	found := make([]diag.List, len(present))
+	pages := make([]*content.Page, len(present))
+	parallel(len(present), func(_, i int) { pages[i] = content.ReadPage(b.fsys, present[i], &found[i]) })
+	for i, n := range present {
+		b.sources[n] = &source{page: pages[i], problems: found[i]}
+	}
+}
+
+// funcs are the template functions. They read the Builder's current assets,
+// so templates parsed once stay right when static files change.
+func (b *Builder) funcs() template.FuncMap {
+	return template.FuncMap{
+		"asset":  func(name string) (string, error) { return b.assets.URL(name) },
+		"absURL": func(p string) string { return render.Absolute(b.baseURL(), p) },
+	}
+}
+
+func (b *Builder) baseURL() string {
+	if b.opt.BaseURL != "" {
+		return render.Absolute(b.opt.BaseURL, "")
+	}
+	return b.config.BaseURL
+}
+
+// navigationKey hashes everything a page shows of other pages: titles,
+// descriptions, URLs, order, worksheet details, dates, menus and settings.
+// When it is unchanged, an edit to one page's body changes no other page.
+func (b *Builder) navigationKey(site *content.Site) uint64 {
+	var h maphash.Hash
+	h.SetSeed(b.seed)
+	c := site.Config
+	write := func(parts ...string) {
+		for _, s := range parts {
+			h.WriteString(s)
+			h.WriteByte(0)
+		}
+	}
+	write(c.Title, c.Language, c.Description, b.baseURL(), c.QuickExit)
+	for _, x := range c.Crisis {
+		write(x.Name, x.Detail, x.Href)
+	}
+	for _, m := range c.Menu {
+		write(m.Title, m.URL)
+	}
+	for _, p := range site.Pages {
+		m := p.Meta
+		write(p.Source, p.URL, string(p.Kind), m.Title, m.Description, m.Date, m.Updated, m.Short, m.For, m.Article,
+			itoa(m.Step), itoa(m.Weight), itoa(m.Minutes), strings.Join(m.Aliases, " "), strings.Join(m.Tags, " "))
+	}
+	return h.Sum64()
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -1,0 +1,222 @@
+package build
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"sort"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// edit changes the site in place and returns the paths it touched, as a
+// watcher would report them.
+type edit struct {
+	name  string
+	apply func(fsys fstest.MapFS, r *rand.Rand) []string
+}
+
+func set(fsys fstest.MapFS, name, text string) { fsys[name] = &fstest.MapFile{Data: []byte(text)} }
+
+// pagesIn lists the markdown files of a folder, sorted so a seed gives the
+// same series of edits.
+func pagesIn(fsys fstest.MapFS, dir string) []string {
+	var out []string
+	for name := range fsys {
+		if strings.HasPrefix(name, dir) && strings.HasSuffix(name, ".md") && !strings.HasSuffix(name, "_index.md") {
+			out = append(out, name)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func pick(r *rand.Rand, list []string) string { return list[r.IntN(len(list))] }
+
+var edits = []edit{
+	{"create a page", func(fsys fstest.MapFS, r *rand.Rand) []string {
+		name := fmt.Sprintf("content/articles/new-%d.md", r.IntN(1000))
+		set(fsys, name, fmt.Sprintf("---\ntitle: New %d\ndescription: d\n---\n## A heading\n\nLinks to [the first](first.md).\n", r.IntN(100)))
+		return []string{name}
+	}},
+	{"edit a body", func(fsys fstest.MapFS, r *rand.Rand) []string {
+		name := pick(r, pagesIn(fsys, "content/"))
+		old := string(fsys[name].Data)
+		set(fsys, name, old+fmt.Sprintf("\nA new paragraph %d.\n", r.IntN(1000)))
+		return []string{name}
+	}},
+	{"edit a heading", func(fsys fstest.MapFS, r *rand.Rand) []string {
+		name := "content/articles/first.md"
+		old := string(fsys[name].Data)
+		if strings.Contains(old, "## What happened\n\nA second") {
+			set(fsys, name, strings.Replace(old, "## What happened\n\nA second", "## Renamed\n\nA second", 1))
+		} else {
+			set(fsys, name, strings.Replace(old, "## Renamed\n\nA second", "## What happened\n\nA second", 1))
+		}
+		return []string{name}
+	}},
+	{"edit a title", func(fsys fstest.MapFS, r *rand.Rand) []string {
+		name := pick(r, pagesIn(fsys, "content/"))
+		old := string(fsys[name].Data)
+		i := strings.Index(old, "title: ")
+		if i < 0 {
+			return nil // its front matter is broken just now
+		}
+		end := i + strings.IndexByte(old[i:], '\n')
+		set(fsys, name, old[:i]+fmt.Sprintf("title: Title %d", r.IntN(1000))+old[end:])
+		return []string{name}
+	}},
+	{"swap the order", func(fsys fstest.MapFS, r *rand.Rand) []string {
+		a, b := "content/articles/first.md", "content/articles/second.md"
+		sa, sb := string(fsys[a].Data), string(fsys[b].Data)
+		if strings.Contains(sa, "step: 1") {
+			set(fsys, a, strings.Replace(sa, "step: 1", "step: 2", 1))
+			set(fsys, b, strings.Replace(sb, "step: 2", "step: 1", 1))
+		} else {
+			set(fsys, a, strings.Replace(sa, "step: 2", "step: 1", 1))
+			set(fsys, b, strings.Replace(sb, "step: 1", "step: 2", 1))
+		}
+		return []string{a, b}
+	}},
+	{"delete a page", func(fsys fstest.MapFS, r *rand.Rand) []string {
+		candidates := pagesIn(fsys, "content/articles/new-")
+		if len(candidates) == 0 {
+			return nil
+		}
+		name := pick(r, candidates)
+		delete(fsys, name)
+		return []string{name}
+	}},
+	{"rename a page", func(fsys fstest.MapFS, r *rand.Rand) []string {
+		candidates := pagesIn(fsys, "content/articles/new-")
+		if len(candidates) == 0 {
+			return nil
+		}
+		from := pick(r, candidates)
+		to := fmt.Sprintf("content/articles/new-%d.md", r.IntN(1000))
+		data := fsys[from].Data
+		delete(fsys, from)
+		fsys[to] = &fstest.MapFile{Data: data}
+		return []string{from, to}
+	}},
+	{"break or fix a link", func(fsys fstest.MapFS, r *rand.Rand) []string {
+		name := "content/articles/second.md"
+		old := string(fsys[name].Data)
+		if strings.Contains(old, "(first.md#") {
+			set(fsys, name, strings.Replace(old, "(first.md#", "(missing.md#", 1))
+		} else {
+			set(fsys, name, strings.Replace(old, "(missing.md#", "(first.md#", 1))
+		}
+		return []string{name}
+	}},
+	{"change a template", func(fsys fstest.MapFS, r *rand.Rand) []string {
+		name := "templates/article.html"
+		set(fsys, name, string(fsys[name].Data)+fmt.Sprintf("{{/* %d */}}<!-- -->", r.IntN(1000)))
+		if r.IntN(3) == 0 {
+			set(fsys, name, strings.Replace(string(fsys[name].Data), "min</p>", "minutes</p>", 1))
+		}
+		return []string{name}
+	}},
+	{"break or fix a template", func(fsys fstest.MapFS, r *rand.Rand) []string {
+		name := "templates/section.html"
+		old := string(fsys[name].Data)
+		if strings.HasSuffix(old, "{{end") {
+			set(fsys, name, strings.TrimSuffix(old, "{{end"))
+		} else {
+			set(fsys, name, old+"{{end")
+		}
+		return []string{name}
+	}},
+	{"change the style sheet", func(fsys fstest.MapFS, r *rand.Rand) []string {
+		set(fsys, "static/css/site.css", fmt.Sprintf("body{color:#%06x}", r.IntN(1<<24)))
+		return []string{"static/css/site.css"}
+	}},
+	{"change the settings", func(fsys fstest.MapFS, r *rand.Rand) []string {
+		old := string(fsys["content/site.yaml"].Data)
+		set(fsys, "content/site.yaml", strings.Replace(old, "title: Small", "title: Smaller", 1))
+		if !strings.Contains(old, "title: Small\n") {
+			set(fsys, "content/site.yaml", strings.Replace(old, "title: Smaller", "title: Small", 1))
+		}
+		return []string{"content/site.yaml"}
+	}},
+	{"break front matter", func(fsys fstest.MapFS, r *rand.Rand) []string {
+		name := pick(r, pagesIn(fsys, "content/articles/new-"+"")) // may be empty: then the first page
+		if name == "" {
+			return nil
+		}
+		old := string(fsys[name].Data)
+		if strings.Contains(old, "titel:") {
+			set(fsys, name, strings.Replace(old, "titel:", "title:", 1))
+		} else {
+			set(fsys, name, strings.Replace(old, "title:", "titel:", 1))
+		}
+		return []string{name}
+	}},
+}
+
+// TestIncrementalEqualsClean applies random series of edits and checks after
+// each that the incremental build equals a clean build of the same tree:
+// the same files, byte for byte, and the same problems.
+func TestIncrementalEqualsClean(t *testing.T) {
+	for seed := range uint64(8) {
+		t.Run(fmt.Sprint("seed=", seed), func(t *testing.T) {
+			r := rand.New(rand.NewPCG(seed, 42))
+			fsys := smallSite(t, nil)
+			set(fsys, "content/articles/new-1.md", "---\ntitle: One\ndescription: d\n---\nText.\n")
+			b := NewBuilder(fsys, Options{})
+			b.Build(nil)
+			for step := range 30 {
+				e := edits[r.IntN(len(edits))]
+				if e.name == "break front matter" && len(pagesIn(fsys, "content/articles/new-")) == 0 {
+					continue
+				}
+				changed := e.apply(fsys, r)
+				got := b.Build(changed)
+				want := Site(fsys, Options{})
+				if diff := compareResults(got, want); diff != "" {
+					t.Fatalf("step %d, %s (%v): incremental build differs from a clean build: %s", step, e.name, changed, diff)
+				}
+			}
+		})
+	}
+}
+
+func compareResults(got, want Result) string {
+	if g, w := got.Problems.Error(), want.Problems.Error(); g != w {
+		return fmt.Sprintf("problems:\n%s\nwant:\n%s", g, w)
+	}
+	if want.Problems.HasErrors() {
+		return "" // the output of a failed build is never used
+	}
+	for _, name := range want.Files.Paths() {
+		if !bytes.Equal(got.Files[name], want.Files[name]) {
+			line, col := firstDifference(got.Files[name], want.Files[name])
+			return fmt.Sprintf("%s:%d:%d differs", name, line, col)
+		}
+	}
+	for _, name := range got.Files.Paths() {
+		if _, ok := want.Files[name]; !ok {
+			return name + " should be gone"
+		}
+	}
+	if string(got.Manifest) != string(want.Manifest) {
+		return "manifest differs"
+	}
+	return ""
+}
+
+func TestIncrementalRendersLittle(t *testing.T) {
+	fsys := smallSite(t, nil)
+	b := NewBuilder(fsys, Options{})
+	first := b.Build(nil)
+	set(fsys, "content/articles/second.md", string(fsys["content/articles/second.md"].Data)+"\nMore.\n")
+	r := b.Build([]string{"content/articles/second.md"})
+	if r.Drawn != 1 {
+		t.Errorf("a body edit drew %d pages, want 1 (a clean build draws %d)", r.Drawn, first.Drawn)
+	}
+	if r.Changed != "content/articles/second.md" {
+		t.Errorf("Changed = %q", r.Changed)
+	}
+}
+

@@ -1,0 +1,141 @@
+package linkcheck
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/trustguide/guide/internal/output"
+)
+
+// Index remembers the links and ids of every HTML file of the last build,
+// so that after a small change only the files that changed, and the files
+// that point into them, are checked again. It is not safe for concurrent use.
+type Index struct {
+	files     map[string]*fileLinks
+	referrers map[string]map[string]bool // target key → files with a #fragment link to it
+}
+
+type fileLinks struct {
+	refs   []ref
+	ids    map[string]bool
+	broken []Broken
+}
+
+// ref is a link resolved once, when its file changes.
+type ref struct {
+	raw, target, fragment string
+}
+
+// NewIndex returns an empty index.
+func NewIndex() *Index {
+	return &Index{files: map[string]*fileLinks{}, referrers: map[string]map[string]bool{}}
+}
+
+// key names a target the same way whether it is written "/a/", "/a" or
+// "/a/index.html".
+func key(sitePath string) string {
+	return strings.TrimSuffix(strings.TrimSuffix(sitePath, "index.html"), "/")
+}
+
+func fileKey(name string) string { return key("/" + name) }
+
+// Update records the links and ids of an HTML file that is new or changed.
+func (ix *Index) Update(name string, html []byte) {
+	ix.Remove(name)
+	raws, idList := Attrs(html)
+	fl := &fileLinks{ids: make(map[string]bool, len(idList))}
+	for _, id := range idList {
+		fl.ids[id] = true
+	}
+	for _, raw := range raws {
+		target, fragment, internal := Resolve(name, raw)
+		if !internal {
+			continue
+		}
+		fl.refs = append(fl.refs, ref{raw, target, fragment})
+		if fragment != "" && target != "" {
+			k := key(target)
+			if ix.referrers[k] == nil {
+				ix.referrers[k] = map[string]bool{}
+			}
+			ix.referrers[k][name] = true
+		}
+	}
+	ix.files[name] = fl
+}
+
+// Remove forgets a file that no longer exists.
+func (ix *Index) Remove(name string) {
+	fl := ix.files[name]
+	if fl == nil {
+		return
+	}
+	for _, r := range fl.refs {
+		if r.fragment != "" && r.target != "" {
+			delete(ix.referrers[key(r.target)], name)
+		}
+	}
+	delete(ix.files, name)
+}
+
+// HasID reports whether the HTML file has an element with the id. Files
+// that are not HTML have every id, as far as links are concerned.
+func (ix *Index) HasID(file, id string) bool {
+	fl := ix.files[file]
+	return fl == nil || fl.ids[id]
+}
+
+// Recheck checks the links of the named files again, and of every file with
+// a #fragment link into one of them (its ids may have changed).
+func (ix *Index) Recheck(files output.Files, names []string, redirects map[string]bool) {
+	todo := map[string]bool{}
+	for _, n := range names {
+		todo[n] = true
+		for r := range ix.referrers[fileKey(n)] {
+			todo[r] = true
+		}
+	}
+	for n := range todo {
+		fl := ix.files[n]
+		if fl == nil {
+			continue
+		}
+		fl.broken = fl.broken[:0]
+		for _, r := range fl.refs {
+			if reason := ix.check(files, redirects, n, r); reason != "" {
+				fl.broken = append(fl.broken, Broken{File: n, Target: r.raw, Reason: reason})
+			}
+		}
+	}
+}
+
+// Broken lists every broken link known, by file and then in page order.
+func (ix *Index) Broken() []Broken {
+	var out []Broken
+	for _, fl := range ix.files {
+		out = append(out, fl.broken...)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].File < out[j].File })
+	return out
+}
+
+func (ix *Index) check(files output.Files, redirects map[string]bool, file string, r ref) string {
+	targetFile := file
+	if r.target != "" {
+		if redirects[r.target] || redirects[strings.TrimSuffix(r.target, "/")] {
+			return ""
+		}
+		found, ok := files.Lookup(r.target)
+		if !ok {
+			return "no page or file of the site is at " + r.target
+		}
+		targetFile = found
+	}
+	if r.fragment == "" || !strings.HasSuffix(targetFile, ".html") {
+		return ""
+	}
+	if t := ix.files[targetFile]; t != nil && !t.ids[r.fragment] {
+		return "there is no id \"" + r.fragment + "\" in " + targetURL(r.target, file)
+	}
+	return ""
+}
