@@ -219,4 +219,3 @@ func TestIncrementalRendersLittle(t *testing.T) {
 		t.Errorf("Changed = %q", r.Changed)
 	}
 }
-
