@@ -85,6 +85,7 @@
     var list = form.querySelector(".search-results");
     var status = form.querySelector(".search-status");
     list.textContent = "";
+    form.classList.toggle("open", !!query.trim());
     if (!query.trim()) {
       status.textContent = "";
       return;
@@ -131,13 +132,31 @@
         show(form, query);
         return;
       }
-      if (query.trim()) status.textContent = "Loading the search\u2026";
+      if (query.trim()) {
+        form.classList.add("open");
+        status.textContent = "Loading the search\u2026";
+      }
       load().then(function () { show(form, input.value); }, function () {
         status.textContent = "Search is not available right now. The menu above lists every part of the guide.";
       });
     }
 
     input.addEventListener("focus", function () { load().catch(function () {}); }, { once: true });
+    // In the header the results float over the page: close them when the
+    // reader moves on, and open them again on return.
+    var closer = null;
+    if (!form.closest("main")) {
+      form.addEventListener("focusout", function () {
+        clearTimeout(closer);
+        closer = setTimeout(function () {
+          if (!form.contains(document.activeElement)) form.classList.remove("open");
+        }, 300);
+      });
+      form.addEventListener("focusin", function () {
+        clearTimeout(closer);
+        if (input.value.trim() && index) form.classList.add("open");
+      });
+    }
     input.addEventListener("input", function () {
       clearTimeout(timer);
       timer = setTimeout(run, 150);
