@@ -35,7 +35,9 @@ func Page(name string, data []byte) []string {
 		if n.Type != html.ElementNode {
 			continue
 		}
-		count[n.DataAtom]++
+		if n.Namespace == "" { // an inline SVG's <title> is not the page's
+			count[n.DataAtom]++
+		}
 		if id := attr(n, "id"); id != "" {
 			if ids[id] {
 				add("the id %q is used twice", id)
