@@ -1,0 +1,59 @@
+package worksheet
+
+import (
+	"fmt"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// Control says which form control answers a field.
+type Control int
+
+const (
+	TextArea Control = iota // "? question": a multi-line answer
+	TextLine                // "? question: ___": a one-line answer
+	Scale                   // "? question [1-10]": one radio button per value
+	Checkbox                // "- [ ] statement": a task list item
+)
+
+var controlNames = [...]string{"TextArea", "TextLine", "Scale", "Checkbox"}
+
+func (c Control) String() string { return controlNames[c] }
+
+// KindField is the NodeKind of a Field.
+var KindField = ast.NewNodeKind("WorksheetField")
+
+// Field is one worksheet field: a question (its inline children, the label)
+// and the control that answers it. Pos is the byte offset of the field line
+// in the source. A field with a Problem renders as a plain paragraph of its
+// source text, so a mistake never yields a half-working control.
+type Field struct {
+	ast.BaseBlock
+	Control   Control
+	ID        string // unique in the page; also the control's name
+	Low, High int    // the values of a Scale
+	Checked   bool   // a Checkbox ticked in the source: "- [x] ..."
+	Problem   string // what is wrong with the line and what to do; "" if nothing
+
+	// blocksSubmit marks the first one-line field of a page, which also
+	// renders a disabled submit button (see renderField).
+	blocksSubmit bool
+}
+
+// Kind implements ast.Node.
+func (n *Field) Kind() ast.NodeKind { return KindField }
+
+// Dump implements ast.Node.
+func (n *Field) Dump(source []byte, level int) {
+	m := map[string]string{"Control": n.Control.String(), "ID": n.ID}
+	if n.Control == Scale {
+		m["Scale"] = fmt.Sprintf("%d-%d", n.Low, n.High)
+	}
+	if n.Checked {
+		m["Checked"] = "true"
+	}
+	if n.Problem != "" {
+		m["Problem"] = n.Problem
+	}
+	ast.DumpHelper(n, source, level, m, nil)
+}

@@ -1,0 +1,392 @@
+package worksheet
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Answer markers, matched at the end of a field's last line.
+var (
+	idEnd     = regexp.MustCompile(`\{#([^\s{}]*)\}\s*$`)
+	lineEnd   = regexp.MustCompile(`_{3,}\s*$`)
+	scaleEnd  = regexp.MustCompile(`\[\s*(\d+)\s*[-–]\s*(\d+)\s*\]\s*$`)
+	answerEnd = regexp.MustCompile(`(?:_{3,}|\[\s*\d+\s*[-–]\s*\d+\s*\]|\{#[^\s{}]*\})\s*$`)
+	taskStart = regexp.MustCompile(`^\[([ xX])\][ \t]+\S`)
+)
+
+const (
+	maxScale = 11 // values on a scale: [0-10] is the longest a reader can take in at a glance
+	maxIDLen = 48 // letters and digits of an id, enough for a short question
+)
+
+// fieldParser turns field paragraphs into Field blocks. It is a
+// ParagraphTransformer: it runs when a paragraph closes, before inline
+// parsing, so it sees the raw lines; goldmark then parses the Field's lines
+// (the question alone) as inline markdown, like a paragraph's.
+//
+// A field paragraph is one whose first line starts with "? ". Inside it, a
+// line starting with "? " opens the next field, and any other line (a lazy
+// continuation line, exactly as in a plain paragraph) continues the question,
+// so authors may hard-wrap long questions. A field's answer marker ("___",
+// "[1-10]", "{#id}") ends it, though: lines after it that do not start with
+// "? " are an ordinary paragraph, as the author surely meant (they forgot a
+// blank line). A "? " line inside an ordinary paragraph stays text: it is
+// prose that happens to wrap before a question mark.
+//
+//	source                    AST before         AST after
+//	? What did I do,          Paragraph          Field TextArea id=what-did-i-do-in-plain-words
+//	  in plain words?           (4 lines)   →      Text "What did I do," (soft line break)
+//	? Hopeful? [1-10]                              Text "in plain words?"
+//	Talk it over.                                Field Scale 1-10 id=hopeful
+//	                                               Text "Hopeful?"
+//	                                             Paragraph
+//	                                               Text "Talk it over."
+//
+// A task list item is the same idea one level down: a ListItem whose first
+// child is a paragraph starting "[ ] " or "[x] ".
+//
+//	source                  AST before         AST after
+//	- [ ] I told her.       List               List
+//	                          ListItem    →      ListItem class=worksheet-item
+//	                            Paragraph          Field Checkbox id=i-told-her
+//	                                                 Text "I told her."
+type fieldParser struct{}
+
+func (fieldParser) Transform(para *ast.Paragraph, reader text.Reader, pc parser.Context) {
+	src := reader.Source()
+	var lines []text.Segment
+	for i := range para.Lines().Len() {
+		s := para.Lines().At(i)
+		lines = append(lines, s.TrimLeftSpace(src))
+	}
+	if len(lines) == 0 {
+		return
+	}
+	parent := para.Parent()
+	if item, ok := parent.(*ast.ListItem); ok && para.PreviousSibling() == nil {
+		if f := newCheckbox(lines, src, pc); f != nil {
+			item.SetAttributeString("class", []byte("worksheet-item"))
+			f.SetBlankPreviousLines(para.HasBlankPreviousLines())
+			parent.ReplaceChild(parent, para, f)
+			return
+		}
+	}
+	if !isFieldLine(lines[0].Value(src)) {
+		return
+	}
+	for i, g := range split(lines, src) {
+		var n ast.Node
+		if g.field {
+			n = newField(g.lines, src, pc)
+		} else {
+			p := ast.NewParagraph()
+			setLines(p, g.lines, src)
+			n = p
+		}
+		if i == 0 {
+			n.SetBlankPreviousLines(para.HasBlankPreviousLines()) // keeps a list's tightness right
+		}
+		parent.InsertBefore(parent, para, n)
+	}
+	parent.RemoveChild(parent, para)
+}
+
+func isFieldLine(line []byte) bool {
+	return len(line) >= 2 && line[0] == '?' && (line[1] == ' ' || line[1] == '\t')
+}
+
+// A group is the lines of one field, or of plain text after a field.
+type group struct {
+	field bool
+	lines []text.Segment
+}
+
+// split cuts a field paragraph into groups, by the rules of fieldParser.
+func split(lines []text.Segment, src []byte) []group {
+	var groups []group
+	open := false // the last group is a field its next line may continue
+	for _, l := range lines {
+		v := l.Value(src)
+		if isFieldLine(v) {
+			groups = append(groups, group{field: true})
+			open = true
+		} else if !open && groups[len(groups)-1].field {
+			groups = append(groups, group{})
+		}
+		g := &groups[len(groups)-1]
+		g.lines = append(g.lines, l)
+		if g.field && answerEnd.Match(v) {
+			open = false
+		}
+	}
+	return groups
+}
+
+// newField makes the Field for the lines of one "? " field.
+func newField(lines []text.Segment, src []byte, pc parser.Context) *Field {
+	f := &Field{Control: TextArea}
+	f.SetPos(lines[0].Start)
+	label := slices.Clone(lines)
+	label[0] = after(lines[0], len("? "), src)
+
+	last := &label[len(label)-1]
+	v := src[last.Start:last.Stop]
+	v, id, hasID := cutID(v)
+	if m := scaleEnd.FindSubmatchIndex(v); m != nil {
+		f.Control = Scale
+		f.Problem = setScale(f, string(v[m[2]:m[3]]), string(v[m[4]:m[5]]))
+		v = v[:m[0]]
+	} else if m := lineEnd.FindIndex(v); m != nil {
+		f.Control = TextLine
+		v = v[:m[0]]
+	}
+	last.Stop = last.Start + len(v)
+	label = trim(label, src)
+	if len(label) == 0 && f.Problem == "" {
+		f.Problem = `this field has no question: write it after the "? ", as in "? What did I notice?"`
+	}
+	finish(f, label, lines, id, hasID, src, pc)
+	if f.Control == TextLine && f.Problem == "" {
+		if pg := pageOf(pc); !pg.submitBlocked {
+			pg.submitBlocked, f.blocksSubmit = true, true
+		}
+	}
+	return f
+}
+
+// newCheckbox makes the Field for a task list item's paragraph, or returns
+// nil if the paragraph does not start with "[ ] " or "[x] " and some text.
+func newCheckbox(lines []text.Segment, src []byte, pc parser.Context) *Field {
+	first := lines[0].Value(src)
+	if !taskStart.Match(first) {
+		return nil
+	}
+	f := &Field{Control: Checkbox, Checked: first[1] != ' '}
+	f.SetPos(lines[0].Start)
+	label := slices.Clone(lines)
+	label[0] = after(lines[0], len("[ ]"), src)
+	last := &label[len(label)-1]
+	v, id, hasID := cutID(src[last.Start:last.Stop])
+	last.Stop = last.Start + len(v)
+	if label = trim(label, src); len(label) == 0 {
+		return nil // "- [ ] {#id}" is not a checkbox: nothing to tick
+	}
+	finish(f, label, lines, id, hasID, src, pc)
+	return f
+}
+
+// after is the line l without its first n bytes and the spaces after them.
+func after(l text.Segment, n int, src []byte) text.Segment {
+	l = text.NewSegment(l.Start+n, l.Stop)
+	return l.TrimLeftSpace(src)
+}
+
+// cutID removes a trailing "{#id}" from a line.
+func cutID(line []byte) (rest []byte, id string, ok bool) {
+	m := idEnd.FindSubmatchIndex(line)
+	if m == nil {
+		return line, "", false
+	}
+	return line[:m[0]], string(line[m[2]:m[3]]), true
+}
+
+// setScale records a scale's range and says what is wrong with it, if anything.
+func setScale(f *Field, low, high string) string {
+	written := "[" + low + "-" + high + "]"
+	lo, err1 := strconv.Atoi(low)
+	hi, err2 := strconv.Atoi(high)
+	span := max(hi-lo, lo-hi) + 1
+	switch {
+	case err1 != nil || err2 != nil || span > maxScale: // an error is a number too big
+		return fmt.Sprintf("scale %s has too many values: use at most %d, as in [1-10] or [0-10]", written, maxScale)
+	case lo > hi:
+		return fmt.Sprintf("scale %s runs backwards: write the low number first, as [%d-%d]", written, hi, lo)
+	case lo == hi:
+		return fmt.Sprintf("scale %s has a single value: write a range, as in [1-5] or [1-10]", written)
+	}
+	f.Low, f.High = lo, hi
+	return ""
+}
+
+// trim drops empty lines from a label (goldmark cannot parse an empty line)
+// and the spaces that end it.
+func trim(label []text.Segment, src []byte) []text.Segment {
+	label = slices.DeleteFunc(label, func(l text.Segment) bool { return l.IsEmpty() })
+	for len(label) > 0 {
+		last := label[len(label)-1].TrimRightSpace(src)
+		if !last.IsEmpty() {
+			label[len(label)-1] = last
+			return label
+		}
+		label = label[:len(label)-1]
+	}
+	return label
+}
+
+// setLines gives n the lines, the last one without its line break.
+func setLines(n ast.Node, lines []text.Segment, src []byte) {
+	lines = trim(slices.Clone(lines), src)
+	for _, l := range lines {
+		n.Lines().Append(l)
+	}
+}
+
+// finish gives f its id and its lines: the label, or, when the field has a
+// problem, the whole source text so that it renders as a plain paragraph.
+func finish(f *Field, label, whole []text.Segment, id string, hasID bool, src []byte, pc parser.Context) {
+	if f.Problem == "" {
+		var q []string
+		for _, l := range label {
+			q = append(q, strings.TrimSpace(string(l.Value(src))))
+		}
+		// The question as the reader sees it, near enough: "&amp;" is "&".
+		question := string(util.ResolveEntityNames(util.ResolveNumericReferences(
+			util.UnescapePunctuations([]byte(strings.Join(q, " "))))))
+		if hasID {
+			f.Problem = pageOf(pc).claim(f, id, question, pc)
+		} else {
+			pageOf(pc).generate(f, question, pc)
+		}
+	}
+	if f.Problem != "" {
+		setLines(f, whole, src)
+		return
+	}
+	setLines(f, label, src)
+}
+
+var pageKey = parser.NewContextKey()
+
+// page is what the parser remembers about the page it is parsing (one
+// parser.Context), beyond the ids all elements share through pc.IDs().
+type page struct {
+	questions     map[string]string // field id → the field's question, to name it in a message
+	submitBlocked bool              // a one-line field renders the disabled submit button already
+}
+
+func pageOf(pc parser.Context) *page {
+	return pc.ComputeIfAbsent(pageKey, func() any {
+		return &page{questions: map[string]string{}}
+	}).(*page)
+}
+
+// generate gives f an id made from its question, unique in the page: the
+// page's IDs add "-1", "-2"... to a question asked twice.
+func (p *page) generate(f *Field, question string, pc parser.Context) {
+	f.ID = string(pc.IDs().Generate([]byte(slug(question)), KindField))
+	p.questions[f.ID] = question
+}
+
+// claim gives f the id its author wrote, or says why it cannot have it.
+func (p *page) claim(f *Field, id, question string, pc parser.Context) string {
+	if slug(id) != id {
+		return fmt.Sprintf("id {#%s} should be lowercase letters, digits and single hyphens (%d at most), as in {#%s}",
+			id, maxIDLen, slug(id))
+	}
+	// Generate returns id itself when no element of the page has it yet, as id
+	// is written the way the page's ids are.
+	if got := string(pc.IDs().Generate([]byte(id), KindField)); got != id {
+		if q, ok := p.questions[id]; ok {
+			return fmt.Sprintf("id %q is already used by the field %q: give each field its own {#id}", id, shorten(q))
+		}
+		return fmt.Sprintf("id %q is already used on this page (by a heading?): choose another {#id}", id)
+	}
+	f.ID = id
+	p.questions[id] = question
+	return ""
+}
+
+func shorten(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:39]) + "…"
+	}
+	return s
+}
+
+// slug makes an id from a question: lowercase letters (of any script) and
+// digits kept, every other run of characters made one "-", at most maxIDLen
+// letters, cut at a word; "What did I do?" gives "what-did-i-do". An
+// apostrophe or a combining accent does not break a word. A question with no
+// letter or digit gets "field". The builder's pc.IDs() makes ids the same
+// way, so it keeps a slug unchanged (only adding "-2" to a repeated one).
+func slug(question string) string {
+	var id []rune
+	dash := false
+	for _, r := range strings.ToLower(question) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if dash && len(id) > 0 {
+				id = append(id, '-')
+			}
+			dash = false
+			id = append(id, r)
+		case r == '\'' || r == '’' || unicode.Is(unicode.Mn, r):
+			// part of a word: "I'm" gives "im"
+		default:
+			dash = true
+		}
+	}
+	if len(id) > maxIDLen {
+		id = id[:maxIDLen]
+		for i := len(id) - 1; i > maxIDLen/2; i-- {
+			if id[i] == '-' { // cut at a word
+				id = id[:i]
+				break
+			}
+		}
+	}
+	if len(id) == 0 {
+		return "field"
+	}
+	return string(id)
+}
+
+// labelTransformer keeps field labels to phrasing text, after inline
+// parsing: a link gives way to its text (a <label> may not contain one), and
+// raw HTML is shown as text, never passed through, even with html.WithUnsafe.
+type labelTransformer struct{}
+
+func (labelTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if f, ok := n.(*Field); ok && entering {
+			flatten(f, reader.Source())
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+func flatten(n ast.Node, src []byte) {
+	for c := n.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		switch c := c.(type) {
+		case *ast.Link:
+			flatten(c, src)
+			for gc := c.FirstChild(); gc != nil; gc = c.FirstChild() {
+				n.InsertBefore(n, c, gc)
+			}
+			n.RemoveChild(n, c)
+		case *ast.AutoLink:
+			n.ReplaceChild(n, c, ast.NewString(c.Label(src)))
+		case *ast.RawHTML:
+			for i := range c.Segments.Len() {
+				t := ast.NewTextSegment(c.Segments.At(i))
+				t.SetSoftLineBreak(i < c.Segments.Len()-1)
+				n.InsertBefore(n, c, t)
+			}
+			n.RemoveChild(n, c)
+		default:
+			flatten(c, src)
+		}
+		c = next
+	}
+}

@@ -1,0 +1,116 @@
+// Package worksheet is a goldmark extension that turns worksheet field lines
+// into plain HTML form controls.
+//
+// # Writing fields
+//
+// A field is a paragraph whose first line starts with "? ", or a task list item:
+//
+//	? What did I do, in plain words?                  a multi-line answer (textarea)
+//	? One thing I will do differently this week: ___  a one-line answer (the ___ is not shown)
+//	? How hopeful do I feel today? [1-10]             a scale: one radio button per value
+//	- [ ] I told my partner what I am sorry for.      a checkbox ("- [x]" starts ticked)
+//
+// A scale runs from low to high with at most 11 values: [1-5], [0-10].
+// A long question may wrap onto the next lines; a new "? " line starts the next
+// field, with or without a blank line between them. Inline markdown in a
+// question (emphasis, code) renders; links show as their text (a label may not
+// hold a link) and raw HTML as text.
+//
+// Each field has an id, made from its question ("what-did-i-do-in-plain-words":
+// lowercase letters of any script and digits, joined by single hyphens, at
+// most 48) and unique in the page, whose headings share the page's ids
+// (parser.Context.IDs: a question asked twice gets "-2" from the builder's).
+// Or the id is written at the end of the line, which keeps it stable when the
+// question is reworded:
+//
+//	? How hopeful do I feel today? [1-10] {#hope}
+//
+// A written id is written the same way, and must not be used by another field
+// or heading of the page. The id is also the control's name, under which the
+// script keeps the answer.
+//
+// Anything else stays text: "?no space", "[1 to 10]", "{#two words}". A field
+// line that is wrong (a scale [10-1] or [1-1000], a question missing, an id
+// used twice) is rendered as a plain paragraph of its text, and Check reports
+// it, since a goldmark parser cannot return errors.
+//
+// # The HTML
+//
+// Each field is one element with the class "worksheet-field", a class for its
+// kind ("worksheet-text", "worksheet-line", "worksheet-scale",
+// "worksheet-checkbox") and data-field="question as plain text":
+//
+//	<div class="worksheet-field worksheet-text" data-field="What did I do?">
+//	<label for="what-did-i-do">What did I do?</label>
+//	<textarea id="what-did-i-do" name="what-did-i-do" rows="4" dir="auto" autocomplete="off"></textarea>
+//	</div>
+//
+// A one-line answer has <input type="text"> instead of the textarea. A scale
+// is a <fieldset> with the id, a <legend> and one
+// <label><input type="radio" name=id value=n><span>n</span></label> per
+// value. A checkbox is <input type="checkbox" id name> then its <label>, and
+// its list item gets class="worksheet-item". The first one-line answer of a
+// page also carries <button type="submit" disabled hidden>, which stops Enter
+// from posting the form when JavaScript is off.
+//
+// The builder wraps a worksheet page (see HasFields) in its <form>; this
+// package never writes one. static/js/worksheet.js and
+// static/css/worksheet.css work on this HTML.
+package worksheet
+
+import (
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+)
+
+type worksheetExtension struct{}
+
+// New returns the worksheet extension. It replaces goldmark's TaskList
+// extension (task list items become labelled checkboxes): do not use both.
+func New() goldmark.Extender { return worksheetExtension{} }
+
+// Extend implements goldmark.Extender.
+func (worksheetExtension) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(
+		// After link reference definitions (100) are taken out of paragraphs.
+		parser.WithParagraphTransformers(util.Prioritized(fieldParser{}, 200)),
+		parser.WithASTTransformers(util.Prioritized(labelTransformer{}, 100)),
+	)
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(fieldRenderer{}, 500)))
+}
+
+// Problem is a mistake in a field line.
+type Problem struct {
+	Offset  int    // byte offset of the field line in the source given to goldmark
+	Message string // what is wrong and what to do
+}
+
+// Check returns the problems of the fields in doc, a document parsed with the
+// extension, in the order of the source.
+func Check(doc ast.Node) []Problem {
+	var problems []Problem
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if f, ok := n.(*Field); ok && entering && f.Problem != "" {
+			problems = append(problems, Problem{Offset: f.Pos(), Message: f.Problem})
+		}
+		return ast.WalkContinue, nil
+	})
+	return problems
+}
+
+// HasFields reports whether doc has a field to fill in, that is, whether the
+// page is a form.
+func HasFields(doc ast.Node) bool {
+	found := false
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if f, ok := n.(*Field); ok && f.Problem == "" {
+			found = true
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return found
+}

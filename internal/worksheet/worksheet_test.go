@@ -1,0 +1,211 @@
+package worksheet
+
+import (
+	"bytes"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/testutil"
+	"github.com/yuin/goldmark/text"
+)
+
+// newMarkdown is set up like the builder's (internal/markdown): the same
+// extensions, heading ids sharing the page's id space with fields, and ids
+// made as the builder makes them (pageIDs). WithUnsafe, which the builder does
+// not use, shows that field labels never pass raw HTML.
+func newMarkdown() goldmark.Markdown {
+	return goldmark.New(
+		goldmark.WithParser(freshIDs{goldmark.DefaultParser()}),
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify,
+			extension.Footnote, extension.Typographer, New()),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
+		goldmark.WithRendererOptions(html.WithUnsafe()),
+	)
+}
+
+// pageIDs stands in for the builder's ids (internal/markdown, which imports
+// this package): an id made like slug's, counted up when repeated.
+type pageIDs map[string]bool
+
+func (ids pageIDs) Generate(value []byte, kind ast.NodeKind) []byte {
+	base := slug(string(value))
+	id := base
+	for n := 2; ids[id]; n++ {
+		id = base + "-" + strconv.Itoa(n)
+	}
+	ids[id] = true
+	return []byte(id)
+}
+
+func (ids pageIDs) Put(value []byte) { ids[string(value)] = true }
+
+// freshIDs is a parser giving each document its own pageIDs.
+type freshIDs struct{ parser.Parser }
+
+func (p freshIDs) Parse(r text.Reader, opts ...parser.ParseOption) ast.Node {
+	pc := parser.NewContext(parser.WithIDs(pageIDs{}))
+	return p.Parser.Parse(r, append([]parser.ParseOption{parser.WithContext(pc)}, opts...)...)
+}
+
+// TestFields runs the cases of testdata/fields.txt: markdown, then the HTML
+// expected. Run one case with: go test -run TestFields -args case=3
+func TestFields(t *testing.T) {
+	testutil.DoTestCaseFile(newMarkdown(), "testdata/fields.txt", t, testutil.ParseCliCaseArg()...)
+}
+
+func TestCheck(t *testing.T) {
+	// at is the text at the start of the field line the problem points to.
+	type want struct{ at, message string }
+	tests := []struct {
+		name   string
+		source string
+		want   []want
+	}{
+		{"good fields", "# Hope\n\n? How hopeful? [0-10]\n? Why? ___ {#why}\n- [x] Done.\n", nil},
+		{"backwards scale", "# Hope\n\n? How hopeful? [10-1]\n", []want{
+			{"? How hopeful? [10-1]", "scale [10-1] runs backwards: write the low number first, as [1-10]"},
+		}},
+		{"too many values", "? A [1-1000]\n\n? B [0-11]\n\n? C [1-99999999999999999999]\n\n? D [1000-1]\n", []want{
+			{"? A", "scale [1-1000] has too many values: use at most 11, as in [1-10] or [0-10]"},
+			{"? B", "scale [0-11] has too many values: use at most 11, as in [1-10] or [0-10]"},
+			{"? C", "scale [1-99999999999999999999] has too many values: use at most 11, as in [1-10] or [0-10]"},
+			{"? D", "scale [1000-1] has too many values: use at most 11, as in [1-10] or [0-10]"},
+		}},
+		{"single value", "? How sure? [3-3]\n", []want{
+			{"? How sure?", "scale [3-3] has a single value: write a range, as in [1-5] or [1-10]"},
+		}},
+		{"no question", "? ___\n? [1-5]\n? {#x}\n", []want{
+			{"? ___", `this field has no question: write it after the "? ", as in "? What did I notice?"`},
+			{"? [1-5]", `this field has no question: write it after the "? ", as in "? What did I notice?"`},
+			{"? {#x}", `this field has no question: write it after the "? ", as in "? What did I notice?"`},
+		}},
+		{"duplicate explicit ids", "? First {#same}\n\n? Second {#same}\n", []want{
+			{"? Second", `id "same" is already used by the field "First": give each field its own {#id}`},
+		}},
+		{"explicit id equal to an id made from a question", "? Hope [1-5]\n? Other {#hope}\n", []want{
+			{"? Other", `id "hope" is already used by the field "Hope": give each field its own {#id}`},
+		}},
+		{"explicit id equal to a heading's", "# Hope\n\n? Other {#hope}\n", []want{
+			{"? Other", `id "hope" is already used on this page (by a heading?): choose another {#id}`},
+		}},
+		{"duplicate checkbox ids", "- [ ] One {#x}\n- [ ] Two {#x}\n", []want{
+			{"[ ] Two", `id "x" is already used by the field "One": give each field its own {#id}`},
+		}},
+		{"badly written id", "? Why? {#Not_OK}\n", []want{
+			{"? Why?", "id {#Not_OK} should be lowercase letters, digits and single hyphens (48 at most), as in {#not-ok}"},
+		}},
+		{"nested, after a wrapped field, Windows line endings", "- item\r\n\r\n  > ? A long\r\n  question\r\n  ? Bad [5-1]\r\n", []want{
+			{"? Bad", "scale [5-1] runs backwards: write the low number first, as [1-5]"},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			md := newMarkdown()
+			doc := md.Parser().Parse(text.NewReader([]byte(tt.source)))
+			got := Check(doc)
+			var want []Problem
+			for _, w := range tt.want {
+				i := strings.Index(tt.source, w.at)
+				if i < 0 {
+					t.Fatalf("bad test: %q is not in the source", w.at)
+				}
+				want = append(want, Problem{Offset: i, Message: w.message})
+			}
+			if len(got) != len(want) {
+				t.Fatalf("Check found %d problems, want %d:\n got %+v\nwant %+v", len(got), len(want), got, want)
+			}
+			for i := range want {
+				if got[i] != want[i] {
+					t.Errorf("problem %d:\n got %d %q (at %q)\nwant %d %q", i, got[i].Offset, got[i].Message,
+						tt.source[got[i].Offset:min(len(tt.source), got[i].Offset+10)], want[i].Offset, want[i].Message)
+				}
+			}
+		})
+	}
+}
+
+func TestHasFields(t *testing.T) {
+	for source, want := range map[string]bool{
+		"# An article\n\nJust text.\n\n- a list\n": false,
+		"? What did I do?\n":                       true,
+		"Text.\n\n- [ ] A checkbox\n":              true,
+		"? A broken scale [10-1]\n":                false,
+	} {
+		md := newMarkdown()
+		if got := HasFields(md.Parser().Parse(text.NewReader([]byte(source)))); got != want {
+			t.Errorf("HasFields(%q) = %v, want %v", source, got, want)
+		}
+	}
+}
+
+func TestSlug(t *testing.T) {
+	for question, want := range map[string]string{
+		"What did I do, in plain words?":  "what-did-i-do-in-plain-words",
+		"  --Hello__World--  ":            "hello-world",
+		"I'm here; you’re here":           "im-here-youre-here",
+		"Été à Noël, Straße":              "été-à-noël-straße",
+		"Cafe\u0301 or café":              "cafe-or-café",
+		"ما الذي شعرت به؟":                "ما-الذي-شعرت-به",
+		"😀 👩‍❤️‍👨":                        "field",
+		"":                                "field",
+		strings.Repeat("word ", 20):       "word-word-word-word-word-word-word-word-word",
+		strings.Repeat("x", 60):           strings.Repeat("x", 48),
+		"When I think about the evening?": "when-i-think-about-the-evening",
+	} {
+		if got := slug(question); got != want {
+			t.Errorf("slug(%q) = %q, want %q", question, got, want)
+		}
+	}
+}
+
+// TestGoldmarkIDs shows the extension with goldmark's own ids, which keep only
+// a-z and digits: ids are still unique, and written ids still checked.
+func TestGoldmarkIDs(t *testing.T) {
+	md := goldmark.New(goldmark.WithExtensions(New()), goldmark.WithParserOptions(parser.WithAutoHeadingID()))
+	source := []byte("# Hope\n\n? Hope [1-2]\n? Été? {#ete}\n? Again {#hope-1}\n")
+	doc := md.Parser().Parse(text.NewReader(source))
+	var ids []string
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if f, ok := n.(*Field); ok && entering {
+			ids = append(ids, f.ID)
+		}
+		return ast.WalkContinue, nil
+	})
+	if want := []string{"hope-1", "ete", ""}; !slices.Equal(ids, want) {
+		t.Errorf("ids %q, want %q", ids, want)
+	}
+	if p := Check(doc); len(p) != 1 || !strings.Contains(p[0].Message, `id "hope-1" is already used`) {
+		t.Errorf("Check = %+v, want hope-1 already used", p)
+	}
+}
+
+// FuzzFields checks that any input parses and renders, and that every problem
+// points at a field line.
+func FuzzFields(f *testing.F) {
+	for _, s := range []string{
+		"? What? [1-10] {#a}\n", "- [ ] x {#a}\n- [x] y {#a}\n", "? a\nb\n? c ___\nd\n? [10-1]",
+		"> - ? q\n>   [1-2]\n", "? \t{#}\r\n", "1. [X]\tz ___\n",
+	} {
+		f.Add(s)
+	}
+	md := newMarkdown()
+	f.Fuzz(func(t *testing.T, source string) {
+		src := []byte(source)
+		doc := md.Parser().Parse(text.NewReader(src))
+		for _, p := range Check(doc) {
+			if p.Offset < 0 || p.Offset >= len(src) || (src[p.Offset] != '?' && src[p.Offset] != '[') {
+				t.Errorf("problem %q at offset %d, not at a field line", p.Message, p.Offset)
+			}
+		}
+		if err := md.Renderer().Render(&bytes.Buffer{}, src, doc); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
