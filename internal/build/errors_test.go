@@ -158,3 +158,8 @@ func TestSymlinks(t *testing.T) {
 		wantError(t, r.Problems, name+":1:1", "symlink leaves the site folder, loops")
 	}
 }
+
+func TestRepeatedIDs(t *testing.T) {
+	r := Site(smallSite(t, map[string]string{first: article("## One {#same}\n\n## Two {#same}\n")}), Options{})
+	wantError(t, r.Problems, first+":9:4", `the id "same" is used twice`)
+}

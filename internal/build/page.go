@@ -80,6 +80,9 @@ func (p *page) parse(c *markdown.Converter) {
 	for _, prob := range worksheet.Check(p.doc.Root) {
 		p.addAt(prob.Offset, "%s", prob.Message)
 	}
+	for _, r := range p.doc.Repeats {
+		p.addAt(r.Offset, "the id %q is used twice on this page: give this heading or field another {#id}", r.ID)
+	}
 	for _, off := range p.doc.RawHTML() {
 		p.warnAt(off, "raw HTML is not allowed and was left out: write it in markdown, or ask for a template change")
 	}

@@ -96,10 +96,11 @@ func (b *run) pageView(p *page) *render.PageView {
 }
 
 // body is the rendered markdown; a worksheet's fields are wrapped in one
-// form, which works with JavaScript off.
+// form, which works with JavaScript off. autocomplete="off" keeps browsers
+// from remembering answers on a shared device.
 func (b *run) body(p *page) template.HTML {
 	if p.isForm {
-		return template.HTML(`<form class="worksheet" id="worksheet" action="#" method="post">` + string(p.body) + `</form>`)
+		return template.HTML(`<form class="worksheet" id="worksheet" action="#" method="post" autocomplete="off">` + string(p.body) + `</form>`)
 	}
 	return template.HTML(p.body)
 }

@@ -51,6 +51,13 @@ type Doc struct {
 	Root     ast.Node
 	Headings []Heading
 	IDs      map[string]bool // every id in the page, for #anchor checks
+	Repeats  []Repeat        // ids given twice (an explicit {#id} equal to another)
+}
+
+// Repeat is an id that a page uses twice, at the node's offset.
+type Repeat struct {
+	ID     string
+	Offset int
 }
 
 // Parse parses src. Positions of nodes are byte offsets into src.
@@ -58,12 +65,17 @@ func (c *Converter) Parse(src []byte) *Doc {
 	ids := newIDs()
 	root := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext(parser.WithIDs(ids))))
 	d := &Doc{Source: src, Root: root, IDs: ids.used}
+	seen := map[string]bool{}
 	ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		if id, ok := n.AttributeString("id"); ok {
 			if s, ok := id.([]byte); ok {
+				if seen[string(s)] && n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+					d.Repeats = append(d.Repeats, Repeat{ID: string(s), Offset: n.Lines().At(0).Start})
+				}
+				seen[string(s)] = true
 				d.IDs[string(s)] = true
 			}
 		}
