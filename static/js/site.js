@@ -25,7 +25,10 @@
     });
     var lastEscape = 0;
     document.addEventListener("keydown", function (event) {
-      if (event.key !== "Escape" && event.key !== "Esc") return;
+      if (event.key !== "Escape" && event.key !== "Esc") {
+        lastEscape = 0; // another key in between: not a double press
+        return;
+      }
       var now = Date.now();
       if (now - lastEscape < 800) {
         leave(event);
