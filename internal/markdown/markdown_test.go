@@ -56,6 +56,19 @@ func TestHeadings(t *testing.T) {
 	}
 }
 
+// TestRepeatedIDs checks that an {#id} equal to an id the page already has
+// is reported where the repeat is, so the build can refuse it.
+func TestRepeatedIDs(t *testing.T) {
+	d := New().Parse([]byte("## Why\n\n## Reasons {#why}\n\n## More {#why}\n\n## Fine {#fine}\n"))
+	var got []string
+	for _, r := range d.Repeats {
+		got = append(got, r.ID+" at "+positions(d.Source, []int{r.Offset})[0])
+	}
+	if want := []string{"why at 3:4", "why at 5:4"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("Repeats = %q, want %q", got, want)
+	}
+}
+
 func TestSlugify(t *testing.T) {
 	for in, want := range map[string]string{
 		"Why":                     "why",
