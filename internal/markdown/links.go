@@ -75,18 +75,22 @@ func (d *Doc) RawHTML() []int {
 	return offsets
 }
 
-// offsetOf finds where an inline node starts: the "[" or "![" before its
-// first text, or the start of its paragraph when it has no text.
+// offsetOf finds where a link or image starts: the "[" or "![" before the
+// first text inside it, or the start of its paragraph when it has no text.
 func offsetOf(n ast.Node, src []byte) int {
-	for c := n.FirstChild(); c != nil; c = c.FirstChild() {
-		if t, ok := c.(*ast.Text); ok {
-			start := t.Segment.Start
-			for limit := 4; start > 0 && src[start-1] != '[' && limit > 0; limit-- {
-				start-- // past "*" or "_" of emphasis that opens the link text
-			}
-			if start > 0 {
-				start--
-			}
+	if img, ok := n.FirstChild().(*ast.Image); ok {
+		if off := offsetOf(img, src); off > 0 {
+			return off - 1 // the "[" of a link around an image
+		}
+	}
+	if t := firstText(n); t != nil {
+		start := t.Segment.Start
+		// Step back over what opens the link text: "*", "_", a curly quote.
+		for limit := 8; start > 0 && src[start-1] != '[' && limit > 0; limit-- {
+			start--
+		}
+		if start > 0 && src[start-1] == '[' {
+			start--
 			if start > 0 && src[start-1] == '!' {
 				start--
 			}
@@ -99,6 +103,19 @@ func offsetOf(n ast.Node, src []byte) int {
 		}
 	}
 	return 0
+}
+
+// firstText returns the first text node inside n, in document order.
+func firstText(n ast.Node) *ast.Text {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if t, ok := c.(*ast.Text); ok {
+			return t
+		}
+		if t := firstText(c); t != nil {
+			return t
+		}
+	}
+	return nil
 }
 
 // Position converts a byte offset into a 1-based line and column (in

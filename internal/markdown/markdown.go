@@ -9,10 +9,13 @@ package markdown
 
 import (
 	"bytes"
+	"html"
+	"strconv"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 )
@@ -79,6 +82,16 @@ func (c *Converter) Parse(src []byte) *Doc {
 				d.IDs[string(s)] = true
 			}
 		}
+		switch f := n.(type) {
+		case *east.Footnote: // footnote ids are made as the page is rendered
+			d.IDs["fn:"+strconv.Itoa(f.Index)] = true
+		case *east.FootnoteLink:
+			ref := "fnref"
+			if f.RefIndex > 0 {
+				ref += strconv.Itoa(f.RefIndex)
+			}
+			d.IDs[ref+":"+strconv.Itoa(f.Index)] = true
+		}
 		if h, ok := n.(*ast.Heading); ok {
 			id, _ := h.AttributeString("id")
 			idBytes, _ := id.([]byte)
@@ -97,8 +110,13 @@ func (c *Converter) Render(d *Doc) ([]byte, error) {
 	return buf.Bytes(), err
 }
 
-// plainText returns the text inside a node, without markup.
+// plainText returns the text inside a node, without markup, with entities
+// (the typographer's curly quotes, an author's &amp;) as the characters.
 func plainText(n ast.Node, src []byte) string {
+	return html.UnescapeString(rawText(n, src))
+}
+
+func rawText(n ast.Node, src []byte) string {
 	var b bytes.Buffer
 	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -112,6 +130,8 @@ func plainText(n ast.Node, src []byte) string {
 			}
 		case *ast.String:
 			b.Write(t.Value)
+		case *ast.AutoLink:
+			b.Write(t.Label(src))
 		case *ast.CodeSpan:
 			for ch := t.FirstChild(); ch != nil; ch = ch.NextSibling() {
 				if tx, ok := ch.(*ast.Text); ok {
