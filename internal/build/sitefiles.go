@@ -116,7 +116,7 @@ func (b *run) checkOutput() {
 		for _, r := range p.siteRefs {
 			file, ok := b.files.Lookup(r.target)
 			switch {
-			case redirects[r.target] || redirects[strings.TrimSuffix(r.target, "/")]:
+			case linkcheck.Redirected(redirects, r.target):
 			case !ok:
 				b.problems.Add(p.Source, r.line, r.col, "link to %s, but the site has no page or file there: link to the page's .md file instead", r.dest)
 				reported[outputPath(p.URL)+" "+r.dest] = true
@@ -195,7 +195,7 @@ func (b *run) checkManifest(redirects map[string]bool) {
 	}
 	manifest.Check(manifest.Parse(old), func(u string) bool {
 		_, page := b.files.Lookup(u)
-		return page || redirects[u] || redirects[strings.TrimSuffix(u, "/")]
+		return page || linkcheck.Redirected(redirects, u)
 	}, &b.problems)
 	if b.opt.Drafts {
 		return // drafts are never published, so never promised

@@ -122,7 +122,7 @@ func (ix *Index) Broken() []Broken {
 func (ix *Index) check(files output.Files, redirects map[string]bool, file string, r ref) string {
 	targetFile := file
 	if r.target != "" {
-		if redirects[r.target] || redirects[strings.TrimSuffix(r.target, "/")] {
+		if Redirected(redirects, r.target) {
 			return ""
 		}
 		found, ok := files.Lookup(r.target)
@@ -138,4 +138,11 @@ func (ix *Index) check(files output.Files, redirects map[string]bool, file strin
 		return "there is no id \"" + r.fragment + "\" in " + targetURL(r.target, file)
 	}
 	return ""
+}
+
+// Redirected reports whether a site path is answered by a redirect. As for
+// pages, "/old" and "/old/" are the same address.
+func Redirected(redirects map[string]bool, sitePath string) bool {
+	bare := strings.TrimSuffix(sitePath, "/")
+	return redirects[sitePath] || redirects[bare] || redirects[bare+"/"]
 }

@@ -5,6 +5,7 @@ package linkcheck
 
 import (
 	"bytes"
+	"html"
 	"net/url"
 	"path"
 	"strings"
@@ -19,39 +20,131 @@ type Broken struct {
 	Reason string
 }
 
-// Attrs lists the values of the href, src and id attributes of an HTML file.
-// The site's HTML is minified with quotes kept and text escaped, so a quoted
-// attribute can be found by a plain search: a literal ` href="` cannot occur
-// in text or in another attribute's value.
-func Attrs(html []byte) (refs, ids []string) {
-	for _, name := range []string{` href="`, ` src="`} {
-		refs = appendValues(refs, html, name)
+// Attrs lists the values of the href, src and id attributes of an HTML
+// file. It reads tags only: text may hold anything (the minifier writes a
+// quote in text as a plain '"'), but it never holds a '<' that starts a tag,
+// and the contents of <script> and <style> and comments are skipped. A full
+// HTML tokenizer would do the same several times slower, on every page of
+// every build.
+func Attrs(page []byte) (refs, ids []string) {
+	for i := 0; i < len(page); {
+		lt := bytes.IndexByte(page[i:], '<')
+		if lt < 0 {
+			break
+		}
+		i += lt
+		rest := page[i:]
+		switch {
+		case bytes.HasPrefix(rest, []byte("<!--")):
+			i = skipPast(page, i, "-->")
+			continue
+		case len(rest) < 2 || !isLetter(rest[1]):
+			i++ // "</x>", "<!doctype>" and a stray "<" hold no attributes we want
+			continue
+		}
+		end := tagEnd(page, i)
+		name, attrs := parseTag(page[i+1 : end])
+		for _, a := range attrs {
+			switch a.name {
+			case "href", "src":
+				refs = append(refs, unescape(a.value))
+			case "id":
+				ids = append(ids, unescape(a.value))
+			}
+		}
+		i = end + 1
+		if name == "script" || name == "style" {
+			i = skipPast(page, i, "</"+name)
+		}
 	}
-	return refs, appendValues(nil, html, ` id="`)
+	return refs, ids
 }
 
-func appendValues(out []string, html []byte, name string) []string {
-	for i := bytes.Index(html, []byte(name)); i >= 0; {
-		start := i + len(name)
-		end := bytes.IndexByte(html[start:], '"')
-		if end < 0 {
-			break
-		}
-		out = append(out, unescape(string(html[start:start+end])))
-		next := bytes.Index(html[start+end:], []byte(name))
-		if next < 0 {
-			break
-		}
-		i = start + end + next
+type attr struct{ name, value string }
+
+// parseTag reads a start tag's name and attributes from the text between
+// "<" and ">".
+func parseTag(tag []byte) (name string, attrs []attr) {
+	i := 0
+	for i < len(tag) && !isSpace(tag[i]) && tag[i] != '/' {
+		i++
 	}
-	return out
+	name = strings.ToLower(string(tag[:i]))
+	for i < len(tag) {
+		for i < len(tag) && (isSpace(tag[i]) || tag[i] == '/') {
+			i++
+		}
+		start := i
+		for i < len(tag) && !isSpace(tag[i]) && tag[i] != '=' && tag[i] != '/' {
+			i++
+		}
+		key := strings.ToLower(string(tag[start:i]))
+		if i >= len(tag) || tag[i] != '=' {
+			if key != "" {
+				attrs = append(attrs, attr{key, ""})
+			}
+			if i == start {
+				i++
+			}
+			continue
+		}
+		i++ // "="
+		var value []byte
+		if i < len(tag) && (tag[i] == '"' || tag[i] == '\'') {
+			q := tag[i]
+			j := bytes.IndexByte(tag[i+1:], q)
+			if j < 0 {
+				j = len(tag) - i - 1
+			}
+			value = tag[i+1 : i+1+j]
+			i += j + 2
+		} else {
+			start := i
+			for i < len(tag) && !isSpace(tag[i]) {
+				i++
+			}
+			value = tag[start:i]
+		}
+		attrs = append(attrs, attr{key, string(value)})
+	}
+	return name, attrs
 }
+
+// tagEnd finds the ">" that closes the tag starting at i, skipping quoted
+// attribute values (which may hold ">").
+func tagEnd(page []byte, i int) int {
+	var quote byte
+	for j := i + 1; j < len(page); j++ {
+		switch c := page[j]; {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '>':
+			return j
+		}
+	}
+	return len(page)
+}
+
+func skipPast(page []byte, i int, marker string) int {
+	j := bytes.Index(page[i:], []byte(marker))
+	if j < 0 {
+		return len(page)
+	}
+	return i + j + len(marker)
+}
+
+func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+func isSpace(c byte) bool  { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' }
 
 func unescape(s string) string {
 	if !strings.Contains(s, "&") {
 		return s
 	}
-	return strings.NewReplacer("&amp;", "&", "&#34;", `"`, "&quot;", `"`, "&#39;", "'").Replace(s)
+	return html.UnescapeString(s)
 }
 
 // Check reports every broken internal link in the HTML files of files.

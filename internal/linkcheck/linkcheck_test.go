@@ -12,7 +12,7 @@ func TestAttrs(t *testing.T) {
 		`<img src="/img/lake.jpg" alt="lake"><h2 id="why-&#34;it&#34;">Why</h2>` +
 		`<a href="#it&#39;s">B</a><a data-href="/not-a-link/">C</a></body></html>`
 	refs, ids := Attrs([]byte(html))
-	wantRefs := []string{"/a/?x=1&y=2", "#it's", "/img/lake.jpg"} // hrefs, then srcs
+	wantRefs := []string{"/a/?x=1&y=2", "/img/lake.jpg", "#it's"} // in document order
 	wantIDs := []string{"top", `why-"it"`}
 	if !reflect.DeepEqual(refs, wantRefs) {
 		t.Errorf("refs = %q, want %q", refs, wantRefs)
