@@ -56,8 +56,8 @@ func (f Files) Lookup(urlPath string) (string, bool) {
 }
 
 // Write replaces dir with exactly the files of f. The new tree is written to
-// a staging folder beside dir and renamed into place; the old tree is
-// removed only after that rename succeeded.
+// a staging folder beside dir, then exchanged with the old one in a single
+// step (on Linux), and the old tree removed.
 func (f Files) Write(dir string) error {
 	dir = filepath.Clean(dir)
 	parent := filepath.Dir(dir)
@@ -77,23 +77,29 @@ func (f Files) Write(dir string) error {
 		return err
 	}
 
-	old := ""
 	if _, err := os.Lstat(dir); err == nil {
-		old = stage + ".old"
-		if err := os.Rename(dir, old); err != nil {
-			return fmt.Errorf("moving the previous output aside: %w", err)
+		// Swap the new tree in and the old one out in one step where the
+		// system can; the old tree is then at stage and removed by the defer.
+		if err := exchange(stage, dir); err == nil {
+			return nil
 		}
+		return f.replace(stage, dir)
+	}
+	return os.Rename(stage, dir)
+}
+
+// replace moves dir aside and stage into its place: two renames, between
+// which dir is briefly missing. Used where the system cannot exchange them.
+func (f Files) replace(stage, dir string) error {
+	old := stage + ".old"
+	if err := os.Rename(dir, old); err != nil {
+		return fmt.Errorf("moving the previous output aside: %w", err)
 	}
 	if err := os.Rename(stage, dir); err != nil {
-		if old != "" {
-			os.Rename(old, dir) // put the previous site back
-		}
+		os.Rename(old, dir) // put the previous site back
 		return fmt.Errorf("moving the new output into place: %w", err)
 	}
-	if old != "" {
-		return os.RemoveAll(old)
-	}
-	return nil
+	return os.RemoveAll(old)
 }
 
 func (f Files) writeTree(root string) error {
