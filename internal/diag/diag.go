@@ -87,8 +87,8 @@ func (l List) filter(s Severity) List {
 	return out
 }
 
-// Sort orders the list by path, line and column, so output is stable however
-// the build was scheduled. Duplicates are removed.
+// Sort orders the list by path, line, column, severity and message, so
+// output is stable however the build was scheduled. Duplicates are removed.
 func (l List) Sort() List {
 	sort.SliceStable(l, func(i, j int) bool {
 		a, b := l[i], l[j]
@@ -100,6 +100,9 @@ func (l List) Sort() List {
 		}
 		if a.Col != b.Col {
 			return a.Col < b.Col
+		}
+		if a.Severity != b.Severity {
+			return a.Severity < b.Severity
 		}
 		return a.Message < b.Message
 	})

@@ -49,26 +49,37 @@ func Check(entries []Entry, answered func(string) bool, problems *diag.List) {
 	}
 }
 
-// Update returns the manifest with the current URLs added, sorted, and
-// whether it changed. URLs are never removed.
+// Update returns the manifest with the URLs of current that it lacks added
+// at the end, in sorted order, and whether it changed. Nothing is removed or
+// reordered, so comments an author writes (why a URL is kept, which leaflet
+// printed it) stay where they are.
 func Update(old []byte, current []string) ([]byte, bool) {
-	set := map[string]bool{}
+	known := map[string]bool{}
 	for _, e := range Parse(old) {
-		set[e.URL] = true
+		known[e.URL] = true
 	}
+	var added []string
 	for _, u := range current {
-		set[u] = true
+		if !known[u] {
+			known[u] = true
+			added = append(added, u)
+		}
 	}
-	urls := make([]string, 0, len(set))
-	for u := range set {
-		urls = append(urls, u)
+	if len(added) == 0 && len(old) > 0 {
+		return old, false
 	}
-	sort.Strings(urls)
+	sort.Strings(added)
 	var b bytes.Buffer
-	b.WriteString(header)
-	for _, u := range urls {
+	if len(old) == 0 {
+		b.WriteString(header)
+	}
+	b.Write(old)
+	if len(old) > 0 && !bytes.HasSuffix(old, []byte("\n")) {
+		b.WriteByte('\n')
+	}
+	for _, u := range added {
 		b.WriteString(u)
 		b.WriteByte('\n')
 	}
-	return b.Bytes(), !bytes.Equal(b.Bytes(), old)
+	return b.Bytes(), true
 }

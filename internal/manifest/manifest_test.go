@@ -54,12 +54,13 @@ func TestUpdate(t *testing.T) {
 		t.Errorf("new manifest:\n%s\nwant:\n%s", old, want)
 	}
 
-	// A page that disappears stays listed; a new one is added in order.
+	// A page that disappears stays listed; a new one is added at the end,
+	// so the file reads in the order URLs were published.
 	got, changed := Update(old, []string{"/", "/articles/a/"})
 	if !changed {
 		t.Error("an added URL is not reported changed")
 	}
-	if want := header + "/\n/articles/a/\n/articles/b/\n/w/name-it\n"; string(got) != want {
+	if want := header + "/\n/articles/b/\n/w/name-it\n/articles/a/\n"; string(got) != want {
 		t.Errorf("updated manifest:\n%s\nwant:\n%s", got, want)
 	}
 
