@@ -71,7 +71,7 @@ func (s *Set) add(m *minify.M, name string, data []byte, problems *diag.List) {
 		problems.Add(Dir+"/"+name, 0, 0, "cannot minify this file, it may not be valid: %v", err)
 	}
 	out := name
-	if ext := path.Ext(name); ext == ".css" || ext == ".js" {
+	if ext := path.Ext(name); ext == ".css" || ext == ".js" || ext == ".mjs" {
 		sum := sha256.Sum256(small)
 		out = strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext
 	}
