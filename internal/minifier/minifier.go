@@ -16,11 +16,13 @@ import (
 
 // New returns a minifier for HTML, CSS, JS, SVG, XML and JSON. HTML keeps
 // its document and end tags, so pages stay easy to read in "view source" and
-// for simple tools; the minifier never touches <pre> or <textarea> content.
+// for simple tools, and default attribute values such as type="text", which
+// style sheets select on; the minifier never touches <pre> or <textarea>
+// content.
 // A *minify.M is safe for concurrent use.
 func New() *minify.M {
 	m := minify.New()
-	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true})
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true})
 	m.AddFunc("text/css", css.Minify)
 	m.AddFunc("image/svg+xml", svg.Minify)
 	m.Add("application/javascript", &js.Minifier{})
