@@ -24,13 +24,10 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	root, err := openRoot(*rootDir)
+	r, err := buildSite(*rootDir, build.Options{Drafts: *drafts, BaseURL: *baseURL})
 	if err != nil {
 		return err
 	}
-	defer root.Close()
-
-	r := build.Site(root.FS(), build.Options{Drafts: *drafts, BaseURL: *baseURL})
 	printProblems(stderr, r.Problems)
 	if r.Problems.HasErrors() {
 		fmt.Fprintf(stderr, "%s: nothing was written\n", plural(len(r.Problems.Errors()), "error"))
@@ -73,13 +70,10 @@ func cmdCheck(args []string, stdout, stderr io.Writer) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	root, err := openRoot(*rootDir)
+	r, err := buildSite(*rootDir, build.Options{})
 	if err != nil {
 		return err
 	}
-	defer root.Close()
-
-	r := build.Site(root.FS(), build.Options{})
 	problems := append(r.Problems, gradeWarnings(r.Grades)...)
 	if !r.Problems.HasErrors() {
 		problems = append(problems, auditPages(r)...)

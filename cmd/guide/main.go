@@ -15,6 +15,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/trustguide/guide/internal/build"
 )
 
 const usage = `usage:
@@ -79,12 +81,13 @@ func parse(fs *flag.FlagSet, args []string) error {
 	return nil
 }
 
-// openRoot opens the site folder as a file system that refuses symlinks
-// leading outside it.
-func openRoot(dir string) (*os.Root, error) {
+// buildSite builds the site in dir, read through an os.Root so that no
+// symlink can lead the build outside the site's folder.
+func buildSite(dir string, opt build.Options) (build.Result, error) {
 	root, err := os.OpenRoot(dir)
 	if err != nil {
-		return nil, fmt.Errorf("cannot open the site folder: %w", err)
+		return build.Result{}, fmt.Errorf("cannot open the site folder: %w", err)
 	}
-	return root, nil
+	defer root.Close()
+	return build.Site(root.FS(), opt), nil
 }
