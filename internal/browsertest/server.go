@@ -1,0 +1,166 @@
+package browsertest
+
+import (
+	"bufio"
+	"bytes"
+	"mime"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/trustguide/guide/internal/deploy"
+	"github.com/trustguide/guide/internal/output"
+)
+
+// Server serves a built site the way Netlify does: pretty URLs ("/x/" is
+// x/index.html, "/x" redirects to "/x/"), the redirects of _redirects,
+// 404.html with the status 404, and the headers of netlify.toml.
+type Server struct {
+	URL string // "http://127.0.0.1:port", the origin of every page
+
+	files     output.Files
+	config    *deploy.Config
+	redirects map[string]redirect
+}
+
+type redirect struct {
+	to     string
+	status int
+}
+
+// Serve serves files on a loopback port until the test ends. config gives
+// the headers; nil sends none.
+func Serve(t testing.TB, files output.Files, config *deploy.Config) *Server {
+	t.Helper()
+	s := &Server{files: files, config: config, redirects: parseRedirects(files["_redirects"])}
+	ts := httptest.NewServer(s) // listens on 127.0.0.1
+	t.Cleanup(ts.Close)
+	s.URL = ts.URL
+	return s
+}
+
+// Page returns the full URL of a path of the site.
+func (s *Server) Page(urlPath string) string {
+	return s.URL + urlPath
+}
+
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	p := r.URL.Path
+	if rd, ok := s.redirects[strings.TrimSuffix(p, "/")]; ok {
+		http.Redirect(w, r, rd.to, rd.status)
+		return
+	}
+	name, ok := s.files.Lookup(p)
+	status := http.StatusOK
+	switch {
+	case !ok || strings.HasPrefix(name, "_"):
+		name, status = "404.html", http.StatusNotFound
+	case strings.HasSuffix(name, "/index.html") && !strings.HasSuffix(p, "/") && !strings.HasSuffix(p, ".html"):
+		http.Redirect(w, r, p+"/", http.StatusMovedPermanently)
+		return
+	}
+	body, ok := s.files[name]
+	if !ok {
+		http.NotFound(w, r)
+		return
+	}
+	h := w.Header()
+	if s.config != nil {
+		for k, v := range s.config.HeadersFor(p) {
+			h[k] = v
+		}
+	}
+	h.Set("Content-Type", contentType(name, body))
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		w.Write(body)
+	}
+}
+
+// types fixes the content types of a site's files: with
+// X-Content-Type-Options: nosniff a wrong one stops a script or stylesheet,
+// and the system's table differs between machines.
+var types = map[string]string{
+	".html":        "text/html; charset=utf-8",
+	".css":         "text/css; charset=utf-8",
+	".js":          "text/javascript; charset=utf-8",
+	".json":        "application/json",
+	".xml":         "application/xml; charset=utf-8",
+	".txt":         "text/plain; charset=utf-8",
+	".svg":         "image/svg+xml",
+	".png":         "image/png",
+	".ico":         "image/x-icon",
+	".webmanifest": "application/manifest+json",
+}
+
+func contentType(name string, body []byte) string {
+	ext := strings.ToLower(path.Ext(name))
+	if t, ok := types[ext]; ok {
+		return t
+	}
+	if t := mime.TypeByExtension(ext); t != "" {
+		return t
+	}
+	return http.DetectContentType(body)
+}
+
+// parseRedirects reads the simple rules of a _redirects file:
+// "from to [status]", one a line.
+func parseRedirects(data []byte) map[string]redirect {
+	m := map[string]redirect{}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for sc.Scan() {
+		f := strings.Fields(sc.Text())
+		if len(f) < 2 || strings.HasPrefix(f[0], "#") {
+			continue
+		}
+		status := http.StatusMovedPermanently
+		if len(f) > 2 {
+			if n, err := strconv.Atoi(strings.TrimSuffix(f[2], "!")); err == nil {
+				status = n
+			}
+		}
+		m[strings.TrimSuffix(f[0], "/")] = redirect{f[1], status}
+	}
+	return m
+}
+
+// Netlify reads the repository's netlify.toml, found by walking up from the
+// test's folder to go.mod.
+func Netlify(t testing.TB) *deploy.Config {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(RepoRoot(t), "netlify.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := deploy.Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// RepoRoot returns the folder holding go.mod, above the test's folder.
+func RepoRoot(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("no go.mod above the test's folder")
+		}
+		dir = parent
+	}
+}

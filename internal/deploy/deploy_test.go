@@ -1,0 +1,147 @@
+package deploy
+
+import (
+	"slices"
+	"testing"
+)
+
+const sample = `
+[build]
+  command = "go run ./cmd/guide build"
+  publish = "public"
+
+[[headers]]
+  for = "/*"
+  [headers.values]
+    X-Frame-Options = "DENY"
+    permissions-policy = """
+      camera=(),
+      usb=()"""
+
+[[headers]]
+  for = "/css/*"
+  [headers.values]
+    Cache-Control = "public, max-age=31536000, immutable"
+
+[[headers]]
+  for = "/w/:short"
+  [headers.values]
+    X-Frame-Options = "SAMEORIGIN"
+`
+
+func TestHeadersFor(t *testing.T) {
+	c, err := Parse([]byte(sample))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		path, header, want string
+	}{
+		{"/", "X-Frame-Options", "DENY"},
+		{"/", "Permissions-Policy", "camera=(), usb=()"},
+		{"/", "Cache-Control", "public, max-age=0, must-revalidate"},
+		{"/articles/x/", "Cache-Control", "public, max-age=0, must-revalidate"},
+		{"/css/site.0123abcd.css", "Cache-Control", "public, max-age=31536000, immutable"},
+		{"/CSS/site.0123abcd.css", "Cache-Control", "public, max-age=31536000, immutable"},
+		{"/css", "Cache-Control", "public, max-age=31536000, immutable"},
+		// Netlify's own parser makes the slash before a lone * optional.
+		{"/cssx/a.css", "Cache-Control", "public, max-age=31536000, immutable"},
+		{"/w/apology", "X-Frame-Options", "SAMEORIGIN"},
+		{"/w/apology/", "X-Frame-Options", "SAMEORIGIN"},
+		{"/w/apology/more", "X-Frame-Options", "DENY"},
+	}
+	for _, tt := range tests {
+		if got := c.HeadersFor(tt.path).Get(tt.header); got != tt.want {
+			t.Errorf("HeadersFor(%q) %s = %q, want %q", tt.path, tt.header, got, tt.want)
+		}
+	}
+	if got := c.Overlaps("/w/apology"); len(got) != 1 {
+		t.Errorf("Overlaps(/w/apology) = %q, want X-Frame-Options", got)
+	}
+	if got := c.Overlaps("/css/a.css"); len(got) != 0 {
+		t.Errorf("Overlaps(/css/a.css) = %q, want none", got)
+	}
+}
+
+func TestParseError(t *testing.T) {
+	_, err := Parse([]byte("[build]\ncommand = \n"))
+	if err == nil || err.Error()[:15] != "netlify.toml:2:" {
+		t.Errorf("Parse of bad TOML: %v, want netlify.toml:2:col: ...", err)
+	}
+}
+
+func TestPolicy(t *testing.T) {
+	p, err := ParsePolicy("default-src 'self'; img-src 'self' data:; connect-src 'none'; frame-src https://*.example.org; object-src *")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		directive, ref string
+		want           bool
+	}{
+		{"script-src", "/js/site.js", true},
+		{"script-src", "js/site.js", true},
+		{"script-src", "https://cdn.example.org/x.js", false},
+		{"script-src", "//cdn.example.org/x.js", false},
+		{"script-src", "data:text/javascript,1", false},
+		{"img-src", "data:image/png;base64,AA==", true},
+		{"img-src", "/a.png", true},
+		{"connect-src", "/search.json", false},
+		{"frame-src", "https://maps.example.org/", true},
+		{"frame-src", "https://example.org/", false},
+		{"frame-src", "http://maps.example.org/", false},
+		{"object-src", "https://any.example/", true},
+		{"object-src", "data:x", false},
+		{"form-action", "https://elsewhere.example/", true}, // not governed
+	}
+	for _, tt := range tests {
+		if got := p.Allows(tt.directive, tt.ref); got != tt.want {
+			t.Errorf("Allows(%s, %q) = %v, want %v", tt.directive, tt.ref, got, tt.want)
+		}
+	}
+	if s, _ := p.Sources("style-src"); !slices.Equal(s, []string{"'self'"}) {
+		t.Errorf("style-src falls back to %q, want default-src's 'self'", s)
+	}
+	if _, err := ParsePolicy("img-src 'self'; IMG-SRC data:"); err == nil {
+		t.Error("a directive given twice is not an error")
+	}
+}
+
+func TestLoadsFound(t *testing.T) {
+	loads, inline := pageLoads([]byte(`<!doctype html><html><head><base href="/">
+<link rel="stylesheet" href="https://cdn.example/x.css"><link rel="canonical" href="https://elsewhere.example/">
+<script src="/js/a.js"></script></head><body>
+<img src="/a.png" srcset="/b.png 1x, data:image/png;base64,AA 2x"><img srcset="/c.png, /d.png"><a href="javascript:alert(1)">x</a>
+<form action="/find"></form></body></html>`))
+	var got []string
+	for _, l := range loads {
+		got = append(got, l.directive+" "+l.ref)
+	}
+	want := []string{"style-src https://cdn.example/x.css", "script-src /js/a.js", "img-src /a.png",
+		"img-src /b.png", "img-src data:image/png;base64,AA",
+		"img-src /c.png", "img-src /d.png", "form-action /find"}
+	if !slices.Equal(got, want) {
+		t.Errorf("pageLoads found\n%q\nwant\n%q", got, want)
+	}
+	if len(inline) != 2 {
+		t.Errorf("pageLoads found %q, want the <base> and the javascript: link", inline)
+	}
+
+	css := cssLoads([]byte(`@import "/css/more.css";@font-face{font-family:x;src:url(/f.woff2)}.a{background:url('data:image/svg+xml,x')}.b{background:url("https://img.example/b.png")}`))
+	got = nil
+	for _, l := range css {
+		got = append(got, l.directive+" "+l.ref)
+	}
+	want = []string{"style-src /css/more.css", "font-src /f.woff2", "img-src data:image/svg+xml,x", "img-src https://img.example/b.png"}
+	if !slices.Equal(got, want) {
+		t.Errorf("cssLoads found\n%q\nwant\n%q", got, want)
+	}
+
+	js, blocked := scriptLoads([]byte(`fetch("/search.json",{});new EventSource('/events');eval("1");el.setAttribute("style","x");navigator.sendBeacon("/b")`))
+	if len(js) != 2 || js[0].ref != "/search.json" || js[1].ref != "/events" {
+		t.Errorf("scriptLoads found %+v, want /search.json and /events", js)
+	}
+	if len(blocked) != 3 {
+		t.Errorf("scriptLoads blocked %q, want eval, the style attribute and sendBeacon", blocked)
+	}
+}
