@@ -130,7 +130,7 @@ var securityHeaders = map[string]string{
 }
 
 // disabledFeatures must be turned off by the Permissions-Policy.
-var disabledFeatures = []string{"camera", "microphone", "geolocation", "payment", "usb", "browsing-topics"}
+var disabledFeatures = []string{"camera", "microphone", "geolocation", "payment", "usb", "browsing-topics", "interest-cohort"}
 
 // featureUses are the script APIs behind a few features: the
 // Permissions-Policy must not turn off a feature the site's scripts use.
