@@ -84,8 +84,9 @@ func (b *run) run() {
 	b.problems.Append(b.scanDiag)
 	b.problems.Append(b.assetDiag)
 	b.problems.Append(b.tmplDiag)
-	var pages []*content.Page
-	for _, s := range b.sources {
+	pages := make([]*content.Page, 0, len(b.sources))
+	for _, name := range b.sortedSources() {
+		s := b.sources[name]
 		b.problems.Append(s.problems)
 		if s.page != nil {
 			pages = append(pages, s.page)
@@ -130,20 +131,22 @@ func (b *run) run() {
 	b.built = true
 }
 
-// reusePages makes this build's pages, taking over from the last build
-// whatever is still true: the rendered body of a page whose file did not
-// change, and its finished HTML unless every page must be drawn again.
+// reusePages makes this build's pages, keeping from the last build whatever
+// is still true: the rendered body of a page whose file did not change, and
+// its finished HTML unless every page must be drawn again.
 func (b *run) reusePages() {
 	b.pages = make([]*page, len(b.site.Pages))
 	b.bySource = make(map[string]*page, len(b.pages))
 	for i, p := range b.site.Pages {
-		np := &page{Page: p}
-		old := b.Builder.pages[p.Source]
-		if old != nil && (old.Page == p || old.synthetic() && np.synthetic() && old.URL == np.URL) && !b.resolveAll() {
-			np.takeBody(old)
-			if !b.drawAll {
-				np.html, np.drawErr = old.html, old.drawErr
+		np := b.Builder.pages[p.Source]
+		same := np != nil && (np.Page == p || np.synthetic() && p.Body == nil && np.URL == p.URL)
+		if same && !b.resolveAll() {
+			np.Page, np.reused, np.fresh = p, true, false
+			if b.drawAll {
+				np.html, np.drawErr = nil, diag.Diagnostic{}
 			}
+		} else {
+			np = &page{Page: p}
 		}
 		b.pages[i] = np
 		b.bySource[p.Source] = np
@@ -159,11 +162,28 @@ func (b *run) resolveAll() bool {
 // invalidateDependents marks for rendering again every page with a link
 // into a page whose URL or ids changed (or that appeared or went away).
 func (b *run) invalidateDependents() {
+	changed := map[string]bool{}
+	for src, old := range b.Builder.pages {
+		if p := b.bySource[src]; p == nil || p.sig != old.sig {
+			changed[src] = true
+		}
+	}
+	for _, p := range b.pages {
+		if !p.reused && b.Builder.pages[p.Source] == nil {
+			changed[p.Source] = true // a new page: links to it may now resolve
+		}
+	}
+	if len(changed) == 0 {
+		return // the common edit: a page's text, not its headings
+	}
 	for _, p := range b.pages {
 		if !p.reused {
 			continue
 		}
 		for src, sig := range p.deps {
+			if !changed[src] {
+				continue
+			}
 			if t := b.bySource[src]; t == nil && sig != 0 || t != nil && t.sig != sig {
 				p.forget()
 				break
@@ -213,19 +233,25 @@ func (b *run) result() Result {
 			r.Forms++
 		}
 		if p.Kind == content.Article || p.Kind == content.Worksheet || p.Kind == content.Plain || p.Kind == content.Home {
-			r.Grades = append(r.Grades, Grade{Source: p.Source, Score: readability.Grade(p.text)})
+			r.Grades = append(r.Grades, Grade{Source: p.Source, Score: p.grade})
 		}
 	}
 	sort.Slice(r.Grades, func(i, j int) bool { return r.Grades[i].Source < r.Grades[j].Source })
 	return r
 }
 
-// outputSources maps each HTML file to the file it was made from.
+// outputSources maps each HTML file to the file it was made from. The map
+// stays while the set of pages does.
 func (b *run) outputSources() map[string]string {
-	m := map[string]string{"404.html": "templates/404.html"}
+	if b.outSources != nil && !b.drawAll {
+		return b.outSources
+	}
+	m := make(map[string]string, len(b.pages)+1)
+	m["404.html"] = "templates/404.html"
 	for _, p := range b.pages {
 		m[outputPath(p.URL)] = p.Source
 	}
+	b.outSources = m
 	return m
 }
 

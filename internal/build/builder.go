@@ -1,10 +1,12 @@
 package build
 
 import (
+	"encoding/binary"
 	"errors"
 	"hash/maphash"
 	"html/template"
 	"io/fs"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -43,6 +45,7 @@ type Builder struct {
 	config     content.Config
 	configDiag diag.List
 	sources    map[string]*source // markdown files by path
+	sorted     []string           // the keys of sources, sorted; nil when they changed
 	resources  []string
 	scanDiag   diag.List
 	assets     *assets.Set
@@ -50,12 +53,20 @@ type Builder struct {
 	templates  *render.Templates
 	tmplDiag   diag.List
 
-	built      bool
-	pages      map[string]*page // the last build's pages by source
-	navKey     uint64           // what every page shows of the others, last build
-	siteFiles  map[string][]byte
-	siteDiag   diag.List
-	redirects  []render.Redirect
+	built       bool
+	pages       map[string]*page // the last build's pages by source
+	navKey      uint64           // what every page shows of the others, last build
+	siteFiles   map[string][]byte
+	siteDiag    diag.List
+	redirects   []render.Redirect
+	qrCodes     map[string]template.HTML // by URL
+	searchParts []searchPart
+	outSources  map[string]string // output file → source, while the set of pages stays
+	manifest    struct {
+		checked  bool
+		problems diag.List
+		updated  []byte
+	}
 	links      *linkcheck.Index
 	linksFresh bool // the index matches the last build's output
 	files      output.Files
@@ -65,6 +76,7 @@ type Builder struct {
 type source struct {
 	page     *content.Page // nil when the file has errors
 	problems diag.List
+	nav      uint64 // what other pages show of this one, hashed
 }
 
 // NewBuilder returns a builder for the site in fsys. Nothing is read until
@@ -73,6 +85,7 @@ func NewBuilder(fsys fs.FS, opt Options) *Builder {
 	return &Builder{
 		fsys: fsys, opt: opt, min: minifier.New(), conv: newConverters(), seed: maphash.MakeSeed(),
 		sources: map[string]*source{}, pages: map[string]*page{}, links: linkcheck.NewIndex(),
+		qrCodes: map[string]template.HTML{},
 	}
 }
 
@@ -87,7 +100,7 @@ func Site(fsys fs.FS, opt Options) Result {
 func (b *Builder) Build(changed []string) Result {
 	start := time.Now()
 	what := b.reload(changed)
-	r := &run{Builder: b, what: what, files: output.Files{}}
+	r := &run{Builder: b, what: what, files: make(output.Files, len(b.files)+16)}
 	r.run()
 	res := r.result()
 	res.Elapsed = time.Since(start)
@@ -101,6 +114,7 @@ type reloadPlan struct {
 	config     bool
 	scan       bool // the list of files under content/ may have changed
 	resources  bool // so may images and other files beside the pages
+	manifest   bool // content/urls.txt
 	assets     bool
 	templates  bool
 	pages      []string // markdown files to read again
@@ -147,7 +161,7 @@ func (b *Builder) reload(changed []string) reloadPlan {
 				fresh = append(fresh, m)
 			}
 		}
-		b.sources = keep
+		b.sources, b.sorted = keep, nil
 		plan.pages = append(plan.pages, fresh...)
 	}
 	if plan.assets {
@@ -173,7 +187,7 @@ func (b *Builder) plan(changed []string) reloadPlan {
 		case c == content.ConfigPath:
 			p.config = true
 		case c == content.ManifestPath:
-			// read by every build
+			p.manifest = true
 		case strings.HasPrefix(c, render.Dir+"/") || c == render.Dir:
 			p.templates = true
 		case strings.HasPrefix(c, assets.Dir+"/") || c == assets.Dir:
@@ -193,8 +207,14 @@ func (b *Builder) readPages(names []string) {
 	var present []string
 	for _, n := range names {
 		if _, err := fs.Stat(b.fsys, n); errors.Is(err, fs.ErrNotExist) {
-			delete(b.sources, n)
+			if _, known := b.sources[n]; known {
+				delete(b.sources, n)
+				b.sorted = nil
+			}
 			continue
+		}
+		if _, known := b.sources[n]; !known {
+			b.sorted = nil
 		}
 		present = append(present, n)
 	}
@@ -202,8 +222,21 @@ func (b *Builder) readPages(names []string) {
 	pages := make([]*content.Page, len(present))
 	parallel(len(present), func(_, i int) { pages[i] = content.ReadPage(b.fsys, present[i], &found[i]) })
 	for i, n := range present {
-		b.sources[n] = &source{page: pages[i], problems: found[i]}
+		b.sources[n] = &source{page: pages[i], problems: found[i], nav: b.pageKey(pages[i])}
 	}
+}
+
+// sortedSources lists the markdown files in order, sorting only after
+// files came or went.
+func (b *Builder) sortedSources() []string {
+	if b.sorted == nil {
+		b.sorted = make([]string, 0, len(b.sources))
+		for name := range b.sources {
+			b.sorted = append(b.sorted, name)
+		}
+		sort.Strings(b.sorted)
+	}
+	return b.sorted
 }
 
 // funcs are the template functions. They read the Builder's current assets,
@@ -242,10 +275,32 @@ func (b *Builder) navigationKey(site *content.Site) uint64 {
 	for _, m := range c.Menu {
 		write(m.Title, m.URL)
 	}
+	var n [8]byte
 	for _, p := range site.Pages {
-		m := p.Meta
-		write(p.Source, p.URL, string(p.Kind), m.Title, m.Description, m.Date, m.Updated, m.Short, m.For, m.Article,
-			itoa(m.Step), itoa(m.Weight), itoa(m.Minutes), strings.Join(m.Aliases, " "), strings.Join(m.Tags, " "))
+		key := uint64(0)
+		if s := b.sources[p.Source]; s != nil && s.page == p {
+			key = s.nav // hashed once, when the file was read
+		} else {
+			key = b.pageKey(p) // a section index the builder made up
+		}
+		binary.LittleEndian.PutUint64(n[:], key)
+		h.Write(n[:])
+	}
+	return h.Sum64()
+}
+
+// pageKey hashes what other pages show of p.
+func (b *Builder) pageKey(p *content.Page) uint64 {
+	if p == nil {
+		return 0
+	}
+	var h maphash.Hash
+	h.SetSeed(b.seed)
+	m := p.Meta
+	for _, s := range []string{p.Source, p.URL, string(p.Kind), m.Title, m.Description, m.Date, m.Updated, m.Short, m.For, m.Article,
+		itoa(m.Step), itoa(m.Weight), itoa(m.Minutes), strconv.FormatBool(m.Draft), strings.Join(m.Aliases, " "), strings.Join(m.Tags, " ")} {
+		h.WriteString(s)
+		h.WriteByte(0)
 	}
 	return h.Sum64()
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/trustguide/guide/internal/diag"
 	"github.com/trustguide/guide/internal/linkcheck"
 	"github.com/trustguide/guide/internal/markdown"
+	"github.com/trustguide/guide/internal/readability"
 	"github.com/trustguide/guide/internal/render"
 	"github.com/trustguide/guide/internal/worksheet"
 )
@@ -33,20 +34,13 @@ type page struct {
 	// was when the links were checked.
 	sig    uint64
 	deps   map[string]uint64
-	reused bool // the body was taken over from the last build
+	grade  readability.Score
+	reused bool // the body was kept from the last build
 	fresh  bool // drawn in this build
 	search []byte
 }
 
-// takeBody takes over the rendered body of the same file from the last build.
-func (p *page) takeBody(old *page) {
-	p.doc, p.body, p.text, p.isForm = old.doc, old.body, old.text, old.isForm
-	p.siteRefs, p.broken, p.problems = old.siteRefs, old.broken, old.problems
-	p.sig, p.deps, p.search = old.sig, old.deps, old.search
-	p.reused = true
-}
-
-// forget drops what was taken over, so the page is rendered again.
+// forget drops what was kept from the last build, so the page is rendered again.
 func (p *page) forget() {
 	*p = page{Page: p.Page}
 }
@@ -116,6 +110,7 @@ func (p *page) resolveIfNeeded(b *run, c *markdown.Converter) {
 	p.body = body
 	p.doc.Root = nil // the tree is no longer needed; let it go
 	p.search = render.SearchRecord(p.searchEntry())
+	p.grade = readability.Grade(p.text)
 }
 
 func (p *page) resolveRef(b *run, ref *markdown.Ref) {

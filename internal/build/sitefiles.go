@@ -28,6 +28,12 @@ func (b *run) makeSiteFiles() {
 	}
 	b.problems.Append(b.siteDiag)
 
+	b.makeSearchIndex()
+}
+
+// makeSearchIndex publishes the search index in parts, making again only the
+// parts in which a page's record changed.
+func (b *run) makeSearchIndex() {
 	records := make([][]byte, 0, len(b.pages))
 	for _, p := range b.pages {
 		if !p.listed() {
@@ -38,7 +44,40 @@ func (b *run) makeSiteFiles() {
 		}
 		records = append(records, p.search)
 	}
-	b.files["search.json"] = render.SearchIndex(records)
+	n := (len(records) + render.SearchPartSize - 1) / render.SearchPartSize
+	b.files["search.json"] = render.SearchParts(n)
+	parts := make([]searchPart, n)
+	for i := range parts {
+		chunk := records[i*render.SearchPartSize : min((i+1)*render.SearchPartSize, len(records))]
+		if i < len(b.searchParts) && sameRecords(b.searchParts[i].records, chunk) {
+			parts[i] = b.searchParts[i]
+		} else {
+			parts[i] = searchPart{records: chunk, data: render.SearchIndex(chunk)}
+		}
+		b.files[strings.TrimPrefix(render.SearchPartURL(i), "/")] = parts[i].data
+	}
+	b.searchParts = parts
+}
+
+// searchPart is one published part of the search index and the records it
+// was made of.
+type searchPart struct {
+	records [][]byte
+	data    []byte
+}
+
+// sameRecords reports whether two lists hold the very same records: a
+// record is made again whenever its page changes, so identity is enough.
+func sameRecords(a, b [][]byte) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if &a[i][0] != &b[i][0] {
+			return false
+		}
+	}
+	return true
 }
 
 // listed reports whether a page appears in the sitemap, feed and search:
@@ -188,17 +227,30 @@ func (b *run) updateLinkIndex(redirects map[string]bool) {
 // checkManifest fails the build when a URL published before is gone, and
 // prepares the manifest with this build's URLs added.
 func (b *run) checkManifest(redirects map[string]bool) {
+	if b.drawAll || b.what.manifest || !b.Builder.manifest.checked {
+		b.Builder.manifest.problems = nil
+		b.Builder.manifest.updated = b.readManifest(redirects, &b.Builder.manifest.problems)
+		b.Builder.manifest.checked = true
+	}
+	b.problems.Append(b.Builder.manifest.problems)
+	b.manifest = b.Builder.manifest.updated
+}
+
+// readManifest checks content/urls.txt against the site's pages and
+// redirects, which stay the same as long as no page is added, removed or
+// moved, and returns it with the new URLs added.
+func (b *run) readManifest(redirects map[string]bool, problems *diag.List) []byte {
 	old, err := fs.ReadFile(b.fsys, manifest.Path)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		b.problems.Add(manifest.Path, 0, 0, "cannot read: %v", err)
-		return
+		problems.Add(manifest.Path, 0, 0, "cannot read: %v", err)
+		return nil
 	}
 	manifest.Check(manifest.Parse(old), func(u string) bool {
 		_, page := b.files.Lookup(u)
 		return page || linkcheck.Redirected(redirects, u)
-	}, &b.problems)
+	}, problems)
 	if b.opt.Drafts {
-		return // drafts are never published, so never promised
+		return nil // drafts are never published, so never promised
 	}
 	var current []string
 	for _, p := range b.pages {
@@ -209,5 +261,6 @@ func (b *run) checkManifest(redirects map[string]bool) {
 			current = append(current, r.From)
 		}
 	}
-	b.manifest, _ = manifest.Update(old, current)
+	updated, _ := manifest.Update(old, current)
+	return updated
 }

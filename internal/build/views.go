@@ -185,12 +185,24 @@ func (b *run) makeWorksheetInfo(w *content.Page) *render.WorksheetInfo {
 		target = "/w/" + w.Meta.Short
 	}
 	info.ShortURL = render.Absolute(b.site.Config.BaseURL, target)
-	if svg, err := qrsvg.Encode(info.ShortURL, "QR code for "+info.ShortURL); err == nil {
-		info.QR = template.HTML(svg)
-	}
+	info.QR = b.qrCode(info.ShortURL)
 	if a := b.site.ArticleOf(w); a != nil {
 		l := linkTo(a)
 		info.Article = &l
 	}
 	return info
+}
+
+// qrCode draws the QR code of a URL, once per Builder: drawing them is the
+// costliest part of a worksheet's details.
+func (b *run) qrCode(url string) template.HTML {
+	if svg, ok := b.qrCodes[url]; ok {
+		return svg
+	}
+	svg, err := qrsvg.Encode(url, "QR code for "+url)
+	if err != nil {
+		return "" // a URL too long for a QR code: the page shows the link alone
+	}
+	b.qrCodes[url] = template.HTML(svg)
+	return b.qrCodes[url]
 }

@@ -12,6 +12,7 @@ import (
 // that point into them, are checked again. It is not safe for concurrent use.
 type Index struct {
 	files     map[string]*fileLinks
+	broken    map[string]bool // files with broken links
 	referrers map[string]map[string]bool // target key → files with a #fragment link to it
 }
 
@@ -28,7 +29,7 @@ type ref struct {
 
 // NewIndex returns an empty index.
 func NewIndex() *Index {
-	return &Index{files: map[string]*fileLinks{}, referrers: map[string]map[string]bool{}}
+	return &Index{files: map[string]*fileLinks{}, broken: map[string]bool{}, referrers: map[string]map[string]bool{}}
 }
 
 // key names a target the same way whether it is written "/a/", "/a" or
@@ -76,6 +77,7 @@ func (ix *Index) Remove(name string) {
 		}
 	}
 	delete(ix.files, name)
+	delete(ix.broken, name)
 }
 
 // HasID reports whether the HTML file has an element with the id. Files
@@ -106,14 +108,19 @@ func (ix *Index) Recheck(files output.Files, names []string, redirects map[strin
 				fl.broken = append(fl.broken, Broken{File: n, Target: r.raw, Reason: reason})
 			}
 		}
+		if len(fl.broken) > 0 {
+			ix.broken[n] = true
+		} else {
+			delete(ix.broken, n)
+		}
 	}
 }
 
 // Broken lists every broken link known, by file and then in page order.
 func (ix *Index) Broken() []Broken {
 	var out []Broken
-	for _, fl := range ix.files {
-		out = append(out, fl.broken...)
+	for name := range ix.broken {
+		out = append(out, ix.files[name].broken...)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].File < out[j].File })
 	return out

@@ -5,6 +5,7 @@ package qrsvg
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"rsc.io/qr"
@@ -19,7 +20,7 @@ func Encode(text, title string) (string, error) {
 	}
 	const quiet = 4
 	size := code.Size + 2*quiet
-	var d strings.Builder
+	var d []byte // the path: "M x y h run v1 h -run z" per run of dark modules
 	for y := 0; y < code.Size; y++ {
 		for x := 0; x < code.Size; x++ {
 			if !code.Black(x, y) {
@@ -30,12 +31,20 @@ func Encode(text, title string) (string, error) {
 			for x+run < code.Size && code.Black(x+run, y) {
 				run++
 			}
-			fmt.Fprintf(&d, "M%d %dh%dv1h-%dz", x+quiet, y+quiet, run, run)
+			d = append(d, 'M')
+			d = strconv.AppendInt(d, int64(x+quiet), 10)
+			d = append(d, ' ')
+			d = strconv.AppendInt(d, int64(y+quiet), 10)
+			d = append(d, 'h')
+			d = strconv.AppendInt(d, int64(run), 10)
+			d = append(d, "v1h-"...)
+			d = strconv.AppendInt(d, int64(run), 10)
+			d = append(d, 'z')
 			x += run - 1
 		}
 	}
 	return fmt.Sprintf(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" class="qr" role="img" aria-label="%s" shape-rendering="crispEdges"><rect width="%d" height="%d" fill="#fff"/><path d="%s" fill="#000"/></svg>`,
-		size, size, escape(title), size, size, d.String()), nil
+		size, size, escape(title), size, size, d), nil
 }
 
 func escape(s string) string {

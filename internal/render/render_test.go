@@ -206,8 +206,8 @@ func TestSearchRecord(t *testing.T) {
 		if err := json.Unmarshal(SearchRecord(Entry{Text: text}), &r); err != nil {
 			t.Fatal(err)
 		}
-		if len(r.X) > 1500 || len(r.X) < 1400 || !utf8.ValidString(r.X) {
-			t.Errorf("text of %d bytes cut to %d bytes, want 1400 to 1500 of valid UTF-8", len(text), len(r.X))
+		if len(r.X) > searchTextLimit || len(r.X) < searchTextLimit-100 || !utf8.ValidString(r.X) {
+			t.Errorf("text of %d bytes cut to %d bytes, want %d to %d of valid UTF-8", len(text), len(r.X), searchTextLimit-100, searchTextLimit)
 		}
 		if strings.Contains(text, " ") && !strings.HasPrefix(text, r.X+" ") {
 			t.Errorf("text of %d bytes not cut at a word boundary: ends %q", len(text), r.X[len(r.X)-10:])

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"strconv"
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
@@ -121,7 +122,7 @@ type searchRecord struct {
 // searchTextLimit caps the text of a page in the search index: readers
 // download the whole index, and titles, descriptions and a page's opening
 // find what a guide's reader looks for.
-const searchTextLimit = 1500
+const searchTextLimit = 800
 
 // SearchRecord is one page's entry in the search index, as JSON.
 func SearchRecord(e Entry) []byte {
@@ -136,6 +137,25 @@ func SearchRecord(e Entry) []byte {
 	data, _ := json.Marshal(searchRecord{e.Title, e.URL, e.Description, e.Kind, strings.Join(strings.Fields(text), " ")})
 	return data // strings only: Marshal cannot fail
 }
+
+// SearchPartSize is how many pages one part of the search index holds. A
+// large site's index comes in parts so that a rebuild after an edit makes
+// one part again, not all of them.
+const SearchPartSize = 1000
+
+// SearchParts is /search.json: the list of the index's parts, which the
+// browser fetches and joins.
+func SearchParts(n int) []byte {
+	parts := make([]string, n)
+	for i := range parts {
+		parts[i] = SearchPartURL(i)
+	}
+	data, _ := json.Marshal(parts)
+	return data
+}
+
+// SearchPartURL is where part i of the search index is published.
+func SearchPartURL(i int) string { return "/search/" + strconv.Itoa(i) + ".json" }
 
 // SearchIndex joins records into one JSON array.
 func SearchIndex(records [][]byte) []byte {

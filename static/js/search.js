@@ -1,7 +1,7 @@
 // search.js: search across the guide, in the browser.
 //
-// The index, /search.json, is made at build time: a list of records
-// {t: title, u: url, d: description, k: kind, x: text}. It is fetched from
+// The index is made at build time: /search.json lists its parts, each a
+// list of records {t: title, u: url, d: description, k: kind, x: text}. It is fetched from
 // this site only, and only when the reader first uses the search box. What
 // the reader types never leaves the page.
 (function () {
@@ -20,14 +20,21 @@
     return s.normalize ? s.normalize("NFD").replace(/[\u0300-\u036f]/g, "") : s;
   }
 
+  function getJSON(url) {
+    return fetch(url, { credentials: "same-origin" }).then(function (r) {
+      if (!r.ok) throw new Error(r.status);
+      return r.json();
+    });
+  }
+
   function load() {
     if (!loading) {
-      loading = fetch("/search.json", { credentials: "same-origin" })
-        .then(function (r) {
-          if (!r.ok) throw new Error(r.status);
-          return r.json();
+      loading = getJSON("/search.json")
+        .then(function (parts) {
+          return Promise.all(parts.map(getJSON));
         })
-        .then(function (records) {
+        .then(function (lists) {
+          var records = [].concat.apply([], lists);
           index = records.map(function (r) {
             return { r: r, t: fold(r.t), d: fold(r.d), x: fold(r.x) };
           });
