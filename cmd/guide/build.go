@@ -66,7 +66,7 @@ func updateManifest(rootDir string, data []byte) error {
 func cmdCheck(args []string, stdout, stderr io.Writer) error {
 	fs := flags("check", stderr)
 	rootDir := fs.String("root", ".", "the site's folder")
-	grades := fs.Bool("grades", true, "print each page's reading grade")
+	showGrades := fs.Bool("grades", true, "print each page's reading grade")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -74,13 +74,14 @@ func cmdCheck(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	problems := append(r.Problems, gradeWarnings(r.Grades)...)
+	grades := r.Grades()
+	problems := append(r.Problems, gradeWarnings(grades)...)
 	if !r.Problems.HasErrors() {
 		problems = append(problems, auditPages(r)...)
 	}
 	problems = problems.Sort()
-	if *grades {
-		for _, g := range r.Grades {
+	if *showGrades {
+		for _, g := range grades {
 			fmt.Fprintf(stdout, "%-55s grade %4.1f  (%d words)\n", g.Source, g.Grade, g.Words)
 		}
 	}

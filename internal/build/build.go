@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"io/fs"
 	"runtime"
-	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -40,12 +39,25 @@ type Result struct {
 	Problems diag.List         // sorted; the site is only usable when !Problems.HasErrors()
 	Pages    int               // HTML pages made from markdown
 	Forms    int               // worksheets
-	Grades   []Grade           // reading grade of each page
+	texts    []pageText        // for Grades
 	Manifest []byte            // content/urls.txt with this build's URLs added
 	Sources  map[string]string // output HTML file → the source it was made from
 	Changed  string            // what the build was for: "everything", a file, "templates"...
 	Drawn    int               // pages drawn again (the rest were reused)
 	Elapsed  time.Duration
+}
+
+// pageText is the readable text of a page that readers are graded on.
+type pageText struct{ source, text string }
+
+// Grades returns the reading grade of each article, worksheet and plain
+// page, by source. Only "guide check" asks, so builds do not pay for it.
+func (r Result) Grades() []Grade {
+	grades := make([]Grade, len(r.texts))
+	parallel(len(r.texts), func(_, i int) {
+		grades[i] = Grade{Source: r.texts[i].source, Score: readability.Grade(r.texts[i].text)}
+	})
+	return grades
 }
 
 // Grade is one page's reading grade.
@@ -233,10 +245,9 @@ func (b *run) result() Result {
 			r.Forms++
 		}
 		if p.Kind == content.Article || p.Kind == content.Worksheet || p.Kind == content.Plain || p.Kind == content.Home {
-			r.Grades = append(r.Grades, Grade{Source: p.Source, Score: p.grade})
+			r.texts = append(r.texts, pageText{p.Source, p.text})
 		}
 	}
-	sort.Slice(r.Grades, func(i, j int) bool { return r.Grades[i].Source < r.Grades[j].Source })
 	return r
 }
 

@@ -11,7 +11,6 @@ import (
 	"github.com/trustguide/guide/internal/diag"
 	"github.com/trustguide/guide/internal/linkcheck"
 	"github.com/trustguide/guide/internal/markdown"
-	"github.com/trustguide/guide/internal/readability"
 	"github.com/trustguide/guide/internal/render"
 	"github.com/trustguide/guide/internal/worksheet"
 )
@@ -34,7 +33,6 @@ type page struct {
 	// was when the links were checked.
 	sig    uint64
 	deps   map[string]uint64
-	grade  readability.Score
 	reused bool // the body was kept from the last build
 	fresh  bool // drawn in this build
 	search []byte
@@ -110,7 +108,6 @@ func (p *page) resolveIfNeeded(b *run, c *markdown.Converter) {
 	p.body = body
 	p.doc.Root = nil // the tree is no longer needed; let it go
 	p.search = render.SearchRecord(p.searchEntry())
-	p.grade = readability.Grade(p.text)
 }
 
 func (p *page) resolveRef(b *run, ref *markdown.Ref) {

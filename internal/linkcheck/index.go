@@ -12,7 +12,7 @@ import (
 // that point into them, are checked again. It is not safe for concurrent use.
 type Index struct {
 	files     map[string]*fileLinks
-	broken    map[string]bool // files with broken links
+	broken    map[string]bool            // files with broken links
 	referrers map[string]map[string]bool // target key → files with a #fragment link to it
 }
 

@@ -7,6 +7,7 @@ package readability
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Limit is the highest grade the guide's pages may have.
@@ -19,29 +20,24 @@ type Score struct {
 }
 
 // Grade scores text. Each line is at least one sentence, so headings and list
-// items without a full stop count as the short sentences they are.
+// items without a full stop count as the short sentences they are. It runs
+// on every page of every build, so it reads the text once and allocates
+// nothing.
 func Grade(text string) Score {
 	var s Score
-	for _, line := range strings.Split(text, "\n") {
-		words := 0
-		ends := 0
-		for _, w := range strings.FieldsFunc(line, func(r rune) bool { return unicode.IsSpace(r) || r == '—' || r == '–' || r == '/' }) {
-			if strings.ContainsAny(w, ".!?") && len(strings.Trim(w, ".!?\"'”’)")) > 0 {
-				if last := strings.TrimRight(w, "\"'”’)"); strings.HasSuffix(last, ".") || strings.HasSuffix(last, "!") || strings.HasSuffix(last, "?") {
-					ends++
-				}
-			}
-			word := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-			if word == "" {
-				continue
-			}
-			words++
-			s.Syllables += syllables(word)
+	for len(text) > 0 {
+		line := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			line, text = text[:i], text[i+1:]
+		} else {
+			text = ""
 		}
+		words, ends, syl := scoreLine(line)
 		if words == 0 {
 			continue
 		}
 		s.Words += words
+		s.Syllables += syl
 		s.Sentences += max(ends, 1)
 	}
 	if s.Words == 0 {
@@ -51,26 +47,98 @@ func Grade(text string) Score {
 	return s
 }
 
+// scoreLine counts a line's words, sentence ends and syllables. Words are
+// split at spaces, dashes and slashes.
+func scoreLine(line string) (words, ends, syl int) {
+	for len(line) > 0 {
+		start := 0
+		for start < len(line) {
+			r, size := rune(line[start]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(line[start:])
+			}
+			if !isSeparator(r) {
+				break
+			}
+			start += size
+		}
+		end := start
+		for end < len(line) {
+			r, size := rune(line[end]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(line[end:])
+			}
+			if isSeparator(r) {
+				break
+			}
+			end += size
+		}
+		token := line[start:end]
+		line = line[end:]
+		if token == "" {
+			continue
+		}
+		if endsSentence(token) {
+			ends++
+		}
+		word := strings.TrimFunc(token, notWordRune)
+		if word == "" {
+			continue
+		}
+		words++
+		syl += syllables(word)
+	}
+	return words, ends, syl
+}
+
+func isSeparator(r rune) bool {
+	return r == ' ' || r == '\t' || r == '/' || r == '—' || r == '–' || (r >= utf8.RuneSelf || r < ' ') && unicode.IsSpace(r)
+}
+
+func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+
+// endsSentence reports whether a token ends with ".", "!" or "?" (before
+// closing quotes or brackets) and is more than punctuation.
+func endsSentence(token string) bool {
+	t := strings.TrimRight(token, "\"'”’)")
+	if t == "" || !strings.ContainsAny(t[len(t)-1:], ".!?") {
+		return false
+	}
+	return strings.Trim(token, ".!?\"'”’)") != ""
+}
+
 // syllables estimates a word's syllables by counting groups of vowels, less
-// a silent final "e". Good enough for a grade, which is itself an estimate.
+// a silent final "e" or "ed". Good enough for a grade, which is itself an
+// estimate.
 func syllables(word string) int {
-	w := strings.ToLower(word)
-	if len(w) <= 3 {
+	if len(word) <= 3 {
 		return 1
 	}
 	count, prevVowel := 0, false
-	for _, r := range w {
-		v := strings.ContainsRune("aeiouy", r)
+	for i := 0; i < len(word); i++ {
+		v := isVowel(word[i])
 		if v && !prevVowel {
 			count++
 		}
 		prevVowel = v
 	}
-	if strings.HasSuffix(w, "e") && !strings.HasSuffix(w, "le") && count > 1 {
+	if hasSuffixFold(word, "e") && !hasSuffixFold(word, "le") && count > 1 {
 		count--
 	}
-	if strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ted") && !strings.HasSuffix(w, "ded") && count > 1 {
+	if hasSuffixFold(word, "ed") && !hasSuffixFold(word, "ted") && !hasSuffixFold(word, "ded") && count > 1 {
 		count--
 	}
 	return max(count, 1)
+}
+
+func isVowel(c byte) bool {
+	switch c | 0x20 {
+	case 'a', 'e', 'i', 'o', 'u', 'y':
+		return true
+	}
+	return false
+}
+
+func hasSuffixFold(s, suffix string) bool {
+	return len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix)
 }

@@ -1,12 +1,12 @@
 package render
 
 import (
-	"strconv"
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 )
 
