@@ -30,49 +30,34 @@ func (r *Ref) MarkExternal() {
 }
 
 // Refs lists the document's links and images in source order. Autolinks
-// (bare URLs) are always external and are marked here.
-func (d *Doc) Refs() []*Ref {
-	var refs []*Ref
-	ast.Walk(d.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch t := n.(type) {
-		case *ast.Link:
-			refs = append(refs, &Ref{Dest: string(t.Destination), Offset: offsetOf(t, d.Source), node: t})
-		case *ast.Image:
-			refs = append(refs, &Ref{Dest: string(t.Destination), Offset: offsetOf(t, d.Source), Image: true, node: t})
-		case *ast.AutoLink:
-			if t.AutoLinkType == ast.AutoLinkURL {
-				t.SetAttributeString("rel", []byte("external noopener noreferrer"))
-			}
-		}
-		return ast.WalkContinue, nil
-	})
-	return refs
-}
+// (bare URLs) are always external and are marked as the page is parsed.
+func (d *Doc) Refs() []*Ref { return d.refs }
 
 // RawHTML returns the offsets of raw HTML the author wrote, which is left
 // out of the page.
-func (d *Doc) RawHTML() []int {
-	var offsets []int
-	ast.Walk(d.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
+func (d *Doc) RawHTML() []int { return d.raw }
+
+// collect notes a node that Refs or RawHTML report. Parse calls it for every
+// node, in its one walk over the document.
+func (d *Doc) collect(n ast.Node) {
+	switch t := n.(type) {
+	case *ast.Link:
+		d.refs = append(d.refs, &Ref{Dest: string(t.Destination), Offset: offsetOf(t, d.Source), node: t})
+	case *ast.Image:
+		d.refs = append(d.refs, &Ref{Dest: string(t.Destination), Offset: offsetOf(t, d.Source), Image: true, node: t})
+	case *ast.AutoLink:
+		if t.AutoLinkType == ast.AutoLinkURL {
+			t.SetAttributeString("rel", []byte("external noopener noreferrer"))
 		}
-		switch t := n.(type) {
-		case *ast.HTMLBlock:
-			if t.Lines().Len() > 0 {
-				offsets = append(offsets, t.Lines().At(0).Start)
-			}
-		case *ast.RawHTML:
-			if t.Segments.Len() > 0 {
-				offsets = append(offsets, t.Segments.At(0).Start)
-			}
+	case *ast.HTMLBlock:
+		if t.Lines().Len() > 0 {
+			d.raw = append(d.raw, t.Lines().At(0).Start)
 		}
-		return ast.WalkContinue, nil
-	})
-	return offsets
+	case *ast.RawHTML:
+		if t.Segments.Len() > 0 {
+			d.raw = append(d.raw, t.Segments.At(0).Start)
+		}
+	}
 }
 
 // offsetOf finds where a link or image starts: the "[" or "![" before the

@@ -55,6 +55,9 @@ type Doc struct {
 	Headings []Heading
 	IDs      map[string]bool // every id in the page, for #anchor checks
 	Repeats  []Repeat        // ids given twice (an explicit {#id} equal to another)
+
+	refs []*Ref
+	raw  []int
 }
 
 // Repeat is an id that a page uses twice, at the node's offset.
@@ -73,6 +76,7 @@ func (c *Converter) Parse(src []byte) *Doc {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
+		d.collect(n)
 		if id, ok := n.AttributeString("id"); ok {
 			if s, ok := id.([]byte); ok {
 				if seen[string(s)] && n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
