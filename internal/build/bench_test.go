@@ -2,7 +2,7 @@ package build
 
 // Benchmarks of builds on generated sites (see internal/corpus): whole
 // builds, the floor (goldmark alone converting the same markdown on every
-// core) and rebuilds after one change. bench_reload_test.go has the
+// core) and rebuilds after one change. bench_watch_test.go has the
 // save-to-reload latency of guide serve.
 //
 //	go test -run '^$' -bench . -benchmem ./internal/build/

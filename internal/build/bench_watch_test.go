@@ -64,7 +64,9 @@ func saveToReload(b *testing.B, root string, builder *Builder, srv *serve.Server
 	}
 	// What guide serve does with each batch of changes.
 	builds := make(chan time.Duration, 16)
+	served := make(chan struct{})
 	go func() {
+		defer close(served)
 		for batch := range w.Events() {
 			changed := batch.Paths
 			if batch.Rescan {
@@ -78,7 +80,10 @@ func saveToReload(b *testing.B, root string, builder *Builder, srv *serve.Server
 			}
 		}
 	}()
-	defer w.Close()
+	defer func() {
+		w.Close()
+		<-served // the next benchmark uses the same Builder: never two builds at once
+	}()
 
 	reloads := listen(b, url)
 	name := editedPage(n)
