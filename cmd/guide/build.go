@@ -70,7 +70,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	r, err := buildSite(*rootDir, build.Options{})
+	r, err := buildSite(*rootDir, build.Options{Grades: true})
 	if err != nil {
 		return err
 	}

@@ -31,6 +31,7 @@ import (
 type Options struct {
 	Drafts  bool   // include draft pages
 	BaseURL string // overrides site.yaml's base_url when set
+	Grades  bool   // keep each page's text, for Result.Grades (guide check)
 }
 
 // Result is a finished build.
@@ -51,7 +52,8 @@ type Result struct {
 type pageText struct{ source, text string }
 
 // Grades returns the reading grade of each article, worksheet and plain
-// page, by source. Only "guide check" asks, so builds do not pay for it.
+// page, by source, for a build with Options.Grades. Only "guide check"
+// asks, so other builds neither grade pages nor keep their text.
 func (r Result) Grades() []Grade {
 	grades := make([]Grade, len(r.texts))
 	parallel(len(r.texts), func(_, i int) {
@@ -80,7 +82,8 @@ type run struct {
 	byArticle  map[*content.Page][]*content.Page
 	files      output.Files
 	manifest   []byte
-	drawAll    bool // what pages show of each other changed: draw every page
+	drawAll    bool            // what pages show of each other changed: draw every page
+	reported   map[string]bool // "file dest": broken links already reported at their markdown
 	drawn      int
 }
 
@@ -120,9 +123,14 @@ func (b *run) run() {
 	b.view = b.siteView()
 	b.indexWorksheets()
 
-	parallel(len(b.pages), func(w, i int) { b.pages[i].parseIfNeeded(b.conv[w]) })
-	b.invalidateDependents()
-	parallel(len(b.pages), func(w, i int) { b.pages[i].resolveIfNeeded(b, b.conv[w]) })
+	parallel(len(b.pages), func(w, i int) { b.pages[i].prepare(b, b.conv[w]) })
+	if b.invalidateDependents() {
+		parallel(len(b.pages), func(w, i int) { b.pages[i].prepare(b, b.conv[w]) })
+	}
+	b.reported = map[string]bool{}
+	for _, p := range b.pages {
+		p.checkAnchors(b, b.reported)
+	}
 	if b.templates != nil {
 		var drawn atomic.Int64
 		parallel(len(b.pages), func(_, i int) {
@@ -151,9 +159,9 @@ func (b *run) reusePages() {
 	b.bySource = make(map[string]*page, len(b.pages))
 	for i, p := range b.site.Pages {
 		np := b.Builder.pages[p.Source]
-		same := np != nil && (np.Page == p || np.synthetic() && p.Body == nil && np.URL == p.URL)
+		same := np != nil && (np.Page == p || np.Made && p.Made && np.URL == p.URL)
 		if same && !b.resolveAll() {
-			np.Page, np.reused, np.fresh = p, true, false
+			np.Page, np.reused, np.prepared, np.fresh = p, true, true, false
 			if b.drawAll {
 				np.html, np.drawErr = nil, diag.Diagnostic{}
 			}
@@ -172,37 +180,40 @@ func (b *run) resolveAll() bool {
 }
 
 // invalidateDependents marks for rendering again every page with a link
-// into a page whose URL or ids changed (or that appeared or went away).
-func (b *run) invalidateDependents() {
+// into a page whose URL changed, or that appeared or went away, and reports
+// whether there was any.
+func (b *run) invalidateDependents() bool {
 	changed := map[string]bool{}
 	for src, old := range b.Builder.pages {
-		if p := b.bySource[src]; p == nil || p.sig != old.sig {
+		if p := b.bySource[src]; p == nil || p.URL != old.URL {
 			changed[src] = true
 		}
 	}
 	for _, p := range b.pages {
-		if !p.reused && b.Builder.pages[p.Source] == nil {
+		if b.Builder.pages[p.Source] == nil {
 			changed[p.Source] = true // a new page: links to it may now resolve
 		}
 	}
 	if len(changed) == 0 {
-		return // the common edit: a page's text, not its headings
+		return false // the common edit: a page's text
 	}
+	forgot := false
 	for _, p := range b.pages {
 		if !p.reused {
 			continue
 		}
-		for src, sig := range p.deps {
+		for src, url := range p.deps {
 			if !changed[src] {
 				continue
 			}
-			if t := b.bySource[src]; t == nil && sig != 0 || t != nil && t.sig != sig {
+			if t := b.bySource[src]; t == nil && url != "" || t != nil && t.URL != url {
 				p.forget()
+				forgot = true
 				break
 			}
 		}
 	}
-	parallel(len(b.pages), func(w, i int) { b.pages[i].parseIfNeeded(b.conv[w]) })
+	return forgot
 }
 
 // collect adds pages' HTML to the output and their problems to the build's.
@@ -244,7 +255,7 @@ func (b *run) result() Result {
 		if p.Kind == content.Worksheet {
 			r.Forms++
 		}
-		if p.Kind == content.Article || p.Kind == content.Worksheet || p.Kind == content.Plain || p.Kind == content.Home {
+		if b.opt.Grades && (p.Kind == content.Article || p.Kind == content.Worksheet || p.Kind == content.Plain || p.Kind == content.Home) {
 			r.texts = append(r.texts, pageText{p.Source, p.text})
 		}
 	}

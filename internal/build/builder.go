@@ -54,6 +54,7 @@ type Builder struct {
 	tmplDiag   diag.List
 
 	built       bool
+	oneShot     bool             // no rebuild will follow: keep nothing for one
 	pages       map[string]*page // the last build's pages by source
 	navKey      uint64           // what every page shows of the others, last build
 	siteFiles   map[string][]byte
@@ -91,7 +92,9 @@ func NewBuilder(fsys fs.FS, opt Options) *Builder {
 
 // Site builds the site in fsys from scratch.
 func Site(fsys fs.FS, opt Options) Result {
-	return NewBuilder(fsys, opt).Build(nil)
+	b := NewBuilder(fsys, opt)
+	b.oneShot = true
+	return b.Build(nil)
 }
 
 // Build builds the site. changed lists the root-relative paths that changed

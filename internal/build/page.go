@@ -1,10 +1,8 @@
 package build
 
 import (
-	"hash/fnv"
 	"io/fs"
 	"path"
-	"sort"
 	"strings"
 
 	"github.com/trustguide/guide/internal/content"
@@ -18,24 +16,26 @@ import (
 // page is one page as it goes through the build.
 type page struct {
 	*content.Page
-	doc      *markdown.Doc
+	ids      map[string]bool // every id in the body, for #anchor checks
+	headings []markdown.Heading
 	body     []byte // rendered markdown
 	text     string // plain text, for search and reading grade
+	minutes  int    // reading time
 	isForm   bool
 	html     []byte // the finished, minified page
 	siteRefs []siteRef
+	anchors  []anchorRef
 	broken   map[string]bool // destinations already reported, not to report twice
 	drawErr  diag.Diagnostic // the template error met drawing the page, if any
 	problems diag.List
 
-	// For rebuilds: sig identifies what links into this page rely on (its
-	// URL and ids); deps holds the sig of each page this one links to, as it
-	// was when the links were checked.
-	sig    uint64
-	deps   map[string]uint64
-	reused bool // the body was kept from the last build
-	fresh  bool // drawn in this build
-	search []byte
+	// For rebuilds: deps holds the URL of each page this one links to (""
+	// for a page that did not exist) when its body was rendered.
+	deps     map[string]string
+	prepared bool // the body is rendered (in this build or kept from the last)
+	reused   bool // the body was kept from the last build
+	fresh    bool // drawn in this build
+	search   []byte
 }
 
 // forget drops what was kept from the last build, so the page is rendered again.
@@ -51,63 +51,70 @@ type siteRef struct {
 	dest             string
 }
 
+// anchorRef is a link to a heading of another page ("x.md#why"), checked
+// once every page's ids are known.
+type anchorRef struct {
+	source, fragment string
+	line, col        int
+	dest             string
+}
+
 // synthetic reports whether the page was made up by the builder (a section
 // index without an _index.md).
-func (p *page) synthetic() bool { return p.Body == nil }
+func (p *page) synthetic() bool { return p.Made }
 
-func (p *page) parseIfNeeded(c *markdown.Converter) {
-	if p.doc == nil {
-		p.parse(c)
-	}
-}
-
-func (p *page) parse(c *markdown.Converter) {
-	defer func() { p.sig = signature(p.URL, p.doc.IDs) }()
-	if p.synthetic() {
-		p.doc = &markdown.Doc{IDs: map[string]bool{}}
+// prepare parses the page's markdown, checks it and rewrites its links,
+// renders its body, and lets the syntax tree go. So each worker holds one
+// tree at a time, whatever the size of the site; links to other pages'
+// headings are checked afterwards, against the ids kept here.
+func (p *page) prepare(b *run, c *markdown.Converter) {
+	if p.prepared {
 		return
 	}
-	p.doc = c.Parse(p.Body)
-	p.isForm = worksheet.HasFields(p.doc.Root)
-	for _, prob := range worksheet.Check(p.doc.Root) {
+	p.prepared = true
+	if p.synthetic() {
+		p.ids = map[string]bool{}
+		return
+	}
+	doc := c.Parse(p.Body)
+	p.isForm = worksheet.HasFields(doc.Root)
+	for _, prob := range worksheet.Check(doc.Root) {
 		p.addAt(prob.Offset, "%s", prob.Message)
 	}
-	for _, r := range p.doc.Repeats {
+	for _, r := range doc.Repeats {
 		p.addAt(r.Offset, "the id %q is used twice on this page: give this heading or field another {#id}", r.ID)
 	}
-	for _, off := range p.doc.RawHTML() {
+	for _, off := range doc.RawHTML() {
 		p.warnAt(off, "raw HTML is not allowed and was left out: write it in markdown, or ask for a template change")
 	}
-	p.text = p.doc.Text()
-}
-
-func (p *page) addAt(offset int, format string, args ...any) {
-	line, col := markdown.Position(p.doc.Source, offset)
-	p.problems.Add(p.Source, line, col, format, args...)
-}
-
-func (p *page) warnAt(offset int, format string, args ...any) {
-	line, col := markdown.Position(p.doc.Source, offset)
-	p.problems.Warn(p.Source, line, col, format, args...)
-}
-
-// resolveIfNeeded checks every link and image of a page that was parsed in
-// this build, rewrites links to markdown files into URLs, then renders the body.
-func (p *page) resolveIfNeeded(b *run, c *markdown.Converter) {
-	if p.reused || p.synthetic() {
-		return
-	}
-	p.html = nil
-	for _, ref := range p.doc.Refs() {
+	p.text = doc.Text()
+	p.minutes = readingMinutes(p.text)
+	p.ids, p.headings = doc.IDs, doc.Headings
+	for _, ref := range doc.Refs() {
 		p.resolveRef(b, ref)
 	}
-	body, err := c.Render(p.doc)
+	body, err := c.Render(doc)
 	if err != nil {
 		p.problems.Add(p.Source, 0, 0, "cannot render the markdown: %v", err)
 	}
 	p.body = body
-	p.doc.Root = nil // the tree is no longer needed; let it go
 	p.search = render.SearchRecord(p.searchEntry())
+	if !b.opt.Grades {
+		p.text = "" // only grades need it once the search record is made
+	}
+	if b.oneShot {
+		p.Body = nil // positions are taken; no rebuild will parse it again
+	}
+}
+
+func (p *page) addAt(offset int, format string, args ...any) {
+	line, col := markdown.Position(p.Body, offset)
+	p.problems.Add(p.Source, line, col, format, args...)
+}
+
+func (p *page) warnAt(offset int, format string, args ...any) {
+	line, col := markdown.Position(p.Body, offset)
+	p.problems.Warn(p.Source, line, col, format, args...)
 }
 
 func (p *page) resolveRef(b *run, ref *markdown.Ref) {
@@ -143,7 +150,7 @@ func (p *page) resolveRef(b *run, ref *markdown.Ref) {
 	file, fragment, _ := strings.Cut(dest, "#")
 	switch {
 	case file == "":
-		if !p.doc.IDs[fragment] {
+		if !p.ids[fragment] {
 			p.addAt(ref.Offset, "there is no heading #%s on this page: check the spelling (headings' ids are lower-case words joined by dashes)", fragment)
 		}
 	case strings.HasSuffix(file, ".md"):
@@ -152,7 +159,7 @@ func (p *page) resolveRef(b *run, ref *markdown.Ref) {
 		p.resolveImage(b, ref, file)
 	default:
 		target, frag, _ := linkcheck.Resolve(outputPath(p.URL), dest)
-		line, col := markdown.Position(p.doc.Source, ref.Offset)
+		line, col := markdown.Position(p.Body, ref.Offset)
 		p.siteRefs = append(p.siteRefs, siteRef{target: target, fragment: frag, line: line, col: col, dest: dest})
 	}
 }
@@ -164,23 +171,32 @@ func (p *page) resolvePage(b *run, ref *markdown.Ref, file, fragment string) {
 	}
 	target := b.bySource[src]
 	if p.deps == nil {
-		p.deps = map[string]uint64{}
+		p.deps = map[string]string{}
 	}
 	if target == nil {
-		p.deps[src] = 0
+		p.deps[src] = ""
 		p.addAt(ref.Offset, "link to %s, but there is no such page%s", file, draftHint(b, src))
 		return
 	}
-	p.deps[src] = target.sig
+	p.deps[src] = target.URL
 	url := target.URL
 	if fragment != "" {
-		if !target.doc.IDs[fragment] {
-			p.addAt(ref.Offset, "link to %s#%s, but that page has no heading with the id %q", file, fragment, fragment)
-			return
-		}
+		line, col := markdown.Position(p.Body, ref.Offset)
+		p.anchors = append(p.anchors, anchorRef{source: src, fragment: fragment, line: line, col: col, dest: ref.Dest})
 		url += "#" + fragment
 	}
 	ref.SetDest(url)
+}
+
+// checkAnchors reports links to headings that the target page lacks.
+func (p *page) checkAnchors(b *run, reported map[string]bool) {
+	for _, a := range p.anchors {
+		if t := b.bySource[a.source]; t != nil && !t.ids[a.fragment] {
+			file, _, _ := strings.Cut(a.dest, "#")
+			b.problems.Add(p.Source, a.line, a.col, "link to %s#%s, but that page has no heading with the id %q", file, a.fragment, a.fragment)
+			reported[outputPath(p.URL)+" "+a.dest] = true
+		}
+	}
 }
 
 func draftHint(b *run, src string) string {
@@ -212,20 +228,4 @@ func isExternal(dest string) bool {
 		}
 	}
 	return false
-}
-
-// signature hashes a page's URL and ids: what links into the page rely on.
-func signature(url string, ids map[string]bool) uint64 {
-	sorted := make([]string, 0, len(ids))
-	for id := range ids {
-		sorted = append(sorted, id)
-	}
-	sort.Strings(sorted)
-	h := fnv.New64a()
-	h.Write([]byte(url))
-	for _, id := range sorted {
-		h.Write([]byte{0})
-		h.Write([]byte(id))
-	}
-	return h.Sum64() | 1 // never 0, which stands for "no such page"
 }

@@ -117,9 +117,9 @@ func (b *run) makeListings() {
 	b.siteFiles["_redirects"] = render.Redirects(b.redirects)
 
 	if b.templates != nil {
-		notFound := &page{Page: &content.Page{Source: "templates/404.html", Kind: "404", URL: "/404.html",
+		notFound := &page{Page: &content.Page{Source: "templates/404.html", Kind: "404", URL: "/404.html", Made: true,
 			Meta: content.Meta{Title: "Page not found", Description: "There is no page at this address."}}}
-		notFound.parse(nil)
+		notFound.prepare(b, nil)
 		b.draw(notFound)
 		if notFound.html != nil {
 			b.siteFiles["404.html"] = notFound.html
@@ -147,7 +147,7 @@ func (b *run) checkOutput() {
 	b.updateLinkIndex(redirects)
 
 	// Links the author wrote as site URLs: reported at their place in the markdown.
-	reported := map[string]bool{}
+	reported := b.reported
 	for _, p := range b.pages {
 		for dest := range p.broken {
 			reported[outputPath(p.URL)+" "+dest] = true

@@ -53,6 +53,9 @@ func (b *run) draw(p *page) {
 	}
 	p.html = small
 	p.fresh = true
+	if b.oneShot {
+		p.body = nil // drawn once and for all: keep the finished page only
+	}
 }
 
 func (b *run) pageView(p *page) *render.PageView {
@@ -61,11 +64,11 @@ func (b *run) pageView(p *page) *render.PageView {
 		Kind: string(p.Kind), Title: m.Title, Description: m.Description,
 		URL: p.URL, Permalink: render.Absolute(b.site.Config.BaseURL, p.URL),
 		Body:    b.body(p),
-		Minutes: readingMinutes(p.text),
+		Minutes: max(p.minutes, 1),
 		Date:    m.Date, Updated: m.Updated, Tags: m.Tags,
 		IsForm: p.isForm,
 	}
-	for _, h := range p.doc.Headings {
+	for _, h := range p.headings {
 		if h.Level == 2 || h.Level == 3 {
 			v.TOC = append(v.TOC, render.Heading{Level: h.Level, ID: h.ID, Text: h.Text})
 		}
@@ -105,8 +108,16 @@ func (b *run) body(p *page) template.HTML {
 	return template.HTML(p.body)
 }
 
+// readingMinutes is the time to read text at 200 words a minute, at least 1.
 func readingMinutes(text string) int {
-	words := len(strings.Fields(text))
+	words, inWord := 0, false
+	for i := 0; i < len(text); i++ {
+		space := text[i] == ' ' || text[i] == '\n' || text[i] == '\t'
+		if !space && !inWord {
+			words++
+		}
+		inWord = !space
+	}
 	return int(math.Max(1, math.Round(float64(words)/200)))
 }
 

@@ -32,6 +32,7 @@ type Page struct {
 	URL     string // "/articles/acknowledge/"
 	Meta    Meta
 	Body    []byte // the file with its front matter blanked out; positions match the file
+	Made    bool   // made up by the builder: a folder's index without an _index.md
 }
 
 // IsList reports whether the page lists other pages (home and sections).

@@ -178,7 +178,7 @@ func (s *Site) addMissingSections() {
 			section, kind, _ := placeOf(src)
 			title := path.Base(dir)
 			title = strings.ToUpper(title[:1]) + strings.ReplaceAll(title[1:], "-", " ")
-			made := &Page{Source: src, Kind: kind, Section: section, Meta: Meta{Title: title, Description: title + "."}}
+			made := &Page{Source: src, Kind: kind, Section: section, Meta: Meta{Title: title, Description: title + "."}, Made: true}
 			made.URL = urlOf(made)
 			if _, taken := s.ByURL[made.URL]; taken {
 				continue

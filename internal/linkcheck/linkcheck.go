@@ -169,10 +169,23 @@ func targetURL(target, file string) string {
 	return "/" + strings.TrimSuffix(strings.TrimSuffix(file, "index.html"), "/")
 }
 
+// plainSitePath reports whether ref is a root-relative path or a fragment
+// with nothing to decode: no scheme, host, query or escapes.
+func plainSitePath(ref string) bool {
+	if ref == "" || ref[0] != '/' && ref[0] != '#' || strings.HasPrefix(ref, "//") {
+		return false
+	}
+	return !strings.ContainsAny(ref, "?%\\ ")
+}
+
 // Resolve turns a reference found in an output file into a site path and a
 // fragment. internal is false for links to other sites and for schemes such
 // as mailto: and tel:. A reference that is only a fragment has target "".
 func Resolve(file, ref string) (target, fragment string, internal bool) {
+	if plainSitePath(ref) { // most links: "/x/", "/x/#y", "#y"; no need to parse
+		target, fragment, _ = strings.Cut(ref, "#")
+		return target, fragment, true
+	}
 	u, err := url.Parse(ref)
 	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(ref, "//") {
 		return "", "", false
