@@ -23,6 +23,7 @@ type page struct {
 	minutes  int    // reading time
 	isForm   bool
 	html     []byte // the finished, minified page
+	links    *linkcheck.Links
 	siteRefs []siteRef
 	anchors  []anchorRef
 	broken   map[string]bool // destinations already reported, not to report twice

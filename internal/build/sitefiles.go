@@ -205,18 +205,23 @@ func (b *run) updateLinkIndex(redirects map[string]bool) {
 	var changed []string
 	if b.drawAll || !b.linksFresh {
 		b.links = linkcheck.NewIndex()
+		pages := map[string]bool{}
+		for _, p := range b.pages {
+			pages[outputPath(p.URL)] = true
+			b.links.Put(p.links)
+			changed = append(changed, outputPath(p.URL))
+		}
 		for name, data := range b.files {
-			if strings.HasSuffix(name, ".html") {
+			if strings.HasSuffix(name, ".html") && !pages[name] {
+				b.links.Update(name, data) // 404.html, and HTML files of static/
 				changed = append(changed, name)
-				b.links.Update(name, data)
 			}
 		}
 	} else {
 		for _, p := range b.pages {
 			if p.fresh {
-				name := outputPath(p.URL)
-				changed = append(changed, name)
-				b.links.Update(name, p.html)
+				b.links.Put(p.links)
+				changed = append(changed, outputPath(p.URL))
 			}
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/trustguide/guide/internal/content"
+	"github.com/trustguide/guide/internal/linkcheck"
 	"github.com/trustguide/guide/internal/minifier"
 	"github.com/trustguide/guide/internal/qrsvg"
 	"github.com/trustguide/guide/internal/render"
@@ -52,6 +53,7 @@ func (b *run) draw(p *page) {
 		p.problems.Add(p.Source, 0, 0, "the page's HTML could not be minified (a template writes broken HTML?): %v", err)
 	}
 	p.html = small
+	p.links = linkcheck.Scan(outputPath(p.URL), small) // while the page is fresh in the cache
 	p.fresh = true
 	if b.oneShot {
 		p.body = nil // drawn once and for all: keep the finished page only

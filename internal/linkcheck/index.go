@@ -40,29 +40,45 @@ func key(sitePath string) string {
 
 func fileKey(name string) string { return key("/" + name) }
 
-// Update records the links and ids of an HTML file that is new or changed.
-func (ix *Index) Update(name string, html []byte) {
-	ix.Remove(name)
+// Links are the links and ids of one HTML file, read by Scan.
+type Links struct {
+	name string
+	refs []ref
+	ids  map[string]bool
+}
+
+// Scan reads the links and ids of an HTML file. It only reads, so many
+// files can be scanned at once, each as soon as it is made.
+func Scan(name string, html []byte) *Links {
 	raws, idList := Attrs(html)
-	fl := &fileLinks{ids: make(map[string]bool, len(idList))}
+	l := &Links{name: name, ids: make(map[string]bool, len(idList))}
 	for _, id := range idList {
-		fl.ids[id] = true
+		l.ids[id] = true
 	}
 	for _, raw := range raws {
-		target, fragment, internal := Resolve(name, raw)
-		if !internal {
-			continue
+		if target, fragment, internal := Resolve(name, raw); internal {
+			l.refs = append(l.refs, ref{raw, target, fragment})
 		}
-		fl.refs = append(fl.refs, ref{raw, target, fragment})
-		if fragment != "" && target != "" {
-			k := key(target)
+	}
+	return l
+}
+
+// Update records the links and ids of an HTML file that is new or changed.
+func (ix *Index) Update(name string, html []byte) { ix.Put(Scan(name, html)) }
+
+// Put records a scanned file, replacing what the index knew of it.
+func (ix *Index) Put(l *Links) {
+	ix.Remove(l.name)
+	for _, r := range l.refs {
+		if r.fragment != "" && r.target != "" {
+			k := key(r.target)
 			if ix.referrers[k] == nil {
 				ix.referrers[k] = map[string]bool{}
 			}
-			ix.referrers[k][name] = true
+			ix.referrers[k][l.name] = true
 		}
 	}
-	ix.files[name] = fl
+	ix.files[l.name] = &fileLinks{refs: l.refs, ids: l.ids}
 }
 
 // Remove forgets a file that no longer exists.
