@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"hash/maphash"
@@ -9,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/tdewolff/minify/v2"
@@ -61,6 +63,7 @@ type Builder struct {
 	siteDiag    diag.List
 	redirects   []render.Redirect
 	qrCodes     map[string]template.HTML // by URL
+	buffers     sync.Pool                // of *bytes.Buffer: a page is drawn into one, then minified out
 	searchParts []searchPart
 	outSources  map[string]string // output file → source, while the set of pages stays
 	manifest    struct {
@@ -87,6 +90,7 @@ func NewBuilder(fsys fs.FS, opt Options) *Builder {
 		fsys: fsys, opt: opt, min: minifier.New(), conv: newConverters(), seed: maphash.MakeSeed(),
 		sources: map[string]*source{}, pages: map[string]*page{}, links: linkcheck.NewIndex(),
 		qrCodes: map[string]template.HTML{},
+		buffers: sync.Pool{New: func() any { return new(bytes.Buffer) }},
 	}
 }
 

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"html/template"
 	"io/fs"
 	"path"
 	"strings"
@@ -18,9 +19,9 @@ type page struct {
 	*content.Page
 	ids      map[string]bool // every id in the body, for #anchor checks
 	headings []markdown.Heading
-	body     []byte // rendered markdown
-	text     string // plain text, for search and reading grade
-	minutes  int    // reading time
+	body     template.HTML // rendered markdown, made a string once
+	text     string        // plain text, for search and reading grade
+	minutes  int           // reading time
 	isForm   bool
 	html     []byte // the finished, minified page
 	links    *linkcheck.Links
@@ -98,7 +99,11 @@ func (p *page) prepare(b *run, c *markdown.Converter) {
 	if err != nil {
 		p.problems.Add(p.Source, 0, 0, "cannot render the markdown: %v", err)
 	}
-	p.body = body
+	if p.isForm {
+		p.body = formBody(body)
+	} else {
+		p.body = template.HTML(body)
+	}
 	p.search = render.SearchRecord(p.searchEntry())
 	if !b.opt.Grades {
 		p.text = "" // only grades need it once the search record is made

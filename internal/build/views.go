@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"html/template"
 	"math"
 	"strings"
@@ -43,12 +44,14 @@ func linkTo(p *content.Page) render.Link {
 // draw executes the page's template and minifies the result.
 func (b *run) draw(p *page) {
 	v := &render.View{Site: b.view, Page: b.pageView(p)}
-	html, err := b.templates.Execute(v)
-	if err != nil {
+	buf := b.buffers.Get().(*bytes.Buffer)
+	defer b.buffers.Put(buf)
+	buf.Reset()
+	if err := b.templates.Execute(buf, v); err != nil {
 		p.drawErr = render.ExecProblem(err)
 		return
 	}
-	small, err := minifier.Bytes(b.min, "text/html", html)
+	small, err := minifier.Bytes(b.min, "text/html", buf.Bytes())
 	if err != nil {
 		p.problems.Add(p.Source, 0, 0, "the page's HTML could not be minified (a template writes broken HTML?): %v", err)
 	}
@@ -56,7 +59,7 @@ func (b *run) draw(p *page) {
 	p.links = linkcheck.Scan(outputPath(p.URL), small) // while the page is fresh in the cache
 	p.fresh = true
 	if b.oneShot {
-		p.body = nil // drawn once and for all: keep the finished page only
+		p.body = "" // drawn once and for all: keep the finished page only
 	}
 }
 
@@ -65,7 +68,7 @@ func (b *run) pageView(p *page) *render.PageView {
 	v := &render.PageView{
 		Kind: string(p.Kind), Title: m.Title, Description: m.Description,
 		URL: p.URL, Permalink: render.Absolute(b.site.Config.BaseURL, p.URL),
-		Body:    b.body(p),
+		Body:    p.body,
 		Minutes: max(p.minutes, 1),
 		Date:    m.Date, Updated: m.Updated, Tags: m.Tags,
 		IsForm: p.isForm,
@@ -100,14 +103,11 @@ func (b *run) pageView(p *page) *render.PageView {
 	return v
 }
 
-// body is the rendered markdown; a worksheet's fields are wrapped in one
-// form, which works with JavaScript off. autocomplete="off" keeps browsers
-// from remembering answers on a shared device.
-func (b *run) body(p *page) template.HTML {
-	if p.isForm {
-		return template.HTML(`<form class="worksheet" id="worksheet" action="#" method="post" autocomplete="off">` + string(p.body) + `</form>`)
-	}
-	return template.HTML(p.body)
+// formBody wraps a worksheet's rendered fields in one form, which works
+// with JavaScript off. autocomplete="off" keeps browsers from remembering
+// answers on a shared device.
+func formBody(body []byte) template.HTML {
+	return template.HTML(`<form class="worksheet" id="worksheet" action="#" method="post" autocomplete="off">` + string(body) + `</form>`)
 }
 
 // readingMinutes is the time to read text at 200 words a minute, at least 1.

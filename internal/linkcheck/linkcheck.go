@@ -62,14 +62,22 @@ func Attrs(page []byte) (refs, ids []string) {
 
 type attr struct{ name, value string }
 
-// parseTag reads a start tag's name and attributes from the text between
-// "<" and ">".
+// wanted are the attributes Attrs reads; others are skipped unread.
+var wanted = []string{"href", "src", "id"}
+
+// parseTag reads a start tag's name and its href, src and id attributes
+// from the text between "<" and ">".
 func parseTag(tag []byte) (name string, attrs []attr) {
 	i := 0
 	for i < len(tag) && !isSpace(tag[i]) && tag[i] != '/' {
 		i++
 	}
-	name = strings.ToLower(string(tag[:i]))
+	switch {
+	case bytes.EqualFold(tag[:i], []byte("script")):
+		name = "script"
+	case bytes.EqualFold(tag[:i], []byte("style")):
+		name = "style"
+	}
 	for i < len(tag) {
 		for i < len(tag) && (isSpace(tag[i]) || tag[i] == '/') {
 			i++
@@ -78,15 +86,12 @@ func parseTag(tag []byte) (name string, attrs []attr) {
 		for i < len(tag) && !isSpace(tag[i]) && tag[i] != '=' && tag[i] != '/' {
 			i++
 		}
-		key := strings.ToLower(string(tag[start:i]))
+		key := tag[start:i]
 		if i >= len(tag) || tag[i] != '=' {
-			if key != "" {
-				attrs = append(attrs, attr{key, ""})
-			}
 			if i == start {
 				i++
 			}
-			continue
+			continue // an attribute without a value
 		}
 		i++ // "="
 		var value []byte
@@ -105,7 +110,11 @@ func parseTag(tag []byte) (name string, attrs []attr) {
 			}
 			value = tag[start:i]
 		}
-		attrs = append(attrs, attr{key, string(value)})
+		for _, w := range wanted {
+			if bytes.EqualFold(key, []byte(w)) {
+				attrs = append(attrs, attr{w, string(value)})
+			}
+		}
 	}
 	return name, attrs
 }

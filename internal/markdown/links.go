@@ -1,6 +1,9 @@
 package markdown
 
 import (
+	"bytes"
+	"unicode/utf8"
+
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -109,13 +112,7 @@ func Position(src []byte, offset int) (line, col int) {
 	if offset > len(src) {
 		offset = len(src)
 	}
-	line, col = 1, 1
-	for _, r := range string(src[:offset]) {
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-	}
-	return line, col
+	line = 1 + bytes.Count(src[:offset], []byte("\n"))
+	start := bytes.LastIndexByte(src[:offset], '\n') + 1
+	return line, 1 + utf8.RuneCount(src[start:offset])
 }

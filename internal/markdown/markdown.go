@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"html"
 	"strconv"
+	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -117,7 +118,11 @@ func (c *Converter) Render(d *Doc) ([]byte, error) {
 // plainText returns the text inside a node, without markup, with entities
 // (the typographer's curly quotes, an author's &amp;) as the characters.
 func plainText(n ast.Node, src []byte) string {
-	return html.UnescapeString(rawText(n, src))
+	text := rawText(n, src)
+	if strings.IndexByte(text, '&') < 0 {
+		return text
+	}
+	return html.UnescapeString(text)
 }
 
 func rawText(n ast.Node, src []byte) string {

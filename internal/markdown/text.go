@@ -11,6 +11,7 @@ import (
 // the reading time and the reading grade.
 func (d *Doc) Text() string {
 	var b strings.Builder
+	b.Grow(len(d.Source))
 	ast.Walk(d.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil

@@ -1,9 +1,11 @@
 package render
 
 import (
+	"bytes"
 	"encoding/json"
 	"encoding/xml"
 	"html/template"
+	"io"
 	"reflect"
 	"strings"
 	"testing"
@@ -35,7 +37,8 @@ func TestExecute(t *testing.T) {
 	if len(problems) > 0 {
 		t.Fatalf("problems:\n%v", problems)
 	}
-	got, err := tm.Execute(&View{Site: &SiteView{}, Page: &PageView{
+	var got bytes.Buffer
+	err := tm.Execute(&got, &View{Site: &SiteView{}, Page: &PageView{
 		Kind: "article", Title: "Trust & time",
 		TOC: []Heading{{Level: 2, ID: "why", Text: "Why <now>"}},
 	}})
@@ -43,10 +46,10 @@ func TestExecute(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `<title>Trust &amp; time</title><main><p>article</p><nav><a href="#why">Why &lt;now&gt;</a></nav><link href="/css/site.css"></main>`
-	if string(got) != want {
-		t.Errorf("got  %s\nwant %s", got, want)
+	if got.String() != want {
+		t.Errorf("got  %s\nwant %s", got.String(), want)
 	}
-	if _, err := tm.Execute(&View{Site: &SiteView{}, Page: &PageView{Kind: "recipe"}}); err == nil {
+	if err := tm.Execute(io.Discard, &View{Site: &SiteView{}, Page: &PageView{Kind: "recipe"}}); err == nil {
 		t.Error("a kind without a template: no error")
 	}
 }
@@ -91,7 +94,7 @@ func TestExecProblem(t *testing.T) {
 	fsys["templates/article.html"].Data = []byte("{{define \"main\"}}\n  {{.Page.Nope}}{{end}}")
 	var problems diag.List
 	tm := LoadTemplates(fsys, funcs, &problems)
-	_, err := tm.Execute(&View{Site: &SiteView{}, Page: &PageView{Kind: "article"}})
+	err := tm.Execute(io.Discard, &View{Site: &SiteView{}, Page: &PageView{Kind: "article"}})
 	if err == nil {
 		t.Fatal("no error")
 	}

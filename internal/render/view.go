@@ -1,8 +1,8 @@
 package render
 
 import (
-	"bytes"
 	"html/template"
+	"io"
 )
 
 // View is what every template gets.
@@ -85,17 +85,12 @@ type WorksheetInfo struct {
 }
 
 // Execute draws one page with the template of its kind.
-func (t *Templates) Execute(v *View) ([]byte, error) {
+func (t *Templates) Execute(w io.Writer, v *View) error {
 	tmpl, ok := t.Lookup(v.Page.Kind)
 	if !ok {
-		return nil, errMissingTemplate(v.Page.Kind)
+		return errMissingTemplate(v.Page.Kind)
 	}
-	var buf bytes.Buffer
-	buf.Grow(len(v.Page.Body) + 8<<10)
-	if err := tmpl.Execute(&buf, v); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return tmpl.Execute(w, v)
 }
 
 type errMissingTemplate string
