@@ -82,7 +82,8 @@ type run struct {
 	byArticle  map[*content.Page][]*content.Page
 	files      output.Files
 	manifest   []byte
-	drawAll    bool            // what pages show of each other changed: draw every page
+	navChanged bool            // what pages show of each other changed: lists, links, order
+	drawAll    bool            // templates, static files or site-wide data changed: draw every page
 	reported   map[string]bool // "file dest": broken links already reported at their markdown
 	drawn      int
 }
@@ -117,19 +118,22 @@ func (b *run) run() {
 	b.copyResources()
 
 	nav := b.navigationKey(b.site)
-	b.drawAll = b.what.everything || b.what.config || b.what.templates || b.what.assets || b.what.resources || nav != b.navKey
+	b.navChanged = b.what.everything || b.what.config || b.what.templates || b.what.assets || b.what.resources || nav != b.navKey
 	b.navKey = nav
-	b.reusePages()
 	b.view = b.siteView()
+	site := siteKey(b.view)
+	b.drawAll = b.what.everything || b.what.templates || b.what.assets || b.what.resources || site != b.siteKey
+	b.siteKey = site
+	b.reusePages()
 	b.indexWorksheets()
 
 	parallel(len(b.pages), func(w, i int) { b.pages[i].prepare(b, b.conv[w]) })
 	if b.invalidateDependents() {
 		parallel(len(b.pages), func(w, i int) { b.pages[i].prepare(b, b.conv[w]) })
 	}
-	b.reported = map[string]bool{}
-	for _, p := range b.pages {
-		p.checkAnchors(b, b.reported)
+	b.checkAnchors()
+	if b.navChanged && !b.drawAll {
+		b.forgetChangedViews()
 	}
 	if b.templates != nil {
 		var drawn atomic.Int64
@@ -171,6 +175,51 @@ func (b *run) reusePages() {
 		b.pages[i] = np
 		b.bySource[p.Source] = np
 	}
+}
+
+// checkAnchors checks links to other pages' headings. A page's result is
+// kept while neither it nor the pages it links to were rendered again.
+func (b *run) checkAnchors() {
+	changed := map[string]bool{}
+	for _, p := range b.pages {
+		if !p.reused {
+			changed[p.Source] = true
+		}
+	}
+	if len(b.pages) != len(b.Builder.pages) || len(changed) > 0 {
+		for src := range b.Builder.pages {
+			if b.bySource[src] == nil {
+				changed[src] = true // gone
+			}
+		}
+	}
+	b.reported = map[string]bool{}
+	for _, p := range b.pages {
+		if !p.reused || p.anchorsTouch(changed) {
+			p.checkAnchors(b)
+		}
+		b.problems.Append(p.anchorProblems)
+		for _, dest := range p.anchorBroken {
+			b.reported[outputPath(p.URL)+" "+dest] = true
+		}
+	}
+}
+
+// forgetChangedViews drops the HTML of each page whose view (what its
+// template is given) changed: after a title edit, the page's section list
+// and the pages around it, not the whole site. A template only sees the
+// site's view and the page's, so a page whose view is the same is drawn the
+// same.
+func (b *run) forgetChangedViews() {
+	parallel(len(b.pages), func(_, i int) {
+		p := b.pages[i]
+		if p.html == nil {
+			return
+		}
+		if v := b.pageView(p); viewKey(v) != p.viewKey {
+			p.html, p.view = nil, v // drawn below, from this view
+		}
+	})
 }
 
 // resolveAll reports whether every page's links must be checked again: the
@@ -265,7 +314,7 @@ func (b *run) result() Result {
 // outputSources maps each HTML file to the file it was made from. The map
 // stays while the set of pages does.
 func (b *run) outputSources() map[string]string {
-	if b.outSources != nil && !b.drawAll {
+	if b.outSources != nil && !b.navChanged {
 		return b.outSources
 	}
 	m := make(map[string]string, len(b.pages)+1)

@@ -59,6 +59,7 @@ type Builder struct {
 	oneShot     bool             // no rebuild will follow: keep nothing for one
 	pages       map[string]*page // the last build's pages by source
 	navKey      uint64           // what every page shows of the others, last build
+	siteKey     uint64           // the site view every template is given, last build
 	siteFiles   map[string][]byte
 	siteDiag    diag.List
 	redirects   []render.Redirect

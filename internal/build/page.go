@@ -23,13 +23,18 @@ type page struct {
 	text     string        // plain text, for search and reading grade
 	minutes  int           // reading time
 	isForm   bool
-	html     []byte // the finished, minified page
+	html     []byte           // the finished, minified page
+	view     *render.PageView // made ahead of drawing, when it was compared
+	viewKey  uint64           // the view the html was drawn from
 	links    *linkcheck.Links
 	siteRefs []siteRef
 	anchors  []anchorRef
-	broken   map[string]bool // destinations already reported, not to report twice
-	drawErr  diag.Diagnostic // the template error met drawing the page, if any
-	problems diag.List
+	// anchorProblems and anchorBroken are what checkAnchors found.
+	anchorProblems diag.List
+	anchorBroken   []string
+	broken         map[string]bool // destinations already reported, not to report twice
+	drawErr        diag.Diagnostic // the template error met drawing the page, if any
+	problems       diag.List
 
 	// For rebuilds: deps holds the URL of each page this one links to (""
 	// for a page that did not exist) when its body was rendered.
@@ -194,15 +199,27 @@ func (p *page) resolvePage(b *run, ref *markdown.Ref, file, fragment string) {
 	ref.SetDest(url)
 }
 
-// checkAnchors reports links to headings that the target page lacks.
-func (p *page) checkAnchors(b *run, reported map[string]bool) {
+// checkAnchors finds links to headings that the target page lacks.
+func (p *page) checkAnchors(b *run) {
+	p.anchorProblems, p.anchorBroken = nil, nil
 	for _, a := range p.anchors {
 		if t := b.bySource[a.source]; t != nil && !t.ids[a.fragment] {
 			file, _, _ := strings.Cut(a.dest, "#")
-			b.problems.Add(p.Source, a.line, a.col, "link to %s#%s, but that page has no heading with the id %q", file, a.fragment, a.fragment)
-			reported[outputPath(p.URL)+" "+a.dest] = true
+			p.anchorProblems.Add(p.Source, a.line, a.col, "link to %s#%s, but that page has no heading with the id %q", file, a.fragment, a.fragment)
+			p.anchorBroken = append(p.anchorBroken, a.dest)
 		}
 	}
+}
+
+// anchorsTouch reports whether the page links to a heading of one of the
+// given pages.
+func (p *page) anchorsTouch(sources map[string]bool) bool {
+	for _, a := range p.anchors {
+		if sources[a.source] {
+			return true
+		}
+	}
+	return false
 }
 
 func draftHint(b *run, src string) string {

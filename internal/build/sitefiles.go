@@ -18,7 +18,7 @@ import (
 // search index depend only on what pages show of each other, so they are
 // made again only when that changed.
 func (b *run) makeSiteFiles() {
-	if b.drawAll || b.siteFiles == nil {
+	if b.navChanged || b.siteFiles == nil {
 		b.siteFiles = map[string][]byte{}
 		b.siteDiag = nil
 		b.makeListings()
@@ -203,7 +203,7 @@ func (b *run) checkOutput() {
 // pages drawn in this build (and the pages linking into them).
 func (b *run) updateLinkIndex(redirects map[string]bool) {
 	var changed []string
-	if b.drawAll || !b.linksFresh {
+	if b.navChanged || !b.linksFresh {
 		b.links = linkcheck.NewIndex()
 		pages := map[string]bool{}
 		for _, p := range b.pages {
@@ -232,7 +232,7 @@ func (b *run) updateLinkIndex(redirects map[string]bool) {
 // checkManifest fails the build when a URL published before is gone, and
 // prepares the manifest with this build's URLs added.
 func (b *run) checkManifest(redirects map[string]bool) {
-	if b.drawAll || b.what.manifest || !b.Builder.manifest.checked {
+	if b.navChanged || b.what.manifest || !b.Builder.manifest.checked {
 		b.Builder.manifest.problems = nil
 		b.Builder.manifest.updated = b.readManifest(redirects, &b.Builder.manifest.problems)
 		b.Builder.manifest.checked = true

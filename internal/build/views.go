@@ -43,7 +43,12 @@ func linkTo(p *content.Page) render.Link {
 
 // draw executes the page's template and minifies the result.
 func (b *run) draw(p *page) {
-	v := &render.View{Site: b.view, Page: b.pageView(p)}
+	pv := p.view
+	if pv == nil {
+		pv = b.pageView(p)
+	}
+	p.view = nil
+	v := &render.View{Site: b.view, Page: pv}
 	buf := b.buffers.Get().(*bytes.Buffer)
 	defer b.buffers.Put(buf)
 	buf.Reset()
@@ -56,6 +61,7 @@ func (b *run) draw(p *page) {
 		p.problems.Add(p.Source, 0, 0, "the page's HTML could not be minified (a template writes broken HTML?): %v", err)
 	}
 	p.html = small
+	p.viewKey = viewKey(pv)
 	p.links = linkcheck.Scan(outputPath(p.URL), small) // while the page is fresh in the cache
 	p.fresh = true
 	if b.oneShot {
