@@ -47,9 +47,10 @@ import (
 )
 
 // DefaultDebounce is how long a Watcher waits after the last event before it
-// delivers a batch: long enough to merge the events of one save, short enough
-// not to be noticed.
-const DefaultDebounce = 30 * time.Millisecond
+// delivers a batch: long enough to merge the events of one save (an editor's
+// truncate, write and rename come within a few milliseconds), short enough to
+// leave most of an author's "at once" to the build.
+const DefaultDebounce = 10 * time.Millisecond
 
 // Options tune a Watcher. The zero value is ready to use.
 type Options struct {
