@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/trustguide/guide/internal/build"
+	"github.com/trustguide/guide/internal/deploy"
 	"github.com/trustguide/guide/internal/serve"
 	"github.com/trustguide/guide/internal/watch"
 )
@@ -55,7 +56,7 @@ type Server struct {
 	http    *http.Server
 	serve   *serve.Server
 	watcher *watch.Watcher
-	headers atomic.Pointer[[]byte] // netlify.toml, read again when it changes
+	netlify atomic.Pointer[deploy.Config] // netlify.toml, read again when it changes
 	done    chan struct{}
 }
 
@@ -149,26 +150,29 @@ func (s *Server) report(r build.Result) {
 		time.Now().Format("15:04:05"), what, r.Drawn, len(r.Files), r.Elapsed.Milliseconds())
 }
 
+// readHeaders reads netlify.toml again. A site without one is served
+// without its headers; a broken one is reported and the last good one kept.
 func (s *Server) readHeaders() {
 	data, err := os.ReadFile(filepath.Join(s.opt.Root, "netlify.toml"))
 	if err != nil {
-		data = nil
+		s.netlify.Store(&deploy.Config{})
+		return
 	}
-	s.headers.Store(&data)
+	cfg, err := deploy.Parse(data)
+	if err != nil {
+		fmt.Fprintf(s.opt.Log, "netlify.toml: %v (serving with the headers read before)\n", err)
+		if s.netlify.Load() == nil {
+			s.netlify.Store(&deploy.Config{})
+		}
+		return
+	}
+	s.netlify.Store(cfg)
 }
 
 // headersFor applies the site's own headers from netlify.toml, so the
 // strict Content-Security-Policy holds while writing too.
 func (s *Server) headersFor(urlPath string) http.Header {
-	data := *s.headers.Load()
-	if data == nil {
-		return nil
-	}
-	h, err := serve.HeadersFromNetlify(data, urlPath)
-	if err != nil {
-		return nil
-	}
-	return h
+	return s.netlify.Load().HeadersFor(urlPath)
 }
 
 // Close stops watching and serving.

@@ -1,56 +1,12 @@
 package serve
 
 import (
-	"errors"
-	"fmt"
 	"mime"
 	"net/http"
 	"path"
 	"slices"
 	"strings"
-
-	"github.com/BurntSushi/toml"
 )
-
-// HeadersFromNetlify returns the headers a netlify.toml sets for urlPath:
-// those of every [[headers]] block whose "for" pattern matches it
-// ("/*", "/articles/*", "/w/:short", or an exact path), later blocks
-// overriding earlier ones for the same header.
-//
-//	[[headers]]
-//	  for = "/*"
-//	  [headers.values]
-//	    Content-Security-Policy = """
-//	      default-src 'self';
-//	      object-src 'none'"""
-//
-// A value written over several lines, as above, is joined into one line. A
-// TOML error comes back as "netlify.toml:line:col: message".
-func HeadersFromNetlify(tomlBytes []byte, urlPath string) (http.Header, error) {
-	var cfg struct {
-		Headers []struct {
-			For    string            `toml:"for"`
-			Values map[string]string `toml:"values"`
-		} `toml:"headers"`
-	}
-	if _, err := toml.Decode(string(tomlBytes), &cfg); err != nil {
-		var perr toml.ParseError
-		if errors.As(err, &perr) {
-			return nil, fmt.Errorf("netlify.toml:%d:%d: %s", perr.Position.Line, perr.Position.Col, perr.Message)
-		}
-		return nil, fmt.Errorf("netlify.toml: %w", err)
-	}
-	h := http.Header{}
-	for _, block := range cfg.Headers {
-		if _, ok := match(block.For, urlPath); !ok {
-			continue
-		}
-		for name, value := range block.Values {
-			h.Set(name, strings.Join(strings.Fields(value), " "))
-		}
-	}
-	return h, nil
-}
 
 // allowEventStream makes sure a Content-Security-Policy lets the reload
 // script open its event stream to this server (connect-src 'self'), which a

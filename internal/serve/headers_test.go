@@ -1,9 +1,8 @@
 package serve
 
 import (
+	"github.com/trustguide/guide/internal/deploy"
 	"net"
-	"net/http"
-	"strings"
 	"testing"
 )
 
@@ -37,49 +36,12 @@ const netlifyTOML = `[build]
     X-Frame-Options = "SAMEORIGIN"
 `
 
-func TestHeadersFromNetlify(t *testing.T) {
-	const csp = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'"
-	tests := []struct {
-		path string
-		want map[string]string // "" means absent
-	}{
-		{"/", map[string]string{"Content-Security-Policy": csp, "X-Frame-Options": "DENY", "X-Robots-Tag": ""}},
-		{"/worksheets/", map[string]string{"X-Robots-Tag": "noindex"}},
-		{"/worksheets", map[string]string{"X-Robots-Tag": "noindex"}},
-		{"/worksheets/apology/", map[string]string{"X-Robots-Tag": "noindex", "X-Frame-Options": "DENY"}},
-		{"/worksheetsx/", map[string]string{"X-Robots-Tag": ""}},
-		{"/w/apology", map[string]string{"X-Short": "yes"}},
-		{"/w/apology/more", map[string]string{"X-Short": ""}},
-		{"/feed.xml", map[string]string{"X-Frame-Options": "SAMEORIGIN"}},
-	}
-	for _, tt := range tests {
-		h, err := HeadersFromNetlify([]byte(netlifyTOML), tt.path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for name, want := range tt.want {
-			if got := h.Get(name); got != want {
-				t.Errorf("%s: %s = %q, want %q", tt.path, name, got, want)
-			}
-		}
-	}
-}
-
-func TestHeadersFromNetlifyError(t *testing.T) {
-	_, err := HeadersFromNetlify([]byte("[[headers]]\n  for = \"/*\n"), "/")
-	if err == nil || !strings.HasPrefix(err.Error(), "netlify.toml:2:") {
-		t.Errorf("error = %v, want one starting with netlify.toml:2:", err)
-	}
-}
-
 func TestSiteHeadersApplied(t *testing.T) {
-	s := New(Options{Headers: func(p string) http.Header {
-		h, err := HeadersFromNetlify([]byte(netlifyTOML), p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return h
-	}})
+	cfg, err := deploy.Parse([]byte(netlifyTOML))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := New(Options{Headers: cfg.HeadersFor})
 	s.Publish(testSite("v1"), nil)
 
 	resp := get(t, s, "GET", "/worksheets/apology/")

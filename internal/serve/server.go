@@ -8,7 +8,7 @@
 //     "/articles/x/", short links and aliases follow the site's own
 //     _redirects file, and a missing page gets the site's 404.html with
 //     status 404.
-//   - The site's headers from netlify.toml (see HeadersFromNetlify), so the
+//   - The site's headers from netlify.toml (see Options.Headers), so the
 //     strict Content-Security-Policy is tested while writing, not after
 //     publishing. Every response is sent with Cache-Control: no-store.
 //   - Every HTML page gets one extra tag before </head>, added as it is
@@ -51,7 +51,7 @@ type Options struct {
 	// response, from many goroutines at once:
 	//
 	//	Headers: func(p string) http.Header {
-	//		h, _ := serve.HeadersFromNetlify(netlifyTOML, p)
+	//		h := netlify.HeadersFor(p) // a *deploy.Config
 	//		return h
 	//	}
 	Headers func(urlPath string) http.Header
