@@ -3,6 +3,7 @@
 // - Quick exit: the "Leave this site" link replaces this page in the history,
 //   so Back does not return here. Pressing Escape twice quickly does the same.
 //   Without JavaScript the link still works as a plain link.
+// - Main menu: opened on wide screens where CSS alone cannot show it.
 // - Counsellors' index: "Copy link" buttons and "Print handouts".
 (function () {
   "use strict";
@@ -40,6 +41,28 @@
   window.addEventListener("pageshow", function () {
     document.documentElement.hidden = false;
   });
+
+  // Main menu ----------------------------------------------------------------
+  // On a phone the menu sits closed behind its "Menu" summary. On a wider
+  // screen site.css shows it always, where the browser can style
+  // ::details-content; elsewhere this opens it (and site.css hides the summary).
+  var menu = document.querySelector("details[data-site-menu]");
+  var canStyle = window.CSS && CSS.supports && CSS.supports("selector(::details-content)");
+  if (menu && !canStyle && window.matchMedia) {
+    var wide = window.matchMedia("(min-width: 40.0625em)");
+    var fit = function () {
+      if (wide.matches) {
+        menu.open = true;
+        menu.classList.add("menu-shown");
+      } else if (menu.classList.contains("menu-shown")) {
+        menu.classList.remove("menu-shown");
+        menu.open = false;
+      }
+    };
+    fit();
+    if (wide.addEventListener) wide.addEventListener("change", fit);
+    else if (wide.addListener) wide.addListener(fit);
+  }
 
   // Copy link ----------------------------------------------------------------
   var status = document.querySelector("[data-copy-status]");
