@@ -70,7 +70,7 @@ func (f Files) Write(dir string) error {
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(stage) // a no-op once renamed
+	defer removeTree(stage) // after an exchange, the old site; after a rename, nothing
 
 	if err := f.writeTree(stage); err != nil {
 		return err
@@ -101,7 +101,7 @@ func (f Files) replace(stage, dir string) error {
 		os.Rename(old, dir) // put the previous site back
 		return fmt.Errorf("moving the new output into place: %w", err)
 	}
-	return os.RemoveAll(old)
+	return removeTree(old)
 }
 
 // writeTree writes every file under root: the folders first, then the
@@ -142,7 +142,27 @@ func (f Files) writeTree(root string) error {
 	return firstErr
 }
 
-// writers is how many files are written at once.
+// removeTree removes a folder and everything in it, its top-level entries
+// in parallel: like writing, removing a site is kernel time per file.
+func removeTree(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return os.RemoveAll(dir)
+	}
+	var wg sync.WaitGroup
+	next := atomic.Int64{}
+	for range writers {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(entries); i = int(next.Add(1) - 1) {
+				os.RemoveAll(filepath.Join(dir, entries[i].Name()))
+			}
+		})
+	}
+	wg.Wait()
+	return os.RemoveAll(dir)
+}
+
+// writers is how many files are written or removed at once.
 const writers = 8
 
 // isSafe reports whether p is a clean relative path that stays inside the root.
