@@ -90,11 +90,13 @@ type run struct {
 
 // run makes the site in these steps:
 //  1. check the pages against each other (URLs, aliases, steps, short links);
-//  2. parse the markdown of new and changed pages (in parallel);
-//  3. resolve and check their links, then render their bodies (in parallel);
-//  4. draw the pages with their templates and minify them (in parallel);
-//  5. make the site-wide files: 404, sitemap, feed, robots.txt, _redirects, search;
-//  6. check every internal link of the output, and that no published URL is gone.
+//  2. keep from the last build what still holds (see Builder);
+//  3. parse, check and render the markdown of new and changed pages, one
+//     syntax tree per worker at a time (in parallel);
+//  4. check links to other pages' headings, now that every page's ids are known;
+//  5. draw the pages with their templates and minify them (in parallel);
+//  6. make the site-wide files: 404, sitemap, feed, robots.txt, _redirects, search;
+//  7. check every internal link of the output, and that no published URL is gone.
 func (b *run) run() {
 	b.problems.Append(b.configDiag)
 	b.problems.Append(b.scanDiag)

@@ -28,11 +28,14 @@ import (
 // Builder builds a site again and again, redoing only what a change needs:
 //
 //   - a page whose file changed is read, parsed, rendered and drawn again;
-//   - so is a page with a link into a page whose URL or headings changed;
-//   - when titles, order, menus, settings, templates or static files change,
-//     every page is drawn again (its body is reused when its file did not
-//     change);
-//   - the link check looks again only at pages that changed and at pages
+//   - so is a page with a link into a page whose URL changed, or that
+//     appeared or went away; links to headings are checked again for pages
+//     that link into a page that changed;
+//   - when titles, order or menus change, the pages whose template input
+//     (the site's view and the page's) changed are drawn again;
+//   - when settings, templates or static files change, every page is drawn
+//     again, reusing its rendered body when its file did not change;
+//   - the link check looks again only at pages that were drawn and at pages
 //     that link into them.
 //
 // The output always equals a clean build of the same tree; a test holds
