@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/trustguide/guide/internal/content"
+	"github.com/trustguide/guide/internal/diag"
 	"github.com/trustguide/guide/internal/linkcheck"
 	"github.com/trustguide/guide/internal/minifier"
 	"github.com/trustguide/guide/internal/qrsvg"
@@ -43,6 +44,7 @@ func linkTo(p *content.Page) render.Link {
 
 // draw executes the page's template and minifies the result.
 func (b *run) draw(p *page) {
+	p.drawErr = diag.Diagnostic{}
 	pv := p.view
 	if pv == nil {
 		pv = b.pageView(p)
