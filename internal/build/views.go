@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
 	"math"
 	"strings"
@@ -60,7 +61,8 @@ func (b *run) draw(p *page) {
 	}
 	small, err := minifier.Bytes(b.min, "text/html", buf.Bytes())
 	if err != nil {
-		p.problems.Add(p.Source, 0, 0, "the page's HTML could not be minified (a template writes broken HTML?): %v", err)
+		p.drawErr = diag.Diagnostic{Path: p.Source, Message: fmt.Sprintf("the page's HTML could not be minified (a template writes broken HTML?): %v", err)}
+		return
 	}
 	p.html = small
 	p.viewKey = viewKey(pv)
