@@ -1,0 +1,117 @@
+package build
+
+import "github.com/trustguide/guide/internal/diag"
+
+// What a rebuild keeps from the last build, and how it finds out what no
+// longer holds. The Builder's doc says the rules; TestIncrementalEqualsClean
+// holds them honest.
+
+// reusePages makes this build's pages, keeping from the last build whatever
+// is still true: the rendered body of a page whose file did not change, and
+// its finished HTML unless every page must be drawn again.
+func (b *run) reusePages() {
+	b.pages = make([]*page, len(b.site.Pages))
+	b.bySource = make(map[string]*page, len(b.pages))
+	for i, p := range b.site.Pages {
+		np := b.Builder.pages[p.Source]
+		same := np != nil && (np.Page == p || np.Made && p.Made && np.URL == p.URL)
+		if same && !b.resolveAll() {
+			np.Page, np.reused, np.prepared, np.fresh = p, true, true, false
+			if b.drawAll {
+				np.html, np.drawErr = nil, diag.Diagnostic{}
+			}
+		} else {
+			np = &page{Page: p}
+		}
+		b.pages[i] = np
+		b.bySource[p.Source] = np
+	}
+}
+
+// checkAnchors checks links to other pages' headings. A page's result is
+// kept while neither it nor the pages it links to were rendered again.
+func (b *run) checkAnchors() {
+	changed := map[string]bool{}
+	for _, p := range b.pages {
+		if !p.reused {
+			changed[p.Source] = true
+		}
+	}
+	if len(b.pages) != len(b.Builder.pages) || len(changed) > 0 {
+		for src := range b.Builder.pages {
+			if b.bySource[src] == nil {
+				changed[src] = true // gone
+			}
+		}
+	}
+	b.reported = map[string]bool{}
+	for _, p := range b.pages {
+		if !p.reused || p.anchorsTouch(changed) {
+			p.checkAnchors(b)
+		}
+		b.problems.Append(p.anchorProblems)
+		for _, dest := range p.anchorBroken {
+			b.reported[outputPath(p.URL)+" "+dest] = true
+		}
+	}
+}
+
+// forgetChangedViews drops the HTML of each page whose view (what its
+// template is given) changed: after a title edit, the page's section list
+// and the pages around it, not the whole site. A template only sees the
+// site's view and the page's, so a page whose view is the same is drawn the
+// same.
+func (b *run) forgetChangedViews() {
+	parallel(len(b.pages), func(_, i int) {
+		p := b.pages[i]
+		if p.html == nil {
+			return
+		}
+		if v := b.pageView(p); viewKey(v) != p.viewKey {
+			p.html, p.view = nil, v // drawn below, from this view
+		}
+	})
+}
+
+// resolveAll reports whether every page's links must be checked again: the
+// files that images may point to have changed.
+func (b *run) resolveAll() bool {
+	return b.what.everything || b.what.assets || b.what.resources
+}
+
+// invalidateDependents marks for rendering again every page with a link
+// into a page whose URL changed, or that appeared or went away, and reports
+// whether there was any.
+func (b *run) invalidateDependents() bool {
+	changed := map[string]bool{}
+	for src, old := range b.Builder.pages {
+		if p := b.bySource[src]; p == nil || p.URL != old.URL {
+			changed[src] = true
+		}
+	}
+	for _, p := range b.pages {
+		if b.Builder.pages[p.Source] == nil {
+			changed[p.Source] = true // a new page: links to it may now resolve
+		}
+	}
+	if len(changed) == 0 {
+		return false // the common edit: a page's text
+	}
+	forgot := false
+	for _, p := range b.pages {
+		if !p.reused {
+			continue
+		}
+		for src, url := range p.deps {
+			if !changed[src] {
+				continue
+			}
+			if t := b.bySource[src]; t == nil && url != "" || t != nil && t.URL != url {
+				p.forget()
+				forgot = true
+				break
+			}
+		}
+	}
+	return forgot
+}
