@@ -43,7 +43,8 @@ import (
 type Builder struct {
 	fsys fs.FS
 	opt  Options
-	min  *minify.M
+	min  *minify.M // for files
+	page *minify.M // for pages: leaves inline SVG alone
 	conv []*markdown.Converter
 	seed maphash.Seed
 
@@ -91,7 +92,7 @@ type source struct {
 // the first Build.
 func NewBuilder(fsys fs.FS, opt Options) *Builder {
 	return &Builder{
-		fsys: fsys, opt: opt, min: minifier.New(), conv: newConverters(), seed: maphash.MakeSeed(),
+		fsys: fsys, opt: opt, min: minifier.New(), page: minifier.ForPages(), conv: newConverters(), seed: maphash.MakeSeed(),
 		sources: map[string]*source{}, pages: map[string]*page{}, links: linkcheck.NewIndex(),
 		qrCodes: map[string]template.HTML{},
 		buffers: sync.Pool{New: func() any { return new(bytes.Buffer) }},

@@ -59,7 +59,7 @@ func (b *run) draw(p *page) {
 		p.drawErr = render.ExecProblem(err)
 		return
 	}
-	small, err := minifier.Bytes(b.min, "text/html", buf.Bytes())
+	small, err := minifier.Bytes(b.Builder.page, "text/html", buf.Bytes())
 	if err != nil {
 		p.drawErr = diag.Diagnostic{Path: p.Source, Message: fmt.Sprintf("the page's HTML could not be minified (a template writes broken HTML?): %v", err)}
 		return

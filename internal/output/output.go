@@ -43,18 +43,32 @@ func (f Files) Size() int64 {
 // Lookup finds the file a URL path is served from: "/articles/x/" and
 // "/articles/x" give "articles/x/index.html", "/" gives "index.html".
 func (f Files) Lookup(urlPath string) (string, bool) {
-	p := strings.TrimPrefix(path.Clean("/"+urlPath), "/")
+	p := urlPath
+	if !isCleanURLPath(p) { // most are, and cleaning is most of a lookup's cost
+		p = path.Clean("/" + p)
+	}
+	p = strings.Trim(p, "/")
 	if p == "" {
 		p = "index.html"
 	}
 	if _, ok := f[p]; ok {
 		return p, true
 	}
-	idx := path.Join(p, "index.html")
+	idx := p + "/index.html"
 	if _, ok := f[idx]; ok {
 		return idx, true
 	}
 	return "", false
+}
+
+// isCleanURLPath reports whether p is rooted and has no empty, "." or ".."
+// segments, so that path.Clean would only drop a trailing slash.
+func isCleanURLPath(p string) bool {
+	if p == "" || p[0] != '/' {
+		return false
+	}
+	return !strings.Contains(p, "//") && !strings.Contains(p, "/./") && !strings.Contains(p, "/../") &&
+		!strings.HasSuffix(p, "/.") && !strings.HasSuffix(p, "/..")
 }
 
 // Write replaces dir with exactly the files of f. The new tree is written to
