@@ -77,7 +77,8 @@ type Builder struct {
 		updated  []byte
 	}
 	links      *linkcheck.Index
-	linksFresh bool // the index matches the last build's output
+	linksFresh bool   // the index matches the last build's output
+	addresses  uint64 // what addressKey said of the last build
 	files      output.Files
 }
 

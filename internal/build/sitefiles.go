@@ -202,8 +202,14 @@ func (b *run) checkOutput() {
 // HTML file after a change that touches every page, otherwise only the
 // pages drawn in this build (and the pages linking into them).
 func (b *run) updateLinkIndex(redirects map[string]bool) {
+	full := b.drawAll || !b.linksFresh
+	if !full && b.navChanged {
+		full = b.addressKey() != b.addresses // pages came, went or moved?
+	}
 	var changed []string
-	if b.navChanged || !b.linksFresh {
+	if full {
+		b.addresses = b.addressKey()
+		// Files came or went: every link may now lead somewhere else.
 		b.links = linkcheck.NewIndex()
 		pages := map[string]bool{}
 		for _, p := range b.pages {
@@ -218,15 +224,34 @@ func (b *run) updateLinkIndex(redirects map[string]bool) {
 			}
 		}
 	} else {
+		// The same files at the same addresses: only the pages drawn again
+		// (and pages linking to their ids) need checking.
 		for _, p := range b.pages {
 			if p.fresh {
 				b.links.Put(p.links)
 				changed = append(changed, outputPath(p.URL))
 			}
 		}
+		if b.navChanged {
+			b.links.Update("404.html", b.files["404.html"]) // drawn again with the lists
+			changed = append(changed, "404.html")
+		}
 	}
 	b.links.Recheck(b.files, changed, redirects)
 	b.linksFresh = true
+}
+
+// addressKey hashes the addresses the site answers: every output file and
+// every redirect. While it holds, a link that led somewhere still does.
+func (b *run) addressKey() uint64 {
+	k := newKeyWriter()
+	for _, name := range b.files.Paths() {
+		k.str(name)
+	}
+	for _, r := range b.redirects {
+		k.str(r.From, r.To)
+	}
+	return k.h.Sum64()
 }
 
 // checkManifest fails the build when a URL published before is gone, and
