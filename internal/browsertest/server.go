@@ -3,11 +3,9 @@ package browsertest
 import (
 	"bufio"
 	"bytes"
-	"mime"
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -15,6 +13,7 @@ import (
 
 	"github.com/trustguide/guide/internal/deploy"
 	"github.com/trustguide/guide/internal/output"
+	"github.com/trustguide/guide/internal/serve"
 )
 
 // Server serves a built site the way Netlify does: pretty URLs ("/x/" is
@@ -75,39 +74,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			h[k] = v
 		}
 	}
-	h.Set("Content-Type", contentType(name, body))
+	h.Set("Content-Type", serve.ContentType(name, body))
 	h.Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(status)
 	if r.Method != http.MethodHead {
 		w.Write(body)
 	}
-}
-
-// types fixes the content types of a site's files: with
-// X-Content-Type-Options: nosniff a wrong one stops a script or stylesheet,
-// and the system's table differs between machines.
-var types = map[string]string{
-	".html":        "text/html; charset=utf-8",
-	".css":         "text/css; charset=utf-8",
-	".js":          "text/javascript; charset=utf-8",
-	".json":        "application/json",
-	".xml":         "application/xml; charset=utf-8",
-	".txt":         "text/plain; charset=utf-8",
-	".svg":         "image/svg+xml",
-	".png":         "image/png",
-	".ico":         "image/x-icon",
-	".webmanifest": "application/manifest+json",
-}
-
-func contentType(name string, body []byte) string {
-	ext := strings.ToLower(path.Ext(name))
-	if t, ok := types[ext]; ok {
-		return t
-	}
-	if t := mime.TypeByExtension(ext); t != "" {
-		return t
-	}
-	return http.DetectContentType(body)
 }
 
 // parseRedirects reads the simple rules of a _redirects file:

@@ -66,10 +66,10 @@ var types = map[string]string{
 	".pdf":         "application/pdf",
 }
 
-// contentType names the type of a site file by its extension, falling back
+// ContentType names the type of a site file by its extension, falling back
 // to the system's table and then to sniffing; _redirects and other files
 // without an extension are plain text.
-func contentType(name string, body []byte) string {
+func ContentType(name string, body []byte) string {
 	ext := strings.ToLower(path.Ext(name))
 	if t, ok := types[ext]; ok {
 		return t

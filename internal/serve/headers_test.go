@@ -94,8 +94,8 @@ func TestContentType(t *testing.T) {
 		"site.webmanifest":   "application/manifest+json",
 		"data.unknown-ext-x": "text/plain; charset=utf-8", // sniffed
 	} {
-		if got := contentType(name, []byte("plain words")); got != want {
-			t.Errorf("contentType(%q) = %q, want %q", name, got, want)
+		if got := ContentType(name, []byte("plain words")); got != want {
+			t.Errorf("ContentType(%q) = %q, want %q", name, got, want)
 		}
 	}
 }

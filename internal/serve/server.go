@@ -201,7 +201,7 @@ func (s *Server) redirect(w http.ResponseWriter, r *http.Request, to string, sta
 // send writes one file of the site, adding the reload script to HTML.
 func (s *Server) send(w http.ResponseWriter, r *http.Request, name string, body []byte, status int, id string) {
 	h := w.Header()
-	ctype := contentType(name, body)
+	ctype := ContentType(name, body)
 	h.Set("Content-Type", ctype)
 	s.setHeaders(h, r.URL.Path)
 	if strings.HasPrefix(ctype, "text/html") {
