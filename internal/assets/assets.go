@@ -41,7 +41,7 @@ func Build(fsys fs.FS, m *minify.M, problems *diag.List) *Set {
 			problems.Add(p, 0, 0, "cannot read: %v", err)
 			return nil
 		}
-		if p != Dir && (strings.HasPrefix(d.Name(), ".") || content.IsEditorFile(d.Name())) {
+		if p != Dir && content.Ignored(d.Name()) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}

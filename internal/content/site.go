@@ -35,7 +35,7 @@ func Scan(fsys fs.FS, problems *diag.List) (markdown, resources []string) {
 			return nil
 		}
 		name := d.Name()
-		if p != "content" && (strings.HasPrefix(name, ".") || IsEditorFile(name)) {
+		if p != "content" && Ignored(name) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -69,16 +69,26 @@ func Scan(fsys fs.FS, problems *diag.List) (markdown, resources []string) {
 	return markdown, resources
 }
 
-// IsEditorFile reports whether name is an editor's temporary, swap or backup
-// file, which is never part of a site.
-func IsEditorFile(name string) bool {
+// Ignored reports whether a file or folder name is never part of a site:
+// dot-files (vim's .x.swp, emacs's .#x lock, .DS_Store, .git) and editors'
+// temporary, swap and backup files. The build skips them and the watcher
+// does not rebuild for them.
+func Ignored(name string) bool {
 	switch {
-	case name == "4913", name == ".DS_Store",
-		strings.HasPrefix(name, ".#"), strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"),
-		strings.HasSuffix(name, "~"), strings.HasSuffix(name, ".swp"), strings.HasSuffix(name, ".swx"),
-		strings.HasSuffix(name, ".swo"), strings.HasSuffix(name, ".tmp"),
-		strings.HasSuffix(name, "___jb_tmp___"), strings.HasSuffix(name, "___jb_old___"):
+	case strings.HasPrefix(name, "."),
+		strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"), // emacs auto-save
+		name == "4913": // vim's probe for whether it may write in the folder
 		return true
+	}
+	for _, suffix := range []string{
+		"~",                    // backups: vim, emacs, gedit
+		".swp", ".swx", ".swo", // vim swap
+		".tmp",                         // many editors' atomic saves
+		"___jb_tmp___", "___jb_old___", // JetBrains' safe write
+	} {
+		if strings.HasSuffix(name, suffix) {
+			return true
+		}
 	}
 	return false
 }

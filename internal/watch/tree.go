@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/fsnotify/fsnotify"
+
+	"github.com/trustguide/guide/internal/content"
 )
 
 // handle records what one fsnotify event changed and reports whether it
@@ -18,7 +20,9 @@ func (w *Watcher) handle(e fsnotify.Event, p *pending) bool {
 		return false // touch, chmod, some editors' metadata updates: no new bytes
 	}
 	rel, ok := w.rel(e.Name)
-	if !ok || ignored(path.Base(rel)) || !(w.wanted(rel) || w.leadsTo(rel)) {
+	// Editors' swap, backup and temporary files are not the author's: the
+	// real file's own event (often a rename onto it) follows.
+	if !ok || content.Ignored(path.Base(rel)) || !(w.wanted(rel) || w.leadsTo(rel)) {
 		return false
 	}
 	changed := false
@@ -100,7 +104,7 @@ func (w *Watcher) walk(start string, visit func(abs, rel string, d fs.DirEntry))
 		if !ok {
 			return filepath.SkipDir
 		}
-		if rel != "." && ignored(d.Name()) {
+		if rel != "." && content.Ignored(d.Name()) {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
@@ -150,34 +154,6 @@ func (w *Watcher) leadsTo(rel string) bool {
 	}
 	for _, d := range w.dirs {
 		if strings.HasPrefix(d, rel+"/") {
-			return true
-		}
-	}
-	return false
-}
-
-// ignored reports whether a file name belongs to an editor or the operating
-// system rather than to the author: swap, backup, lock and temporary files.
-// Changes to them would only cause useless rebuilds; the real file's own
-// event (often a rename onto it) follows.
-func ignored(name string) bool {
-	switch {
-	case strings.HasPrefix(name, "."):
-		// Dot-files: vim's .x.swp, emacs's .#x lock, .DS_Store,
-		// GNOME's .goutputstream-*, and folders such as .git.
-		return true
-	case strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"):
-		return true // emacs auto-save
-	case name == "4913":
-		return true // vim's probe for whether it may write in the folder
-	}
-	for _, suffix := range []string{
-		"~",                    // backups: vim, emacs, gedit
-		".swp", ".swx", ".swo", // vim swap
-		".tmp",                         // many editors' atomic saves
-		"___jb_tmp___", "___jb_old___", // JetBrains' safe write
-	} {
-		if strings.HasSuffix(name, suffix) {
 			return true
 		}
 	}
