@@ -10,7 +10,6 @@ package build
 
 import (
 	"fmt"
-	"io/fs"
 	"runtime"
 	"strings"
 	"sync"
@@ -20,7 +19,6 @@ import (
 	"github.com/trustguide/guide/internal/content"
 	"github.com/trustguide/guide/internal/diag"
 	"github.com/trustguide/guide/internal/markdown"
-	"github.com/trustguide/guide/internal/minifier"
 	"github.com/trustguide/guide/internal/output"
 	"github.com/trustguide/guide/internal/readability"
 	"github.com/trustguide/guide/internal/render"
@@ -117,7 +115,10 @@ func (b *run) run() {
 			b.files[name] = data
 		}
 	}
-	b.copyResources()
+	for name, data := range b.resourceFiles {
+		b.files[name] = data
+	}
+	b.problems.Append(b.resourceDiag)
 
 	nav := b.navigationKey(b.site)
 	b.navChanged = b.what.everything || b.what.config || b.what.templates || b.what.assets || b.what.resources || nav != b.navKey
@@ -216,23 +217,6 @@ func (b *run) outputSources() map[string]string {
 	}
 	b.outSources = m
 	return m
-}
-
-// copyResources copies the non-markdown files under content/ (images beside
-// their article) to the same place in the output.
-func (b *run) copyResources() {
-	for _, src := range b.site.Resources {
-		data, err := fs.ReadFile(b.fsys, src)
-		if err != nil {
-			b.problems.Add(src, 0, 0, "cannot read: %v", err)
-			continue
-		}
-		name := src[len("content/"):]
-		if small, err := minifier.Bytes(b.min, minifier.TypeOf(name), data); err == nil {
-			data = small
-		}
-		b.files[name] = data
-	}
 }
 
 func newConverters() []*markdown.Converter {

@@ -48,16 +48,18 @@ type Builder struct {
 	conv []*markdown.Converter
 	seed maphash.Seed
 
-	config     content.Config
-	configDiag diag.List
-	sources    map[string]*source // markdown files by path
-	sorted     []string           // the keys of sources, sorted; nil when they changed
-	resources  []string
-	scanDiag   diag.List
-	assets     *assets.Set
-	assetDiag  diag.List
-	templates  *render.Templates
-	tmplDiag   diag.List
+	config        content.Config
+	configDiag    diag.List
+	sources       map[string]*source // markdown files by path
+	sorted        []string           // the keys of sources, sorted; nil when they changed
+	resources     []string
+	resourceFiles output.Files // the resources, read and minified
+	resourceDiag  diag.List
+	scanDiag      diag.List
+	assets        *assets.Set
+	assetDiag     diag.List
+	templates     *render.Templates
+	tmplDiag      diag.List
 
 	built       bool
 	oneShot     bool             // no rebuild will follow: keep nothing for one
@@ -177,6 +179,9 @@ func (b *Builder) reload(changed []string) reloadPlan {
 		b.sources, b.sorted = keep, nil
 		plan.pages = append(plan.pages, fresh...)
 	}
+	if plan.scan || plan.resources {
+		b.readResources()
+	}
 	if plan.assets {
 		b.assetDiag = nil
 		b.assets = assets.Build(b.fsys, b.min, &b.assetDiag)
@@ -236,6 +241,25 @@ func (b *Builder) readPages(names []string) {
 	parallel(len(present), func(_, i int) { pages[i] = content.ReadPage(b.fsys, present[i], &found[i]) })
 	for i, n := range present {
 		b.sources[n] = &source{page: pages[i], problems: found[i], nav: b.pageKey(pages[i])}
+	}
+}
+
+// readResources reads the non-markdown files under content/ (images beside
+// their article), to be published at the same place; they are read again
+// only when a change touches them.
+func (b *Builder) readResources() {
+	b.resourceFiles, b.resourceDiag = output.Files{}, nil
+	for _, src := range b.resources {
+		data, err := fs.ReadFile(b.fsys, src)
+		if err != nil {
+			b.resourceDiag.Add(src, 0, 0, "cannot read: %v", err)
+			continue
+		}
+		name := strings.TrimPrefix(src, "content/")
+		if small, err := minifier.Bytes(b.min, minifier.TypeOf(name), data); err == nil {
+			data = small
+		}
+		b.resourceFiles[name] = data
 	}
 }
 

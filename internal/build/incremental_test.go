@@ -132,6 +132,11 @@ var edits = []edit{
 		set(fsys, "static/css/site.css", fmt.Sprintf("body{color:#%06x}", r.IntN(1<<24)))
 		return []string{"static/css/site.css"}
 	}},
+	{"add or change an image", func(fsys fstest.MapFS, r *rand.Rand) []string {
+		name := "content/articles/pic.svg"
+		set(fsys, name, fmt.Sprintf(`<svg xmlns="http://www.w3.org/2000/svg"><rect width="%d" height="1"/></svg>`, r.IntN(100)))
+		return []string{name}
+	}},
 	{"change the settings", func(fsys fstest.MapFS, r *rand.Rand) []string {
 		old := string(fsys["content/site.yaml"].Data)
 		set(fsys, "content/site.yaml", strings.Replace(old, "title: Small", "title: Smaller", 1))
