@@ -98,16 +98,13 @@ func (b *run) pageView(p *page) *render.PageView {
 	case content.Worksheet:
 		v.Worksheet = b.worksheetInfo(p.Page)
 		v.Article = v.Worksheet.Article
-	case content.Worksheets:
-		for _, w := range b.site.Children(p.Page) {
-			if w.Kind == content.Worksheet {
-				v.Worksheets = append(v.Worksheets, b.worksheetInfo(w))
-			}
-		}
 	}
 	if p.IsList() {
 		for _, c := range b.site.Children(p.Page) {
 			v.Children = append(v.Children, linkTo(c))
+			if p.Kind == content.Worksheets && c.Kind == content.Worksheet {
+				v.Worksheets = append(v.Worksheets, b.worksheetInfo(c))
+			}
 		}
 	}
 	return v
