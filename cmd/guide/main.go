@@ -18,6 +18,7 @@ import (
 	"runtime/debug"
 
 	"github.com/trustguide/guide/internal/build"
+	"github.com/trustguide/guide/internal/sitefs"
 )
 
 const usage = `usage:
@@ -91,13 +92,13 @@ func parse(fs *flag.FlagSet, args []string) error {
 	return nil
 }
 
-// buildSite builds the site in dir, read through an os.Root so that no
-// symlink can lead the build outside the site's folder.
+// buildSite builds the site in dir, read so that no symlink can lead the
+// build outside the site's folder and no named pipe can stall it.
 func buildSite(dir string, opt build.Options) (build.Result, error) {
-	root, err := os.OpenRoot(dir)
+	site, err := sitefs.Open(dir)
 	if err != nil {
-		return build.Result{}, fmt.Errorf("cannot open the site folder: %w", err)
+		return build.Result{}, err
 	}
-	defer root.Close()
-	return build.Site(root.FS(), opt), nil
+	defer site.Close()
+	return build.Site(site, opt), nil
 }
