@@ -101,14 +101,17 @@ func (b *run) run() {
 	b.problems.Append(b.assetDiag)
 	b.problems.Append(b.tmplDiag)
 	pages := make([]*content.Page, 0, len(b.sources))
+	var unreadable []string
 	for _, name := range b.sortedSources() {
 		s := b.sources[name]
 		b.problems.Append(s.problems)
 		if s.page != nil {
 			pages = append(pages, s.page)
+		} else {
+			unreadable = append(unreadable, name)
 		}
 	}
-	b.site = content.Assemble(b.config, pages, b.resources, content.Options{Drafts: b.opt.Drafts}, &b.problems)
+	b.site = content.Assemble(b.config, pages, unreadable, content.Options{Drafts: b.opt.Drafts}, &b.problems)
 	b.site.Config.BaseURL = b.baseURL()
 	if b.assets != nil {
 		for name, data := range b.assets.Files {
@@ -150,10 +153,15 @@ func (b *run) run() {
 	}
 	b.collect(b.pages)
 	b.makeSiteFiles()
-	if !b.drawingFailed() {
-		b.checkOutput() // with pages missing, every link to them would be reported too
+	if !b.drawingFailed() && len(b.site.Unreadable) == 0 {
+		b.checkOutput()
+	} else {
+		// With pages missing, every link to them would be reported too.
+		// What the check keeps no longer matches the output: start afresh.
+		b.linksFresh, b.Builder.manifest.checked = false, false
 	}
 	b.Builder.pages = b.bySource
+	b.Builder.lastSite = b.site
 	b.Builder.files = b.files
 	b.built = true
 }

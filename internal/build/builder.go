@@ -64,6 +64,7 @@ type Builder struct {
 	built       bool
 	oneShot     bool             // no rebuild will follow: keep nothing for one
 	pages       map[string]*page // the last build's pages by source
+	lastSite    *content.Site    // the last build's site
 	navKey      uint64           // what every page shows of the others, last build
 	siteKey     uint64           // the site view every template is given, last build
 	siteFiles   map[string][]byte
@@ -210,13 +211,32 @@ func (b *Builder) plan(changed []string) reloadPlan {
 			p.templates = true
 		case strings.HasPrefix(c, assets.Dir+"/") || c == assets.Dir:
 			p.assets = true
-		case strings.HasPrefix(c, "content/") && strings.HasSuffix(c, ".md"):
+		case b.isPageEdit(c):
 			p.pages = append(p.pages, c)
 		case strings.HasPrefix(c, "content/") || c == "content":
-			p.scan, p.resources = true, true // an image or a folder
+			p.scan, p.resources = true, true // an image, a folder, a page that came or went as a folder
 		}
 	}
 	return p
+}
+
+// isPageEdit reports whether a changed path is a page file saved again or
+// deleted, or a new page file: then reading that one file is enough. A
+// path that is now a folder, or was one (a folder named x.md), or anything
+// else, needs the content folder scanned again.
+func (b *Builder) isPageEdit(name string) bool {
+	if !content.IsPage(name) {
+		return false
+	}
+	info, err := fs.Stat(b.fsys, name)
+	_, known := b.sources[name]
+	switch {
+	case err == nil && info.Mode().IsRegular():
+		return true
+	case errors.Is(err, fs.ErrNotExist):
+		return known // a folder named x.md that went away held pages
+	}
+	return false
 }
 
 // readPages reads the given markdown files again; a file that is gone is
@@ -334,7 +354,7 @@ func (b *Builder) pageKey(p *content.Page) uint64 {
 	var h maphash.Hash
 	h.SetSeed(b.seed)
 	m := p.Meta
-	for _, s := range []string{p.Source, p.URL, string(p.Kind), m.Title, m.Description, m.Date, m.Updated, m.Short, m.For, m.Article,
+	for _, s := range []string{p.Source, p.URL, string(p.Kind), m.Title, m.Description, m.Date.Day, m.Date.Time, m.Updated.Day, m.Updated.Time, m.Short, m.For, m.Article,
 		itoa(m.Step), itoa(m.Weight), itoa(m.Minutes), strconv.FormatBool(m.Draft), strings.Join(m.Aliases, " "), strings.Join(m.Tags, " ")} {
 		h.WriteString(s)
 		h.WriteByte(0)

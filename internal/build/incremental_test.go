@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"flag"
 	"fmt"
 	"math/rand/v2"
 	"sort"
@@ -160,11 +161,15 @@ var edits = []edit{
 	}},
 }
 
+// seeds is how many random series TestIncrementalEqualsClean tries: a few
+// in CI, hundreds after a change to the Builder (-seeds 200).
+var seeds = flag.Int("seeds", 8, "random edit series for TestIncrementalEqualsClean")
+
 // TestIncrementalEqualsClean applies random series of edits and checks after
 // each that the incremental build equals a clean build of the same tree:
 // the same files, byte for byte, and the same problems.
 func TestIncrementalEqualsClean(t *testing.T) {
-	for seed := range uint64(8) {
+	for seed := range uint64(*seeds) {
 		t.Run(fmt.Sprint("seed=", seed), func(t *testing.T) {
 			r := rand.New(rand.NewPCG(seed, 42))
 			fsys := smallSite(t, nil)

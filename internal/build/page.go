@@ -1,8 +1,8 @@
 package build
 
 import (
+	"fmt"
 	"html/template"
-	"io/fs"
 	"path"
 	"strings"
 
@@ -11,6 +11,7 @@ import (
 	"github.com/trustguide/guide/internal/linkcheck"
 	"github.com/trustguide/guide/internal/markdown"
 	"github.com/trustguide/guide/internal/render"
+	"github.com/trustguide/guide/internal/suggest"
 	"github.com/trustguide/guide/internal/worksheet"
 )
 
@@ -162,7 +163,7 @@ func (p *page) resolveRef(b *run, ref *markdown.Ref) {
 	switch {
 	case file == "":
 		if !p.ids[fragment] {
-			p.addAt(ref.Offset, "there is no heading #%s on this page: check the spelling (headings' ids are lower-case words joined by dashes)", fragment)
+			p.addAt(ref.Offset, "there is no heading #%s on this page%s", fragment, nearestID(fragment, p.ids))
 		}
 	case strings.HasSuffix(file, ".md"):
 		p.resolvePage(b, ref, file, fragment)
@@ -184,12 +185,17 @@ func (p *page) resolvePage(b *run, ref *markdown.Ref, file, fragment string) {
 	if p.deps == nil {
 		p.deps = map[string]string{}
 	}
+	p.deps[src] = b.resolution(src)
 	if target == nil {
-		p.deps[src] = ""
-		p.addAt(ref.Offset, "link to %s, but there is no such page%s", file, draftHint(b, src))
+		switch b.site.Missing(src) {
+		case "unreadable": // its own problems say why; the link is not at fault
+		case "draft":
+			p.addAt(ref.Offset, "link to %s, but that page is a draft, left out of this build: build with -drafts to include it, or remove `draft: true` from it", file)
+		default:
+			p.addAt(ref.Offset, "link to %s, but there is no such page%s", file, b.nearestPage(p.Source, src))
+		}
 		return
 	}
-	p.deps[src] = target.URL
 	url := target.URL
 	if fragment != "" {
 		line, col := markdown.Position(p.Body, ref.Offset)
@@ -205,10 +211,22 @@ func (p *page) checkAnchors(b *run) {
 	for _, a := range p.anchors {
 		if t := b.bySource[a.source]; t != nil && !t.ids[a.fragment] {
 			file, _, _ := strings.Cut(a.dest, "#")
-			p.anchorProblems.Add(p.Source, a.line, a.col, "link to %s#%s, but that page has no heading with the id %q", file, a.fragment, a.fragment)
+			p.anchorProblems.Add(p.Source, a.line, a.col, "link to %s#%s, but that page has no heading with the id %q%s", file, a.fragment, a.fragment, nearestID(a.fragment, t.ids))
 			p.anchorBroken = append(p.anchorBroken, a.dest)
 		}
 	}
+}
+
+// nearestID suggests the id a link to a missing one may have meant.
+func nearestID(id string, ids map[string]bool) string {
+	known := make([]string, 0, len(ids))
+	for k := range ids {
+		known = append(known, k)
+	}
+	if meant, ok := suggest.Closest(id, known); ok {
+		return fmt.Sprintf(": did you mean #%s?", meant)
+	}
+	return ": check the spelling (headings' ids are lower-case words joined by dashes)"
 }
 
 // anchorsTouch reports whether the page links to a heading of one of the
@@ -222,11 +240,31 @@ func (p *page) anchorsTouch(sources map[string]bool) bool {
 	return false
 }
 
-func draftHint(b *run, src string) string {
-	if _, err := fs.Stat(b.fsys, src); err == nil {
-		return " in this build (it is a draft: build with -drafts, or remove draft: true)"
+// nearestPage suggests the page a link to the missing file src may have
+// meant, as a link from the file from.
+func (b *run) nearestPage(from, src string) string {
+	sources := make([]string, 0, len(b.site.Pages))
+	for _, p := range b.site.Pages {
+		if !p.Made {
+			sources = append(sources, p.Source)
+		}
+	}
+	if meant, ok := suggest.Closest(src, sources); ok {
+		return fmt.Sprintf(": did you mean %s?", relativeLink(from, meant))
 	}
 	return ": check the file name (links are relative to this file's folder)"
+}
+
+// relativeLink is the link from one source file to another, as an author
+// writes it: "acknowledge.md", "../worksheets/name-it.md".
+func relativeLink(from, to string) string {
+	dir := strings.Split(path.Dir(from), "/")
+	target := strings.Split(to, "/")
+	i := 0
+	for i < len(dir) && i < len(target)-1 && dir[i] == target[i] {
+		i++
+	}
+	return strings.Repeat("../", len(dir)-i) + strings.Join(target[i:], "/")
 }
 
 func (p *page) resolveImage(b *run, ref *markdown.Ref, file string) {

@@ -79,10 +79,42 @@ func (b *run) resolveAll() bool {
 	return b.what.everything || b.what.assets || b.what.resources
 }
 
+// resolution is what a link to the page file src leads to in this build:
+// the page's URL, or why there is no page there.
+func (b *run) resolution(src string) string {
+	if p := b.site.BySource[src]; p != nil {
+		return p.URL
+	}
+	return "\x00" + b.site.Missing(src)
+}
+
 // invalidateDependents marks for rendering again every page with a link
-// into a page whose URL changed, or that appeared or went away, and reports
-// whether there was any.
+// into a page whose resolution changed: its URL, or it appeared, went away,
+// became a draft or became unreadable. It reports whether there was any.
 func (b *run) invalidateDependents() bool {
+	changed := b.changedResolutions()
+	if len(changed) == 0 {
+		return false // the common edit: a page's text
+	}
+	forgot := false
+	for _, p := range b.pages {
+		if !p.reused {
+			continue
+		}
+		for src, was := range p.deps {
+			if changed[src] && b.resolution(src) != was {
+				p.forget()
+				forgot = true
+				break
+			}
+		}
+	}
+	return forgot
+}
+
+// changedResolutions lists the page files a link to which leads somewhere
+// else than in the last build.
+func (b *run) changedResolutions() map[string]bool {
 	changed := map[string]bool{}
 	for src, old := range b.Builder.pages {
 		if p := b.bySource[src]; p == nil || p.URL != old.URL {
@@ -94,24 +126,19 @@ func (b *run) invalidateDependents() bool {
 			changed[p.Source] = true // a new page: links to it may now resolve
 		}
 	}
-	if len(changed) == 0 {
-		return false // the common edit: a page's text
-	}
-	forgot := false
-	for _, p := range b.pages {
-		if !p.reused {
-			continue
-		}
-		for src, url := range p.deps {
-			if !changed[src] {
-				continue
+	if last := b.lastSite; last != nil {
+		for _, sets := range [][2]map[string]bool{{last.Drafts, b.site.Drafts}, {last.Unreadable, b.site.Unreadable}} {
+			for src := range sets[0] {
+				if !sets[1][src] {
+					changed[src] = true
+				}
 			}
-			if t := b.bySource[src]; t == nil && url != "" || t != nil && t.URL != url {
-				p.forget()
-				forgot = true
-				break
+			for src := range sets[1] {
+				if !sets[0][src] {
+					changed[src] = true
+				}
 			}
 		}
 	}
-	return forgot
+	return changed
 }

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -8,7 +9,7 @@ import (
 	"github.com/trustguide/guide/internal/diag"
 )
 
-const siteYAML = "title: Test\nlanguage: en\nbase_url: https://example.org/\n"
+const siteYAML = "title: Test\nlanguage: en\nbase_url: https://example.org/\nquick_exit: https://www.example.com/\n"
 
 // load builds a site from files given as path → text, with a site.yaml.
 func load(t *testing.T, files map[string]string) (*Site, diag.List) {
@@ -17,7 +18,24 @@ func load(t *testing.T, files map[string]string) (*Site, diag.List) {
 	for name, text := range files {
 		fsys[name] = &fstest.MapFile{Data: []byte(text)}
 	}
-	return Load(fsys, Options{})
+	return read(fsys, Options{})
+}
+
+// read reads and checks a whole content folder, as a build does.
+func read(fsys fs.FS, opt Options) (*Site, diag.List) {
+	var problems diag.List
+	config := ReadConfig(fsys, &problems)
+	markdown, _ := Scan(fsys, &problems)
+	var pages []*Page
+	var unreadable []string
+	for _, src := range markdown {
+		if p := ReadPage(fsys, src, &problems); p != nil {
+			pages = append(pages, p)
+		} else {
+			unreadable = append(unreadable, src)
+		}
+	}
+	return Assemble(config, pages, unreadable, opt, &problems), problems.Sort()
 }
 
 // wantProblem fails unless problems has one at path:line:col whose message
@@ -120,11 +138,11 @@ func TestConflicts(t *testing.T) {
 		"content/worksheets/2.md": page("title: W2\ndescription: d\nshort: same", ""),
 	})
 	wantProblem(t, problems, "content/b.md:4:1", "already used by content/a.md")
-	wantProblem(t, problems, "content/c.md:4:1", "is the URL of a page that exists")
-	wantProblem(t, problems, "content/e.md:4:1", "also claimed by content/d.md")
-	wantProblem(t, problems, "content/e.md:4:1", `alias "no-slash" must be a site path`)
+	wantProblem(t, problems, "content/c.md:4:11", "alias /a/ is already the address of content/a.md")
+	wantProblem(t, problems, "content/e.md:4:11", "alias /old/ is already an alias of content/d.md")
+	wantProblem(t, problems, "content/e.md:4:18", `alias "no-slash": it must be a path of this site`)
 	wantProblem(t, problems, "content/articles/s2.md:4:1", "step 1 is also content/articles/s1.md")
-	wantProblem(t, problems, "content/worksheets/2.md:4:1", "/w/same is already used by content/worksheets/1.md")
+	wantProblem(t, problems, "content/worksheets/2.md:4:1", "short link /w/same is already the short link of content/worksheets/1.md")
 }
 
 func TestDrafts(t *testing.T) {
@@ -134,25 +152,25 @@ func TestDrafts(t *testing.T) {
 		t.Error("a draft is in a build without drafts")
 	}
 	fsys := fstest.MapFS{"content/site.yaml": {Data: []byte(siteYAML)}, "content/d.md": {Data: []byte(files["content/d.md"])}}
-	if site, _ := Load(fsys, Options{Drafts: true}); site.ByURL["/d/"] == nil {
+	if site, _ := read(fsys, Options{Drafts: true}); site.ByURL["/d/"] == nil {
 		t.Error("a draft is missing from a build with drafts")
 	}
 }
 
 func TestSiteConfigUnknownKey(t *testing.T) {
-	fsys := fstest.MapFS{"content/site.yaml": {Data: []byte("title: T\nmenu:\n  - title: A\n    link: /a/\n")}}
-	_, problems := Load(fsys, Options{})
-	wantProblem(t, problems, "content/site.yaml:4:5", `unknown key "link"`)
+	fsys := fstest.MapFS{"content/site.yaml": {Data: []byte("title: T\nquick_exit: https://www.example.com/\nmenu:\n  - title: A\n    link: /a/\n")}}
+	_, problems := read(fsys, Options{})
+	wantProblem(t, problems, "content/site.yaml:5:5", `unknown key "link"`)
 }
 
 func TestEditorFilesAreIgnored(t *testing.T) {
-	site, problems := load(t, map[string]string{
-		"content/a.md":      page("title: A\ndescription: d", ""),
-		"content/.a.md.swp": "junk",
-		"content/a.md~":     "junk",
-		"content/4913":      "",
-	})
-	if len(problems) > 0 || len(site.Resources) > 0 {
-		t.Errorf("problems %v, resources %v", problems, site.Resources)
+	fsys := fstest.MapFS{}
+	for _, name := range []string{"content/a.md", "content/.a.md.swp", "content/a.md~", "content/4913"} {
+		fsys[name] = &fstest.MapFile{Data: []byte("junk")}
+	}
+	var problems diag.List
+	markdown, resources := Scan(fsys, &problems)
+	if len(problems) > 0 || len(resources) > 0 || len(markdown) != 1 {
+		t.Errorf("problems %v, pages %v, resources %v", problems, markdown, resources)
 	}
 }

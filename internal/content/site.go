@@ -3,104 +3,41 @@ package content
 import (
 	"io/fs"
 	"path"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/trustguide/guide/internal/diag"
 )
 
 // Site is every page of a site, checked as a whole.
 type Site struct {
-	Config    Config
-	Pages     []*Page          // every page, in source order
-	BySource  map[string]*Page // "content/articles/x.md" → page
-	ByURL     map[string]*Page // "/articles/x/" → page
-	Path      []*Page          // the guided path: articles with a step, in order
-	Resources []string         // other files under content/ (images...), copied as they are
+	Config   Config
+	Pages    []*Page          // every page, in source order
+	BySource map[string]*Page // "content/articles/x.md" → page
+	ByURL    map[string]*Page // "/articles/x/" → page
+	Path     []*Page          // the guided path: articles with a step, in order
+
+	// Pages left out, by source: drafts (in a build without drafts), and
+	// files that could not be read as pages, whose problems are reported
+	// already. Whatever depends on them says nothing more of them.
+	Drafts, Unreadable map[string]bool
+}
+
+// Missing says why the page file src is not part of the site: "draft",
+// "unreadable", or "" when there is no such page at all.
+func (s *Site) Missing(src string) string {
+	switch {
+	case s.Drafts[src]:
+		return "draft"
+	case s.Unreadable[src]:
+		return "unreadable"
+	}
+	return ""
 }
 
 // Options choose what a load includes.
 type Options struct {
 	Drafts bool // include pages marked draft
-}
-
-// Scan lists the markdown files and resources under content/. Problems are
-// files that cannot be part of a site: symlinks that leave the root or loop.
-func Scan(fsys fs.FS, problems *diag.List) (markdown, resources []string) {
-	err := fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			problems.Add(p, 0, 0, "cannot read: %v", unwrapPathError(err))
-			return nil
-		}
-		name := d.Name()
-		if p != "content" && Ignored(name) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.Type()&fs.ModeSymlink != 0 {
-			info, err := fs.Stat(fsys, p)
-			if err != nil {
-				problems.Add(p, 0, 0, "this symlink leaves the site folder, loops or points nowhere: replace it with the file itself")
-				return nil
-			}
-			if info.IsDir() {
-				problems.Add(p, 0, 0, "symlinked folders are not followed: move the folder here instead")
-				return nil
-			}
-		} else if d.IsDir() {
-			return nil
-		}
-		switch {
-		case p == ConfigPath || p == ManifestPath:
-		case strings.HasSuffix(p, ".md"):
-			markdown = append(markdown, p)
-		default:
-			resources = append(resources, p)
-		}
-		return nil
-	})
-	if err != nil {
-		problems.Add("content", 0, 0, "cannot read the content folder: %v", unwrapPathError(err))
-	}
-	return markdown, resources
-}
-
-// Ignored reports whether a file or folder name is never part of a site:
-// dot-files (vim's .x.swp, emacs's .#x lock, .DS_Store, .git) and editors'
-// temporary, swap and backup files. The build skips them and the watcher
-// does not rebuild for them.
-func Ignored(name string) bool {
-	switch {
-	case strings.HasPrefix(name, "."),
-		strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"), // emacs auto-save
-		name == "4913": // vim's probe for whether it may write in the folder
-		return true
-	}
-	for _, suffix := range []string{
-		"~",                    // backups: vim, emacs, gedit
-		".swp", ".swx", ".swo", // vim swap
-		".tmp",                         // many editors' atomic saves
-		"___jb_tmp___", "___jb_old___", // JetBrains' safe write
-	} {
-		if strings.HasSuffix(name, suffix) {
-			return true
-		}
-	}
-	return false
-}
-
-// Load reads and checks the whole content folder.
-func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
-	var problems diag.List
-	config := ReadConfig(fsys, &problems)
-	markdown, resources := Scan(fsys, &problems)
-	pages := ReadPages(fsys, markdown, &problems)
-	site := Assemble(config, pages, resources, opt, &problems)
-	return site, problems.Sort()
 }
 
 // ReadConfig reads content/site.yaml.
@@ -113,47 +50,24 @@ func ReadConfig(fsys fs.FS, problems *diag.List) Config {
 	return parseConfig(src, problems)
 }
 
-// ReadPages reads the given files in parallel; unusable ones are left out
-// and their problems recorded.
-func ReadPages(fsys fs.FS, sources []string, problems *diag.List) []*Page {
-	pages := make([]*Page, len(sources))
-	found := make([]diag.List, len(sources))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				pages[i] = ReadPage(fsys, sources[i], &found[i])
-			}
-		})
-	}
-	for i := range sources {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	out := pages[:0]
-	for i, p := range pages {
-		problems.Append(found[i])
-		if p != nil {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
 // Assemble checks pages against each other (URLs, aliases, steps, short
-// links) and orders them. pages need not be sorted.
-func Assemble(config Config, pages []*Page, resources []string, opt Options, problems *diag.List) *Site {
+// links) and orders them. pages need not be sorted; unreadable lists the
+// page files that could not be read.
+func Assemble(config Config, pages []*Page, unreadable []string, opt Options, problems *diag.List) *Site {
 	s := &Site{
-		Config:    config,
-		BySource:  make(map[string]*Page, len(pages)),
-		ByURL:     make(map[string]*Page, len(pages)),
-		Resources: resources,
+		Config:     config,
+		BySource:   make(map[string]*Page, len(pages)),
+		ByURL:      make(map[string]*Page, len(pages)),
+		Drafts:     map[string]bool{},
+		Unreadable: map[string]bool{},
+	}
+	for _, src := range unreadable {
+		s.Unreadable[src] = true
 	}
 	sort.Slice(pages, func(i, j int) bool { return pages[i].Source < pages[j].Source })
 	for _, p := range pages {
 		if p.Meta.Draft && !opt.Drafts {
+			s.Drafts[p.Source] = true
 			continue
 		}
 		if other, taken := s.ByURL[p.URL]; taken {
@@ -165,7 +79,7 @@ func Assemble(config Config, pages []*Page, resources []string, opt Options, pro
 		s.Pages = append(s.Pages, p)
 	}
 	s.addMissingSections()
-	s.checkAliases(problems)
+	s.checkAddresses(problems)
 	s.checkWorksheets(problems)
 	s.orderPath(problems)
 	return s
@@ -207,49 +121,58 @@ func parentDir(dir string) string {
 	return ""
 }
 
-func (s *Site) checkAliases(problems *diag.List) {
-	claimed := map[string]string{}
+// checkAddresses checks every address a redirect will answer: each alias
+// and short link is a plain site path, and no two things claim one address
+// (Netlify would pick one of them; a printed QR code must always lead to
+// the same page).
+func (s *Site) checkAddresses(problems *diag.List) {
+	claimed := map[string]string{} // address key → what claims it, for messages
 	for _, p := range s.Pages {
-		for _, a := range p.Meta.Aliases {
-			switch {
-			case !strings.HasPrefix(a, "/") || strings.Contains(a, "..") || strings.ContainsAny(a, " \t#?"):
-				problems.Add(p.Source, p.Meta.Line("aliases"), 1, "alias %q must be a site path like /old/path/", a)
-			case s.ByURL[a] != nil || s.ByURL[a+"/"] != nil:
-				problems.Add(p.Source, p.Meta.Line("aliases"), 1, "alias %s is the URL of a page that exists (%s): remove the alias", a, s.pageAt(a).Source)
-			case claimed[a] != "":
-				problems.Add(p.Source, p.Meta.Line("aliases"), 1, "alias %s is also claimed by %s: keep it on one page only", a, claimed[a])
-			default:
-				claimed[a] = p.Source
+		claimed[addressKey(p.URL)] = "the address of " + p.Source
+	}
+	for _, p := range s.Pages {
+		m := p.Meta
+		if p.Kind != Worksheet || m.Short == "" {
+			continue
+		}
+		short := "/w/" + m.Short
+		if other, taken := claimed[addressKey(short)]; taken {
+			problems.Add(p.Source, m.Line("short"), 1, "short link %s is already %s: choose another", short, other)
+			continue
+		}
+		claimed[addressKey(short)] = "the short link of " + p.Source
+	}
+	for _, p := range s.Pages {
+		for i, a := range p.Meta.Aliases {
+			line, col := p.Meta.AliasPosition(i)
+			if problem := SitePathProblem(a); problem != "" {
+				problems.Add(p.Source, line, col, "alias %q: %s", a, problem)
+				continue
 			}
+			if other, taken := claimed[addressKey(a)]; taken {
+				problems.Add(p.Source, line, col, "alias %s is already %s: an address can lead to one page only, so remove this alias", a, other)
+				continue
+			}
+			claimed[addressKey(a)] = "an alias of " + p.Source
 		}
 	}
-}
-
-func (s *Site) pageAt(u string) *Page {
-	if p := s.ByURL[u]; p != nil {
-		return p
-	}
-	return s.ByURL[u+"/"]
 }
 
 func (s *Site) checkWorksheets(problems *diag.List) {
-	shorts := map[string]string{}
 	for _, p := range s.Pages {
-		if p.Kind != Worksheet {
+		if p.Kind != Worksheet || p.Meta.Article == "" {
 			continue
 		}
 		m := p.Meta
-		if m.Short != "" {
-			if other, taken := shorts[m.Short]; taken {
-				problems.Add(p.Source, m.Line("short"), 1, "short link /w/%s is already used by %s: choose another", m.Short, other)
-			}
-			shorts[m.Short] = p.Source
-		}
-		if m.Article != "" {
-			target := s.BySource[path.Join(path.Dir(p.Source), m.Article)]
-			if target == nil || target.Kind != Article {
-				problems.Add(p.Source, m.Line("article"), 1, "article %q is not an article file: write a path like ../articles/acknowledge.md", m.Article)
-			}
+		src := path.Join(path.Dir(p.Source), m.Article)
+		target := s.BySource[src]
+		switch {
+		case target == nil && s.Missing(src) == "draft":
+			problems.Add(p.Source, m.Line("article"), 1, "article %q is a draft, left out of this build: build with -drafts to include both, or publish the article first", m.Article)
+		case target == nil && s.Missing(src) == "unreadable":
+			// The article's own problems say why; nothing to add here.
+		case target == nil || target.Kind != Article:
+			problems.Add(p.Source, m.Line("article"), 1, "article %q is not an article file: write a path like ../articles/acknowledge.md", m.Article)
 		}
 	}
 }
