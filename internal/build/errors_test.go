@@ -114,7 +114,7 @@ func TestTemplateErrors(t *testing.T) {
 
 func TestPublishedURLsStay(t *testing.T) {
 	r := Site(smallSite(t, map[string]string{first: ""}), Options{})
-	wantError(t, r.Problems, "content/urls.txt:1:1", "/articles/first/ was published and would now be gone")
+	wantError(t, r.Problems, "content/urls.txt:1:1", "/articles/first/ is listed as published, and this build has no page or redirect there: if a page replaces it, add `aliases: [/articles/first/]` to that page; if it never went online (a page tried out and deleted), delete this line")
 
 	moved := "---\ntitle: Moved\ndescription: d\naliases: [/articles/first/, /old-first/]\n---\n"
 	r = Site(smallSite(t, map[string]string{first: "", "content/articles/moved.md": moved,

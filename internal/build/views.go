@@ -56,7 +56,7 @@ func (b *run) draw(p *page) {
 	defer b.buffers.Put(buf)
 	buf.Reset()
 	if err := b.templates.Execute(buf, v); err != nil {
-		p.drawErr = render.ExecProblem(err)
+		p.drawErr = b.templates.Problem(pv.Kind, err)
 		return
 	}
 	small, err := minifier.Bytes(b.Builder.page, "text/html", buf.Bytes())
@@ -80,7 +80,7 @@ func (b *run) pageView(p *page) *render.PageView {
 		URL: p.URL, Permalink: render.Absolute(b.site.Config.BaseURL, p.URL),
 		Body:    p.body,
 		Minutes: max(p.minutes, 1),
-		Date:    m.Date, Updated: m.Updated, Tags: m.Tags,
+		Date:    m.Date.Day, Updated: m.Updated.Day, Tags: m.Tags,
 		IsForm: p.isForm,
 	}
 	for _, h := range p.headings {

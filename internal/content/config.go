@@ -2,6 +2,7 @@ package content
 
 import (
 	"net/url"
+	"regexp"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -30,15 +31,17 @@ type Config struct {
 	} `yaml:"menu"`
 }
 
-// parseConfig reads site.yaml strictly: an unknown key is an error at its line.
+// parseConfig reads site.yaml strictly: an unknown key, a repeated key and
+// a value that could mislead or endanger a reader are errors at their own
+// line and column.
 func parseConfig(src []byte, problems *diag.List) Config {
 	var c Config
 	root, ok := parseYAML(ConfigPath, src, 0, problems)
 	if !ok {
 		return c
 	}
-	if root == nil {
-		problems.Add(ConfigPath, 1, 1, "site.yaml is empty: set at least title, language and base_url")
+	if root == nil || root.Kind != yaml.MappingNode {
+		problems.Add(ConfigPath, 1, 1, "site.yaml must be a list of `key: value` lines: set at least title, base_url and quick_exit")
 		return c
 	}
 	checkKnownKeys(root, problems)
@@ -47,28 +50,84 @@ func parseConfig(src []byte, problems *diag.List) Config {
 		problems.Add(ConfigPath, root.Line, root.Column, "site.yaml has a value of the wrong kind: %v", err)
 		return c
 	}
-	if c.Title == "" {
-		problems.Add(ConfigPath, 1, 1, "site.yaml needs a title")
-	}
+	s := settings{root: root, problems: problems}
+	s.require(c.Title, "title", `the site's name, such as title: "Rebuilding Trust"`)
 	if c.Language == "" {
 		c.Language = "en"
+	} else if !languageTag.MatchString(c.Language) {
+		s.add(s.node("language"), "language %q must be a language tag such as en or en-CA", c.Language)
 	}
 	if c.BaseURL != "" {
-		if u, err := url.Parse(c.BaseURL); err != nil || u.Scheme == "" || u.Host == "" {
-			problems.Add(ConfigPath, 1, 1, "base_url %q must be a full URL such as https://example.org/", c.BaseURL)
+		if problem := webAddressProblem(c.BaseURL, "http", "https"); problem != "" {
+			s.add(s.node("base_url"), "base_url %q must be the site's full address, such as https://example.org/: %s", c.BaseURL, problem)
 		}
 	}
 	c.BaseURL = strings.TrimSuffix(c.BaseURL, "/") + "/"
+	if s.require(c.QuickExit, "quick_exit", `where the "Leave this site" button goes: a neutral page such as quick_exit: "https://www.google.com/"`) {
+		if problem := webAddressProblem(c.QuickExit, "https"); problem != "" {
+			s.add(s.node("quick_exit"), "quick_exit %q must be a full https: address of a neutral page, such as https://www.google.com/: %s", c.QuickExit, problem)
+		}
+	}
 	for i, x := range c.Crisis {
-		if !safeHref(x.Href) {
-			line := root.Line
-			if seq := valueOf(root, "crisis"); seq != nil && i < len(seq.Content) {
-				line = seq.Content[i].Line
-			}
-			problems.Add(ConfigPath, line, 1, "crisis link %q must start with tel:, sms:, https:, mailto: or /", x.Href)
+		if x.Name == "" {
+			s.add(s.item("crisis", i, ""), "each crisis entry needs a name: the words readers see")
+		}
+		if problem := linkProblem(x.Href); problem != "" {
+			s.add(s.item("crisis", i, "href"), "crisis link %q: %s", x.Href, problem)
+		}
+	}
+	for i, m := range c.Menu {
+		if m.Title == "" {
+			s.add(s.item("menu", i, ""), "each menu entry needs a title: the words readers see")
+		}
+		if problem := linkProblem(m.URL); problem != "" {
+			s.add(s.item("menu", i, "url"), "menu link %q: %s", m.URL, problem)
 		}
 	}
 	return c
+}
+
+var languageTag = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+
+// settings finds where in site.yaml a setting was written, to report there.
+type settings struct {
+	root     *yaml.Node
+	problems *diag.List
+}
+
+func (s settings) add(at *yaml.Node, format string, args ...any) {
+	s.problems.Add(ConfigPath, at.Line, at.Column, format, args...)
+}
+
+// require reports a missing setting and says whether it is set.
+func (s settings) require(value, key, what string) bool {
+	if value != "" {
+		return true
+	}
+	s.problems.Add(ConfigPath, 1, 1, "site.yaml needs %s: %s", key, what)
+	return false
+}
+
+// node is the value of a top-level key, or the whole file when it is unset.
+func (s settings) node(key string) *yaml.Node {
+	if v := valueOf(s.root, key); v != nil {
+		return v
+	}
+	return s.root
+}
+
+// item is the value of key in the i-th entry of a list (the entry itself
+// when key is "" or unset).
+func (s settings) item(list string, i int, key string) *yaml.Node {
+	seq := s.node(list)
+	if seq.Kind != yaml.SequenceNode || i >= len(seq.Content) {
+		return seq
+	}
+	entry := seq.Content[i]
+	if v := valueOf(entry, key); v != nil {
+		return v
+	}
+	return entry
 }
 
 // knownConfigKeys lists the keys allowed at each level of site.yaml.
@@ -112,22 +171,67 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// safeHref accepts the kinds of links a crisis resource may have.
-func safeHref(href string) bool {
-	for _, prefix := range []string{"tel:", "sms:", "https://", "http://", "mailto:", "/"} {
-		if strings.HasPrefix(href, prefix) && !strings.HasPrefix(href, "//") {
-			return true
-		}
-	}
-	return false
-}
-
 // valueOf returns the value of a key of a mapping node, or nil.
 func valueOf(mapping *yaml.Node, key string) *yaml.Node {
+	if mapping.Kind != yaml.MappingNode {
+		return nil
+	}
 	for i := 0; i+1 < len(mapping.Content); i += 2 {
 		if mapping.Content[i].Value == key {
 			return mapping.Content[i+1]
 		}
 	}
 	return nil
+}
+
+var (
+	telLink    = regexp.MustCompile(`^tel:\+?[0-9][0-9().-]*$`)
+	smsLink    = regexp.MustCompile(`^sms:\+?[0-9][0-9.-]*(\?body=[A-Za-z0-9%+-]*)?$`)
+	mailtoLink = regexp.MustCompile(`^mailto:[^\s@<>"'?&/\\]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$`)
+)
+
+// linkProblem says why href cannot be a link of the menu or the crisis
+// list, or "" when it can: an https: address, a tel:, sms: or mailto: link,
+// or a path on this site (with an optional #fragment).
+func linkProblem(href string) string {
+	switch scheme, _, _ := strings.Cut(href, ":"); {
+	case href == "":
+		return "it is empty: write a link"
+	case strings.HasPrefix(href, "/"):
+		path, fragment, _ := strings.Cut(href, "#")
+		if problem := SitePathProblem(path); problem != "" {
+			return problem
+		}
+		if strings.ContainsAny(fragment, " \t\r\n\"'<>") {
+			return "the part after # must be a heading's id"
+		}
+		return ""
+	case scheme == "https":
+		return webAddressProblem(href, "https")
+	case scheme == "tel" && telLink.MatchString(href), scheme == "sms" && smsLink.MatchString(href), scheme == "mailto" && mailtoLink.MatchString(href):
+		return ""
+	case scheme == "tel" || scheme == "sms":
+		return "write the number with digits only, such as " + scheme + ":18005551234"
+	case scheme == "mailto":
+		return "write one address, such as mailto:help@example.org"
+	}
+	return "it must start with https:, tel:, sms:, mailto: or / (a page of this site)"
+}
+
+// webAddressProblem says why s is not a full web address with one of the
+// given schemes, or "".
+func webAddressProblem(s string, schemes ...string) string {
+	if strings.IndexFunc(s, isSpaceOrControl) >= 0 {
+		return "it holds a space or a control character"
+	}
+	u, err := url.Parse(s)
+	switch {
+	case err != nil:
+		return "it cannot be read as an address"
+	case !contains(schemes, u.Scheme):
+		return "it must start with " + strings.Join(schemes, ": or ") + "://"
+	case u.Host == "" || u.User != nil || strings.Contains(u.Host, "\\"):
+		return "it must name the site, as in https://example.org/"
+	}
+	return ""
 }

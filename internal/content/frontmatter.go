@@ -2,15 +2,14 @@ package content
 
 import (
 	"bytes"
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
-	"time"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/trustguide/guide/internal/diag"
+	"github.com/trustguide/guide/internal/suggest"
 )
 
 // Meta is a page's front matter.
@@ -19,8 +18,8 @@ type Meta struct {
 	Description string
 	Draft       bool
 	Weight      int
-	Date        string // YYYY-MM-DD
-	Updated     string // YYYY-MM-DD
+	Date        Date // first published
+	Updated     Date // last meaningful change
 	Slug        string
 	Aliases     []string
 	Tags        []string
@@ -32,8 +31,23 @@ type Meta struct {
 	For     string // worksheets: who it is for
 	Article string // worksheets: the article it belongs to, as a link to its file
 
-	lines map[string]int // file line of each key, for problems found later
+	lines   map[string]int // file line of each key, for problems found later
+	aliasAt []position     // file position of each alias
+	meant   []string       // known keys that unknown ones were taken for ("titel": "title")
 }
+
+// mistyped reports whether an unknown key was reported as a slip for key,
+// so that its absence need not be reported too.
+func (m Meta) mistyped(key string) bool {
+	for _, k := range m.meant {
+		if k == key {
+			return true
+		}
+	}
+	return false
+}
+
+type position struct{ line, col int }
 
 // Line returns the file line where key was set, or 1 when it was not set, so
 // a problem about a key points at it.
@@ -42,6 +56,14 @@ func (m Meta) Line(key string) int {
 		return l
 	}
 	return 1
+}
+
+// AliasPosition returns the file line and column of the i-th alias.
+func (m Meta) AliasPosition(i int) (line, col int) {
+	if i < len(m.aliasAt) {
+		return m.aliasAt[i].line, m.aliasAt[i].col
+	}
+	return m.Line("aliases"), 1
 }
 
 // Audiences are the values a worksheet's "for" may take, with the words
@@ -84,7 +106,6 @@ type field struct {
 }
 
 var (
-	datePattern  = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 	shortPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 )
 
@@ -93,8 +114,8 @@ var fields = map[string]field{
 	"description": {"text", str(func(m *Meta) *string { return &m.Description })},
 	"draft":       {"true or false", boolean(func(m *Meta) *bool { return &m.Draft })},
 	"weight":      {"a whole number", integer(func(m *Meta) *int { return &m.Weight })},
-	"date":        {"a date like 2026-11-25", date(func(m *Meta) *string { return &m.Date })},
-	"updated":     {"a date like 2026-11-25", date(func(m *Meta) *string { return &m.Updated })},
+	"date":        {"a date like 2026-11-25, or a date and time like 2026-11-25T10:00:00Z", date(func(m *Meta) *Date { return &m.Date })},
+	"updated":     {"a date like 2026-11-25, or a date and time like 2026-11-25T10:00:00Z", date(func(m *Meta) *Date { return &m.Updated })},
 	"slug":        {"text", str(func(m *Meta) *string { return &m.Slug })},
 	"aliases":     {"a list of URLs like [/old/path/]", list(func(m *Meta) *[]string { return &m.Aliases })},
 	"tags":        {"a list of words", list(func(m *Meta) *[]string { return &m.Tags })},
@@ -115,16 +136,14 @@ func str(p func(*Meta) *string) func(*Meta, *yaml.Node) bool {
 	}
 }
 
-func date(p func(*Meta) *string) func(*Meta, *yaml.Node) bool {
+func date(p func(*Meta) *Date) func(*Meta, *yaml.Node) bool {
 	return func(m *Meta, n *yaml.Node) bool {
-		if n.Kind != yaml.ScalarNode || !datePattern.MatchString(n.Value) {
+		if n.Kind != yaml.ScalarNode {
 			return false
 		}
-		if _, err := time.Parse(time.DateOnly, n.Value); err != nil {
-			return false
-		}
-		*p(m) = n.Value
-		return true
+		d, ok := ParseDate(n.Value)
+		*p(m) = d
+		return ok
 	}
 }
 
@@ -193,74 +212,31 @@ func parseMeta(path string, yamlText []byte, problems *diag.List) (Meta, bool) {
 		m.lines[key.Value] = key.Line + 1
 		f, known := fields[key.Value]
 		if !known {
-			problems.Add(path, key.Line+1, key.Column, "unknown front matter key %q%s", key.Value, suggest(key.Value))
+			if meant, ok := suggestKey(key.Value); ok {
+				problems.Add(path, key.Line+1, key.Column, "unknown front matter key %q; did you mean %q?", key.Value, meant)
+				m.meant = append(m.meant, meant)
+			} else {
+				problems.Add(path, key.Line+1, key.Column, "unknown front matter key %q; the keys a page may have are listed in the README", key.Value)
+			}
 			continue
 		}
 		if !f.set(&m, value) {
 			problems.Add(path, value.Line+1, value.Column, "%s: expected %s", key.Value, f.kind)
 		}
+		if key.Value == "aliases" {
+			for _, item := range value.Content {
+				m.aliasAt = append(m.aliasAt, position{item.Line + 1, item.Column})
+			}
+		}
 	}
 	return m, true
 }
 
-// parseYAML parses one YAML document into its root node. lineOffset is the
-// number of file lines before the YAML text.
-func parseYAML(path string, text []byte, lineOffset int, problems *diag.List) (*yaml.Node, bool) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(text, &doc); err != nil {
-		line, msg := yamlErrorLine(err)
-		problems.Add(path, line+lineOffset, 1, "the YAML cannot be read: %s; check the indentation and quote values that contain a colon", msg)
-		return nil, false
-	}
-	if len(doc.Content) == 0 {
-		return nil, true
-	}
-	return doc.Content[0], true
-}
-
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
-// yamlErrorLine finds the line in a YAML syntax error. The YAML package
-// reports syntax errors only as text, so this is the one place where a
-// position is read back out of a message.
-func yamlErrorLine(err error) (int, string) {
-	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		return n, m[2]
-	}
-	return 1, strings.TrimPrefix(err.Error(), "yaml: ")
-}
-
-// suggest names the known key closest to a mistyped one.
-func suggest(key string) string {
-	best, bestDist := "", 3
+// suggestKey names the known key closest to a mistyped one.
+func suggestKey(key string) (string, bool) {
+	known := make([]string, 0, len(fields))
 	for k := range fields {
-		if d := editDistance(strings.ToLower(key), k); d < bestDist || (d == bestDist && k < best) {
-			best, bestDist = k, d
-		}
+		known = append(known, k)
 	}
-	if best == "" {
-		return "; known keys are listed in the README"
-	}
-	return fmt.Sprintf("; did you mean %q?", best)
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
+	return suggest.Closest(key, known)
 }

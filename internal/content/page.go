@@ -75,10 +75,10 @@ func ParsePage(src string, data []byte, problems *diag.List) *Page {
 	if !readable {
 		return nil
 	}
-	if meta.Title == "" {
+	if meta.Title == "" && !meta.mistyped("title") {
 		problems.Add(src, 1, 1, "the front matter needs a title: add `title: ...`")
 	}
-	if meta.Description == "" {
+	if meta.Description == "" && !meta.mistyped("description") {
 		problems.Add(src, 1, 1, "the front matter needs a description: add `description: ...` (one or two sentences)")
 	}
 

@@ -44,7 +44,8 @@ func Parse(data []byte) []Entry {
 func Check(entries []Entry, answered func(string) bool, problems *diag.List) {
 	for _, e := range entries {
 		if !answered(e.URL) {
-			problems.Add(Path, e.Line, 1, "%s was published and would now be gone: add `aliases: [%s]` to the page that replaces it, or restore the page", e.URL, e.URL)
+			problems.Add(Path, e.Line, 1, "%s is listed as published, and this build has no page or redirect there: "+
+				"if a page replaces it, add `aliases: [%s]` to that page; if it never went online (a page tried out and deleted), delete this line", e.URL, e.URL)
 		}
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"testing/fstest"
 	"unicode/utf8"
 
+	"github.com/trustguide/guide/internal/content"
 	"github.com/trustguide/guide/internal/diag"
 )
 
@@ -67,8 +68,14 @@ func TestLoadTemplatesProblems(t *testing.T) {
 			"templates/article.html:3:1: missing value for if"},
 		{"parse error in a partial, said once", "_toc.html", "\n{{.Page.Title",
 			"templates/_toc.html:2:1: unclosed action"},
+		{"parse error in the base, said once", "base.html", "<title>\n\n{{.Page.Title}</title>",
+			"templates/base.html:3:1: bad character U+007D '}'"},
 		{"unknown function", "page.html", "\n\n{{shout .}}",
 			`templates/page.html:3:1: function "shout" not defined`},
+		{"broken HTML, found at once", "_toc.html", "<nav>\n<a href='{{.Page.URL}}</nav>",
+			"templates/base.html:1:1: a tag, attribute or quote is left open here or in a template it calls"},
+		{"a missing template", "page.html", `{{define "main"}}{{template "_nope.html" .}}{{end}}`,
+			`templates/page.html:1:28: no such template "_nope.html"`},
 		{"no templates", "*", "",
 			"templates:1:1: no templates found: the site needs templates/base.html and one file per kind of page"},
 	} {
@@ -82,9 +89,11 @@ func TestLoadTemplatesProblems(t *testing.T) {
 			fsys["templates/"+c.file].Data = []byte(c.data)
 		}
 		var problems diag.List
-		LoadTemplates(fsys, funcs, &problems)
-		if got := problems.Sort().Error(); got != c.want {
-			t.Errorf("%s:\n got %s\nwant %s", c.name, got, c.want)
+		if LoadTemplates(fsys, funcs, &problems) != nil {
+			t.Errorf("%s: templates with a problem were loaded", c.name)
+		}
+		if got := problems.Sort().Error(); !strings.HasPrefix(got, c.want) || strings.Count(got, "\n") > 0 {
+			t.Errorf("%s:\n got %s\nwant %s (one problem)", c.name, got, c.want)
 		}
 	}
 }
@@ -98,18 +107,27 @@ func TestExecProblem(t *testing.T) {
 	if err == nil {
 		t.Fatal("no error")
 	}
-	d := ExecProblem(err)
+	d := tm.Problem("article", err)
 	if d.Path != "templates/article.html" || d.Line != 2 || d.Col != 9 || !strings.Contains(d.Message, "Nope") {
 		t.Errorf("ExecProblem = %v, want templates/article.html:2:9 about Nope", d)
 	}
 }
 
+// day is a front matter date without a time.
+func day(s string) content.Date {
+	d, ok := content.ParseDate(s)
+	if !ok {
+		panic("bad test date " + s)
+	}
+	return d
+}
+
 var entries = []Entry{
 	{URL: "/", Title: "Home", Kind: "home"},
-	{URL: "/articles/a/", Title: "Sorry & <after>", Kind: "article", Date: "2024-01-02", Description: `Say "sorry"`},
-	{URL: "/articles/b/", Title: "B", Kind: "article", Date: "2023-05-01", Updated: "2024-03-04"},
-	{URL: "/worksheets/w/", Title: "W", Kind: "worksheet", Date: "2024-02-01"},
-	{URL: "/about/", Title: "About", Kind: "page", Date: "2025-01-01"},
+	{URL: "/articles/a/", Title: "Sorry & <after>", Kind: "article", Date: day("2024-01-02"), Description: `Say "sorry"`},
+	{URL: "/articles/b/", Title: "B", Kind: "article", Date: day("2023-05-01"), Updated: day("2024-03-04")},
+	{URL: "/worksheets/w/", Title: "W", Kind: "worksheet", Date: day("2024-02-01")},
+	{URL: "/about/", Title: "About", Kind: "page", Date: day("2025-01-01")},
 	{URL: "/articles/undated/", Title: "Undated", Kind: "article"},
 }
 
@@ -238,6 +256,7 @@ func TestAbsolute(t *testing.T) {
 		{"https://example.org/", "a/", "https://example.org/a/"},
 		{"https://example.org/", "/", "https://example.org/"},
 		{"https://example.org/guide/", "/feed.xml", "https://example.org/guide/feed.xml"},
+		{"https://example.org/", "/café/ça va/", "https://example.org/caf%C3%A9/%C3%A7a%20va/"},
 	} {
 		if got := Absolute(c[0], c[1]); got != c[2] {
 			t.Errorf("Absolute(%q, %q) = %q, want %q", c[0], c[1], got, c[2])

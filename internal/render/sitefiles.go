@@ -5,9 +5,12 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"net/url"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/trustguide/guide/internal/content"
 )
 
 // Entry is a page as the site-wide files list it.
@@ -16,8 +19,8 @@ type Entry struct {
 	Title       string
 	Description string
 	Kind        string
-	Date        string // YYYY-MM-DD or ""
-	Updated     string
+	Date        content.Date
+	Updated     content.Date
 	Text        string // plain text of the body, for search
 }
 
@@ -37,8 +40,8 @@ func Sitemap(baseURL string, entries []Entry) []byte {
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
 	for _, e := range entries {
 		fmt.Fprintf(&b, "<url><loc>%s</loc>", xmlText(Absolute(baseURL, e.URL)))
-		if d := lastChange(e); d != "" {
-			fmt.Fprintf(&b, "<lastmod>%s</lastmod>", d)
+		if d := lastChange(e); !d.IsZero() {
+			fmt.Fprintf(&b, "<lastmod>%s</lastmod>", d.Day)
 		}
 		b.WriteString("</url>\n")
 	}
@@ -46,8 +49,8 @@ func Sitemap(baseURL string, entries []Entry) []byte {
 	return b.Bytes()
 }
 
-func lastChange(e Entry) string {
-	if e.Updated != "" {
+func lastChange(e Entry) content.Date {
+	if !e.Updated.IsZero() {
 		return e.Updated
 	}
 	return e.Date
@@ -59,20 +62,20 @@ func lastChange(e Entry) string {
 func Feed(site *SiteView, entries []Entry) []byte {
 	var dated []Entry
 	for _, e := range entries {
-		if (e.Kind == "article" || e.Kind == "worksheet") && lastChange(e) != "" {
+		if (e.Kind == "article" || e.Kind == "worksheet") && !lastChange(e).IsZero() {
 			dated = append(dated, e)
 		}
 	}
 	sort.SliceStable(dated, func(i, j int) bool {
 		a, b := lastChange(dated[i]), lastChange(dated[j])
-		if a != b {
-			return a > b
+		if a.Time != b.Time {
+			return b.Before(a)
 		}
 		return dated[i].URL < dated[j].URL
 	})
-	updated := "2000-01-01"
+	updated := "2000-01-01T00:00:00Z"
 	if len(dated) > 0 {
-		updated = lastChange(dated[0])
+		updated = lastChange(dated[0]).Time
 	}
 	var b bytes.Buffer
 	b.WriteString(`<?xml version="1.0" encoding="utf-8"?>` + "\n")
@@ -80,14 +83,14 @@ func Feed(site *SiteView, entries []Entry) []byte {
 	fmt.Fprintf(&b, "<title>%s</title>\n<subtitle>%s</subtitle>\n", xmlText(site.Title), xmlText(site.Description))
 	fmt.Fprintf(&b, "<id>%s</id>\n<link href=\"%s\"/>\n<link rel=\"self\" href=\"%s\"/>\n",
 		xmlText(site.BaseURL), xmlText(site.BaseURL), xmlText(Absolute(site.BaseURL, "/feed.xml")))
-	fmt.Fprintf(&b, "<updated>%sT00:00:00Z</updated>\n<author><name>%s</name></author>\n", updated, xmlText(site.Title))
+	fmt.Fprintf(&b, "<updated>%s</updated>\n<author><name>%s</name></author>\n", updated, xmlText(site.Title))
 	for _, e := range dated {
 		u := xmlText(Absolute(site.BaseURL, e.URL))
 		fmt.Fprintf(&b, "<entry><title>%s</title><link href=\"%s\"/><id>%s</id>", xmlText(e.Title), u, u)
-		if e.Date != "" {
-			fmt.Fprintf(&b, "<published>%sT00:00:00Z</published>", e.Date)
+		if !e.Date.IsZero() {
+			fmt.Fprintf(&b, "<published>%s</published>", e.Date.Time)
 		}
-		fmt.Fprintf(&b, "<updated>%sT00:00:00Z</updated><summary>%s</summary></entry>\n", lastChange(e), xmlText(e.Description))
+		fmt.Fprintf(&b, "<updated>%s</updated><summary>%s</summary></entry>\n", lastChange(e).Time, xmlText(e.Description))
 	}
 	b.WriteString("</feed>\n")
 	return b.Bytes()
@@ -174,7 +177,10 @@ func SearchIndex(records [][]byte) []byte {
 	return append(out, ']')
 }
 
-// Absolute joins the site's base URL and a site path.
+// Absolute joins the site's base URL and a site path, %-encoding the path
+// as the pages' own links are ("/café/" is "/caf%C3%A9/"), so that the
+// sitemap, the feed, canonical links and QR codes name a page the same way.
 func Absolute(baseURL, sitePath string) string {
-	return strings.TrimSuffix(baseURL, "/") + "/" + strings.TrimPrefix(sitePath, "/")
+	escaped := (&url.URL{Path: strings.TrimPrefix(sitePath, "/")}).EscapedPath()
+	return strings.TrimSuffix(baseURL, "/") + "/" + escaped
 }

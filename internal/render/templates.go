@@ -16,14 +16,18 @@
 package render
 
 import (
+	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"path"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
+	texttemplate "text/template"
+	"text/template/parse"
 
 	"github.com/trustguide/guide/internal/diag"
 )
@@ -41,7 +45,8 @@ type Templates struct {
 
 // LoadTemplates parses templates/. funcs are the template functions; their
 // values may be replaced per build with Funcs on a clone, but their names
-// must be known at parse time.
+// must be known at parse time. It returns nil when any template has a
+// problem: no page can then be drawn, and the problems say why, once each.
 func LoadTemplates(fsys fs.FS, funcs template.FuncMap, problems *diag.List) *Templates {
 	names, err := fs.Glob(fsys, Dir+"/*.html")
 	if err != nil || len(names) == 0 {
@@ -50,10 +55,11 @@ func LoadTemplates(fsys fs.FS, funcs template.FuncMap, problems *diag.List) *Tem
 	}
 	files := map[string]string{}
 	var partials []string
+	before := len(*problems)
 	for _, name := range names {
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
-			problems.Add(name, 0, 0, "cannot read: %v", err)
+			problems.Add(name, 0, 0, "cannot read: %v", unwrap(err))
 			continue
 		}
 		files[name] = string(data)
@@ -68,30 +74,50 @@ func LoadTemplates(fsys fs.FS, funcs template.FuncMap, problems *diag.List) *Tem
 		return nil
 	}
 	t := &Templates{byKind: map[string]*template.Template{}}
+	reported := map[diag.Diagnostic]bool{} // base.html and partials are in every set: say each problem once
 	for _, kind := range Kinds {
 		page := Dir + "/" + kind + ".html"
 		if _, ok := files[page]; !ok {
 			problems.Add(page, 0, 0, "missing: %s pages need this template; create it with {{define \"main\"}}...{{end}}", kind)
 			continue
 		}
-		set := template.New(path.Base(base)).Funcs(funcs)
-		ok := true
-		for _, name := range append([]string{base, page}, partials...) {
-			t := set
-			if name != base {
-				t = set.New(path.Base(name))
+		set, err := parseSet(funcs, files, append([]string{base, page}, partials...))
+		if err != nil {
+			if d := problemIn(set, err); !reported[d] {
+				reported[d] = true
+				problems.Append(diag.List{d})
 			}
-			if _, err := t.Parse(files[name]); err != nil {
-				problems.Append(templateProblem(err, name))
-				ok = false
-				break
-			}
+			continue
 		}
-		if ok {
-			t.byKind[kind] = set
-		}
+		t.byKind[kind] = set
+	}
+	if len(*problems) > before {
+		return nil
 	}
 	return t
+}
+
+// parseSet parses the files of one kind of page into one template set,
+// and escapes it, so that a template that would write broken HTML is
+// reported now rather than on every page.
+func parseSet(funcs template.FuncMap, files map[string]string, names []string) (*template.Template, error) {
+	set := template.New(path.Base(names[0])).Funcs(funcs)
+	for i, name := range names {
+		t := set
+		if i > 0 {
+			t = set.New(path.Base(name))
+		}
+		if _, err := t.Parse(files[name]); err != nil {
+			return set, err
+		}
+	}
+	// Executing escapes the whole set first; with no data it then stops at
+	// the first field it reads, which is not a problem of the templates.
+	err := set.Execute(io.Discard, nil)
+	if escaping := (*template.Error)(nil); errors.As(err, &escaping) {
+		return set, err
+	}
+	return set, nil
 }
 
 // Lookup returns the template for a kind of page.
@@ -103,30 +129,62 @@ func (t *Templates) Lookup(kind string) (*template.Template, bool) {
 	return tmpl, ok
 }
 
-// templateMessage matches html/template's error text. The template packages
-// report positions only inside their messages, so this is where they are
-// read back: "template: x.html:12:5: executing ..." or
-// "html/template:x.html:12:5: ...".
-var templateMessage = regexp.MustCompile(`^(?:html/)?template: ?([^:]+):(\d+)(?::(\d+))?: (.*)$`)
+// position matches where the template packages say an error is: they
+// report positions only inside their messages ("template: x.html:12:5:
+// executing ..."), for parse and execution errors alike.
+var position = regexp.MustCompile(`^template: ([^:]+):(\d+):(?:(\d+):)? (.*)$`)
 
-// templateProblem turns a template error into a diagnostic at the template's
-// file and line. fallback names the file when the message has no position.
-func templateProblem(err error, fallback string) diag.List {
-	var l diag.List
+// problemIn turns a template error met with set into a diagnostic at the
+// template's file and line.
+func problemIn(set *template.Template, err error) diag.Diagnostic {
 	msg := err.Error()
-	if m := templateMessage.FindStringSubmatch(msg); m != nil {
+	var escaping *template.Error
+	switch {
+	case errors.As(err, &escaping) && escaping.Node != nil:
+		// The node knows its file, line and column.
+		location, _ := (*parse.Tree)(nil).ErrorContext(escaping.Node)
+		msg = "template: " + location + ": " + escaping.Description
+	case errors.As(err, &escaping) && escaping.ErrorCode == template.ErrEndContext:
+		return diag.Diagnostic{Path: fileOf(set, escaping.Name), Line: escaping.Line,
+			Message: "a tag, attribute or quote is left open here or in a template it calls: close it (" + escaping.Description + ")"}
+	case errors.As(err, &escaping) && escaping.Name != "":
+		return diag.Diagnostic{Path: fileOf(set, escaping.Name), Line: escaping.Line, Message: escaping.Description}
+	}
+	var exec texttemplate.ExecError
+	if errors.As(err, &exec) {
+		msg = exec.Err.Error()
+	}
+	if m := position.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[2])
 		col, _ := strconv.Atoi(m[3])
-		l.Add(Dir+"/"+m[1], line, col, "%s", m[4])
-		return l
+		return diag.Diagnostic{Path: Dir + "/" + m[1], Line: line, Col: col, Message: m[4]}
 	}
-	l.Add(fallback, 0, 0, "%s", strings.TrimPrefix(msg, "template: "))
-	return l
+	return diag.Diagnostic{Path: fileOf(set, set.Name()), Message: strings.TrimPrefix(msg, "template: ")}
 }
 
-// ExecProblem reports a template execution error at the template's line.
-func ExecProblem(err error) diag.Diagnostic {
-	return templateProblem(err, Dir)[0]
+// fileOf names the file that defines the template called name.
+func fileOf(set *template.Template, name string) string {
+	if t := set.Lookup(name); t != nil && t.Tree != nil && t.Tree.ParseName != "" {
+		return Dir + "/" + t.Tree.ParseName
+	}
+	return Dir + "/" + name
+}
+
+// Problem reports an error met drawing a page of the given kind at the
+// template's file and line.
+func (t *Templates) Problem(kind string, err error) diag.Diagnostic {
+	set, _ := t.Lookup(kind)
+	if set == nil {
+		return diag.Diagnostic{Path: Dir + "/" + kind + ".html", Message: err.Error()}
+	}
+	return problemIn(set, err)
+}
+
+func unwrap(err error) error {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err
+	}
+	return err
 }
 
 // WhileDrawing joins template errors that many pages met into one each,

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"html/template"
 	"io"
 )
@@ -88,13 +89,7 @@ type WorksheetInfo struct {
 func (t *Templates) Execute(w io.Writer, v *View) error {
 	tmpl, ok := t.Lookup(v.Page.Kind)
 	if !ok {
-		return errMissingTemplate(v.Page.Kind)
+		return fmt.Errorf("there is no template for %s pages", v.Page.Kind) // a kind missing from Kinds
 	}
 	return tmpl.Execute(w, v)
-}
-
-type errMissingTemplate string
-
-func (e errMissingTemplate) Error() string {
-	return "template: " + string(e) + ".html:1:1: missing"
 }
