@@ -153,11 +153,12 @@ func (b *run) run() {
 	}
 	b.collect(b.pages)
 	b.makeSiteFiles()
-	if !b.drawingFailed() && len(b.site.Unreadable) == 0 {
+	if !b.drawingFailed() && len(b.site.Unreadable) == 0 && !b.configDiag.HasErrors() {
 		b.checkOutput()
 	} else {
-		// With pages missing, every link to them would be reported too.
-		// What the check keeps no longer matches the output: start afresh.
+		// With pages or settings missing, every link to them would be
+		// reported too. What the check keeps no longer matches the output:
+		// start afresh.
 		b.linksFresh, b.Builder.manifest.checked = false, false
 	}
 	b.Builder.pages = b.bySource

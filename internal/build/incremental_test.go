@@ -146,6 +146,38 @@ var edits = []edit{
 		}
 		return []string{"content/site.yaml"}
 	}},
+	{"turn a page into a folder, or back", func(fsys fstest.MapFS, r *rand.Rand) []string {
+		const file, inner = "content/notes.md", "content/notes.md/first.md"
+		if _, isFile := fsys[file]; isFile {
+			delete(fsys, file)
+			set(fsys, inner, "---\ntitle: Inside\ndescription: d\n---\nIn a folder named like a page.\n")
+			return []string{file} // the watcher sees the name change kind
+		}
+		delete(fsys, inner)
+		set(fsys, file, "---\ntitle: Notes\ndescription: d\n---\nA page again.\n")
+		return []string{file, inner}
+	}},
+	{"rename a folder", func(fsys fstest.MapFS, r *rand.Rand) []string {
+		from, to := "content/notes.md", "content/notes"
+		if r.IntN(2) == 0 {
+			from, to = to, from
+		}
+		if _, isFile := fsys[to]; isFile {
+			return nil // a page has the name
+		}
+		var moved bool
+		for name, f := range fsys {
+			if rest, ok := strings.CutPrefix(name, from+"/"); ok {
+				delete(fsys, name)
+				fsys[to+"/"+rest] = f
+				moved = true
+			}
+		}
+		if !moved {
+			return nil
+		}
+		return []string{from, to}
+	}},
 	{"break front matter", func(fsys fstest.MapFS, r *rand.Rand) []string {
 		name := pick(r, pagesIn(fsys, "content/articles/new-"+"")) // may be empty: then the first page
 		if name == "" {

@@ -64,7 +64,8 @@ type siteRef struct {
 type anchorRef struct {
 	source, fragment string
 	line, col        int
-	dest             string
+	dest             string // as written: "x.md#why"
+	url              string // as published: "/articles/x/#why"
 }
 
 // synthetic reports whether the page was made up by the builder (a section
@@ -199,8 +200,8 @@ func (p *page) resolvePage(b *run, ref *markdown.Ref, file, fragment string) {
 	url := target.URL
 	if fragment != "" {
 		line, col := markdown.Position(p.Body, ref.Offset)
-		p.anchors = append(p.anchors, anchorRef{source: src, fragment: fragment, line: line, col: col, dest: ref.Dest})
 		url += "#" + fragment
+		p.anchors = append(p.anchors, anchorRef{source: src, fragment: fragment, line: line, col: col, dest: ref.Dest, url: url})
 	}
 	ref.SetDest(url)
 }
@@ -212,7 +213,7 @@ func (p *page) checkAnchors(b *run) {
 		if t := b.bySource[a.source]; t != nil && !t.ids[a.fragment] {
 			file, _, _ := strings.Cut(a.dest, "#")
 			p.anchorProblems.Add(p.Source, a.line, a.col, "link to %s#%s, but that page has no heading with the id %q%s", file, a.fragment, a.fragment, nearestID(a.fragment, t.ids))
-			p.anchorBroken = append(p.anchorBroken, a.dest)
+			p.anchorBroken = append(p.anchorBroken, a.url)
 		}
 	}
 }

@@ -51,7 +51,7 @@ func (b *run) checkAnchors() {
 		}
 		b.problems.Append(p.anchorProblems)
 		for _, dest := range p.anchorBroken {
-			b.reported[outputPath(p.URL)+" "+dest] = true
+			b.reported[reportKey(outputPath(p.URL), dest)] = true
 		}
 	}
 }

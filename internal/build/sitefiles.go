@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"strings"
 
 	"github.com/trustguide/guide/internal/content"
@@ -11,6 +12,7 @@ import (
 	"github.com/trustguide/guide/internal/linkcheck"
 	"github.com/trustguide/guide/internal/manifest"
 	"github.com/trustguide/guide/internal/minifier"
+	"github.com/trustguide/guide/internal/output"
 	"github.com/trustguide/guide/internal/render"
 )
 
@@ -107,8 +109,12 @@ func (b *run) makeListings() {
 
 	b.redirects = nil
 	for _, p := range b.pages {
-		for _, a := range p.Meta.Aliases {
+		for i, a := range p.Meta.Aliases {
 			b.redirects = append(b.redirects, render.Redirect{From: a, To: p.URL})
+			if file, shadowed := b.fileAt(a); shadowed {
+				line, col := p.Meta.AliasPosition(i)
+				b.siteDiag.Add(p.Source, line, col, "alias %s is the address of the file %s: Netlify serves the file there, never the redirect; remove the alias", a, file)
+			}
 		}
 		if p.Kind == content.Worksheet && p.Meta.Short != "" {
 			b.redirects = append(b.redirects, render.Redirect{From: "/w/" + p.Meta.Short, To: p.URL})
@@ -127,6 +133,14 @@ func (b *run) makeListings() {
 			b.siteDiag = render.WhileDrawing(map[diag.Diagnostic][]string{notFound.drawErr: {notFound.Source}})
 		}
 	}
+}
+
+// fileAt finds the file of the site, other than a page, that answers a URL.
+func (b *run) fileAt(url string) (string, bool) {
+	if file, ok := b.files.Lookup(url); ok {
+		return file, true
+	}
+	return output.Files(b.siteFiles).Lookup(url)
 }
 
 // addSiteFile minifies a site-wide file.
@@ -150,7 +164,7 @@ func (b *run) checkOutput() {
 	reported := b.reported
 	for _, p := range b.pages {
 		for dest := range p.broken {
-			reported[outputPath(p.URL)+" "+dest] = true
+			reported[reportKey(outputPath(p.URL), dest)] = true
 		}
 		for _, r := range p.siteRefs {
 			file, ok := b.files.Lookup(r.target)
@@ -158,10 +172,10 @@ func (b *run) checkOutput() {
 			case linkcheck.Redirected(redirects, r.target):
 			case !ok:
 				b.problems.Add(p.Source, r.line, r.col, "link to %s, but the site has no page or file there: link to the page's .md file instead", r.dest)
-				reported[outputPath(p.URL)+" "+r.dest] = true
+				reported[reportKey(outputPath(p.URL), r.dest)] = true
 			case r.fragment != "" && !b.links.HasID(file, r.fragment):
 				b.problems.Add(p.Source, r.line, r.col, "link to %s, but that page has no id %q", r.dest, r.fragment)
-				reported[outputPath(p.URL)+" "+r.dest] = true
+				reported[reportKey(outputPath(p.URL), r.dest)] = true
 			}
 		}
 	}
@@ -173,7 +187,7 @@ func (b *run) checkOutput() {
 	pagesWith := map[string][]string{}
 	reasons := map[string]string{}
 	for _, bad := range b.links.Broken() {
-		if reported[bad.File+" "+bad.Target] {
+		if reported[reportKey(bad.File, bad.Target)] {
 			continue
 		}
 		src := sources[bad.File]
@@ -188,6 +202,10 @@ func (b *run) checkOutput() {
 	}
 	for _, target := range order {
 		srcs := pagesWith[target]
+		if line, col, ok := b.site.Config.LinkPosition(unescape(target)); ok {
+			b.problems.Add(content.ConfigPath, line, col, "%s leads nowhere: %s; link to a page of the site", target, reasons[target])
+			continue
+		}
 		others := ""
 		if len(srcs) > 1 {
 			others = fmt.Sprintf(" (and %d other pages: the link is in templates/ or the menu of site.yaml)", len(srcs)-1)
@@ -196,6 +214,19 @@ func (b *run) checkOutput() {
 	}
 
 	b.checkManifest(redirects)
+}
+
+// reportKey names a link of an output file that was reported already, at
+// its place in the markdown, so the check of the output does not report it
+// again: the same link whether written with %-codes or not.
+func reportKey(file, target string) string { return file + " " + unescape(target) }
+
+// unescape undoes the %-codes of a link, so links compare as authors wrote them.
+func unescape(link string) string {
+	if plain, err := url.PathUnescape(link); err == nil {
+		return plain
+	}
+	return link
 }
 
 // updateLinkIndex brings the link index up to date with the output: every

@@ -29,6 +29,15 @@ type Config struct {
 		Title string `yaml:"title"`
 		URL   string `yaml:"url"`
 	} `yaml:"menu"`
+
+	links map[string]position // where each menu and crisis link is written
+}
+
+// LinkPosition returns where site.yaml writes a menu or crisis link to
+// href, so that a problem found with it later is reported there.
+func (c Config) LinkPosition(href string) (line, col int, ok bool) {
+	at, ok := c.links[href]
+	return at.line, at.col, ok
 }
 
 // parseConfig reads site.yaml strictly: an unknown key, a repeated key and
@@ -68,23 +77,32 @@ func parseConfig(src []byte, problems *diag.List) Config {
 			s.add(s.node("quick_exit"), "quick_exit %q must be a full https: address of a neutral page, such as https://www.google.com/: %s", c.QuickExit, problem)
 		}
 	}
+	c.links = map[string]position{}
 	for i, x := range c.Crisis {
 		if x.Name == "" {
-			s.add(s.item("crisis", i, ""), "each crisis entry needs a name: the words readers see")
+			s.add(s.item("crisis", i, "name"), "each crisis entry needs a name: the words readers see")
 		}
-		if problem := linkProblem(x.Href); problem != "" {
-			s.add(s.item("crisis", i, "href"), "crisis link %q: %s", x.Href, problem)
-		}
+		s.link(&c, "crisis", i, "href", x.Href)
 	}
 	for i, m := range c.Menu {
 		if m.Title == "" {
-			s.add(s.item("menu", i, ""), "each menu entry needs a title: the words readers see")
+			s.add(s.item("menu", i, "title"), "each menu entry needs a title: the words readers see")
 		}
-		if problem := linkProblem(m.URL); problem != "" {
-			s.add(s.item("menu", i, "url"), "menu link %q: %s", m.URL, problem)
-		}
+		s.link(&c, "menu", i, "url", m.URL)
 	}
 	return c
+}
+
+// link checks the link of the i-th entry of a list and notes its place.
+func (s settings) link(c *Config, list string, i int, key, href string) {
+	at := s.item(list, i, key)
+	if problem := linkProblem(href); problem != "" {
+		s.add(at, "%s link %q: %s", list, href, problem)
+		return
+	}
+	if _, seen := c.links[href]; !seen {
+		c.links[href] = position{at.Line, at.Column}
+	}
 }
 
 var languageTag = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)

@@ -84,6 +84,10 @@ func Scan(fsys fs.FS, problems *diag.List) (markdown, resources []string) {
 			}
 			return nil
 		}
+		if d.IsDir() && p != "content" && !slugPattern.MatchString(d.Name()) {
+			problems.Add(p, 0, 0, "the folder name %q cannot be part of a web address: rename it with letters, digits and dashes", d.Name())
+			return fs.SkipDir
+		}
 		if d.IsDir() || !usable(fsys, p, d, problems) {
 			return nil
 		}
