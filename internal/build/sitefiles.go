@@ -135,10 +135,12 @@ func (b *run) makeListings() {
 	}
 }
 
-// fileAt finds the file of the site, other than a page, that answers a URL.
+// fileAt finds the file of the site, other than a page (an alias to a
+// page's address is reported as such), that answers a URL.
 func (b *run) fileAt(url string) (string, bool) {
 	if file, ok := b.files.Lookup(url); ok {
-		return file, true
+		_, page := b.outputSources()[file]
+		return file, !page
 	}
 	return output.Files(b.siteFiles).Lookup(url)
 }
