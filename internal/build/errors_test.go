@@ -13,7 +13,7 @@ import (
 
 // smallSite returns the small test site in memory, with changes: a path
 // mapped to "" is removed.
-func smallSite(t *testing.T, changes map[string]string) fstest.MapFS {
+func smallSite(t testing.TB, changes map[string]string) fstest.MapFS {
 	t.Helper()
 	m := fstest.MapFS{}
 	err := fs.WalkDir(os.DirFS("testdata/small"), ".", func(p string, d fs.DirEntry, err error) error {

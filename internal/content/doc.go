@@ -16,17 +16,20 @@
 //
 // # Front matter
 //
-// YAML between two "---" lines at the very top of the file. Unknown keys are
-// errors, so a typo cannot pass silently.
+// YAML between two "---" lines at the very top of the file. Unknown keys and
+// keys given twice are errors, so a typo cannot pass silently.
 //
 //	title:       required. The page's title, also used in menus and links.
 //	description: required. One or two sentences for search results and sharing.
 //	draft:       true keeps the page out of a build unless -drafts (serve shows drafts).
 //	weight:      orders pages within a section (lower first, then by title).
-//	date:        first published, YYYY-MM-DD. Used by the feed and sitemap.
-//	updated:     last meaningful change, YYYY-MM-DD.
+//	date:        first published: YYYY-MM-DD, or an RFC 3339 date and time
+//	             (2026-11-25T10:00:00Z). Pages show the day; the feed keeps the time.
+//	updated:     last meaningful change, written the same way.
 //	slug:        the last part of the URL, instead of the file name.
-//	aliases:     old URLs of this page ("/old/path/"); each becomes a 301.
+//	aliases:     old URLs of this page ("/old/path/"); each becomes a 301. Each
+//	             is a plain path of the site (see SitePathProblem) that no page,
+//	             short link or other alias has.
 //	tags:        a list of words.
 //
 // Articles may also set:
@@ -46,9 +49,18 @@
 //	language:    a BCP 47 tag, such as "en-CA"
 //	description: what the site is, for search results
 //	base_url:    where it is published, "https://example.org/" (-base-url overrides it)
-//	quick_exit:  where the "Leave this site" button goes
+//	quick_exit:  required: where the "Leave this site" button goes, an https: address
 //	crisis:      list of {name, detail, href}: shown on every page
 //	menu:        list of {title, url}: the main navigation
+//
+// Links in crisis and menu are https:, tel:, sms: or mailto: links, or paths
+// of this site; every problem is reported at its line and column.
+//
+// # Files
+//
+// What is published from content/ is said once, in files.go: markdown
+// becomes pages, files of the kinds a site serves are copied, editors'
+// files are ignored, anything else is left out with a warning.
 //
 // # Links
 //

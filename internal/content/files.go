@@ -109,15 +109,16 @@ func Scan(fsys fs.FS, problems *diag.List) (markdown, resources []string) {
 }
 
 // IsPage reports whether a root-relative path names a page file: a
-// markdown file under content/ in no hidden or ignored folder.
+// markdown file under content/, in folders whose names can be part of a
+// URL and are not hidden or ignored.
 func IsPage(name string) bool {
 	parts := strings.Split(name, "/")
 	if len(parts) < 2 || parts[0] != "content" || !strings.HasSuffix(name, ".md") {
 		return false
 	}
-	for _, part := range parts[1:] {
-		if Ignored(part) {
-			return false
+	for i, part := range parts[1:] {
+		if Ignored(part) || i < len(parts)-2 && !slugPattern.MatchString(part) {
+			return false // Scan reports a folder whose name cannot be in a URL
 		}
 	}
 	return true

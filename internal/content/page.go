@@ -59,6 +59,7 @@ func ParsePage(src string, data []byte, problems *diag.List) *Page {
 		problems.Add(src, 1, 1, "the file is empty: start it with front matter (---, title:, description:, ---) or delete it")
 		return nil
 	}
+	data = loneCRToLF(data)
 	if !utf8.Valid(data) {
 		line, col := badUTF8(data)
 		problems.Add(src, line, col, "the file is not UTF-8 text: save it as UTF-8 in your editor")
@@ -167,6 +168,22 @@ func checkKindKeys(p *Page, problems *diag.List) {
 	if m.Minutes < 0 {
 		problems.Add(p.Source, m.Line("minutes"), 1, "minutes must be 0 or more")
 	}
+}
+
+// loneCRToLF turns each carriage return that is not followed by a line
+// feed (old Mac line ends) into a line feed, so that YAML, markdown and
+// positions all count the same lines. Offsets do not move.
+func loneCRToLF(data []byte) []byte {
+	if !bytes.Contains(data, []byte("\r")) {
+		return data
+	}
+	out := bytes.Clone(data)
+	for i, c := range out {
+		if c == '\r' && (i+1 == len(out) || out[i+1] != '\n') {
+			out[i] = '\n'
+		}
+	}
+	return out
 }
 
 // badUTF8 returns the line and column of the first byte that is not UTF-8.
