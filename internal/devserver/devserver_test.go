@@ -99,6 +99,13 @@ func (s *site) write(name, text string) {
 	}
 }
 
+func (s *site) remove(name string) {
+	s.t.Helper()
+	if err := os.Remove(filepath.Join(s.dir, filepath.FromSlash(name))); err != nil {
+		s.t.Fatal(err)
+	}
+}
+
 // atomicSave writes a file the way vim, JetBrains and VS Code do: a temp
 // file, then a rename over the original.
 func (s *site) atomicSave(name, text string) {

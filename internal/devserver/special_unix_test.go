@@ -1,7 +1,8 @@
+//go:build unix
+
 package devserver
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -14,13 +15,6 @@ func (s *site) mkfifo(name string) {
 	s.t.Helper()
 	if err := syscall.Mkfifo(filepath.Join(s.dir, filepath.FromSlash(name)), 0o644); err != nil {
 		s.t.Skip("no named pipes here:", err)
-	}
-}
-
-func (s *site) remove(name string) {
-	s.t.Helper()
-	if err := os.Remove(filepath.Join(s.dir, filepath.FromSlash(name))); err != nil {
-		s.t.Fatal(err)
 	}
 }
 
