@@ -23,7 +23,8 @@
 // are nobody else's business:
 //
 //   - Requests for another host. Only a request whose Host is the address
-//     it reached (127.0.0.1:1313, or the IP given to -addr) or localhost,
+//     it reached (127.0.0.1:1313; with -addr 0.0.0.0:1313, the machine's
+//     address on that network, as a phone on it would type it) or localhost,
 //     127.0.0.1 or [::1] with that port is answered; any other gets 403
 //     Forbidden, saying why. Otherwise a page of any site could read this
 //     one by making its own name resolve to 127.0.0.1 (DNS rebinding). The
