@@ -67,10 +67,11 @@ func cmdCheck(args []string, stdout, stderr io.Writer) error {
 	fs := flags("check", stderr)
 	rootDir := fs.String("root", ".", "the site's folder")
 	showGrades := fs.Bool("grades", true, "print each page's reading grade")
+	drafts := fs.Bool("drafts", false, "include draft pages, as deploy previews do")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	r, err := buildSite(*rootDir, build.Options{Grades: true})
+	r, err := buildSite(*rootDir, build.Options{Grades: true, Drafts: *drafts})
 	if err != nil {
 		return err
 	}

@@ -3,7 +3,7 @@
 //
 //	guide build  [-root DIR] [-out DIR] [-base-url URL] [-drafts]
 //	guide serve  [-root DIR] [-addr 127.0.0.1:1313] [-poll DURATION]
-//	guide check  [-root DIR]
+//	guide check  [-root DIR] [-drafts]
 //	guide new    [-root DIR] article|worksheet "Title"
 //
 // Exit status: 0 success, 1 the site has errors, 2 bad usage.
@@ -24,7 +24,7 @@ import (
 const usage = `usage:
   guide build  [-root DIR] [-out DIR] [-base-url URL] [-drafts]
   guide serve  [-root DIR] [-addr 127.0.0.1:1313] [-poll DURATION]
-  guide check  [-root DIR]
+  guide check  [-root DIR] [-drafts]
   guide new    [-root DIR] article|worksheet "Title"
 `
 

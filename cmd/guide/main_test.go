@@ -122,6 +122,26 @@ func TestCheck(t *testing.T) {
 	}
 }
 
+// TestCheckDrafts: deploy previews build drafts, so check must be able to
+// check them too; without -drafts, drafts are left out as build leaves them.
+func TestCheckDrafts(t *testing.T) {
+	site := copySite(t)
+	draft := "---\ntitle: Coming soon\ndescription: Not yet published.\ndraft: true\n---\n\nSee [the next step](nowhere.md).\n"
+	if err := os.WriteFile(filepath.Join(site, "content/articles/coming.md"), []byte(draft), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, stdout, stderr := guide(t, "check", "-root", site); code != 0 || strings.Contains(stdout+stderr, "coming.md") {
+		t.Errorf("check without -drafts: exit %d, want 0 and no word of the draft:\n%s%s", code, stdout, stderr)
+	}
+	code, stdout, stderr := guide(t, "check", "-drafts", "-root", site)
+	if code != 1 || !strings.Contains(stderr, "content/articles/coming.md:7:5: link to nowhere.md") {
+		t.Errorf("check -drafts: exit %d, want 1 and the draft's broken link at its position:\n%s", code, stderr)
+	}
+	if !strings.Contains(stdout, "checked 5 pages") {
+		t.Errorf("check -drafts does not count the draft:\n%s", stdout)
+	}
+}
+
 func TestUsage(t *testing.T) {
 	for _, args := range [][]string{{}, {"nope"}, {"build", "-nope"}, {"new", "article"}, {"new", "poem", "T"}} {
 		if code, _, _ := guide(t, args...); code != 2 {

@@ -5,6 +5,13 @@
 // One goroutine owns the Builder: the watcher sends it batches of changed
 // paths, it rebuilds and publishes. A failed build keeps the last good site
 // on the server while every page shows the errors.
+//
+// The loop always recovers: after any failed build, the next change builds
+// again. A build that panics is shown as an error, and the next one starts
+// from a new Builder. A build that has not finished after 20 s (something it
+// reads may never answer) is reported as maybe stuck, in the terminal and in
+// the browser; it is still published if it finishes before the next change,
+// and left behind for a new Builder if it does not.
 package devserver
 
 import (
@@ -12,9 +19,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/http"
 	"os"
-	"path/filepath"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -50,18 +58,26 @@ func Run(ctx context.Context, opt Options) error {
 type Server struct {
 	URL string // "http://127.0.0.1:1313/"
 
-	opt     Options
-	root    *os.Root
-	builder *build.Builder
-	http    *http.Server
-	serve   *serve.Server
-	watcher *watch.Watcher
-	netlify atomic.Pointer[deploy.Config] // netlify.toml, read again when it changes
-	done    chan struct{}
+	opt        Options
+	root       *os.Root
+	newBuilder newBuilder
+	patience   time.Duration
+	builder    builder // owned by the loop
+	http       *http.Server
+	serve      *serve.Server
+	watcher    *watch.Watcher
+	netlify    atomic.Pointer[deploy.Config] // netlify.toml, read again when it changes
+	settled    chan struct{}                 // the first build is published, or stuck
+	settleOnce sync.Once
+	quit       chan struct{} // closed by Close
+	done       chan struct{} // closed when the loop ends
 }
 
 // Start builds the site, starts serving it and watching it, and returns.
-func Start(opt Options) (*Server, error) {
+func Start(opt Options) (*Server, error) { return start(opt, realBuilder, patience) }
+
+// start is Start with the builder and the patience chosen by the caller.
+func start(opt Options, nb newBuilder, patience time.Duration) (*Server, error) {
 	if opt.Log == nil {
 		opt.Log = io.Discard
 	}
@@ -74,63 +90,37 @@ func Start(opt Options) (*Server, error) {
 		ln.Close()
 		return nil, fmt.Errorf("cannot open the site folder: %w", err)
 	}
-	s := &Server{URL: "http://" + ln.Addr().String() + "/", opt: opt, root: root, done: make(chan struct{})}
-	s.readHeaders()
-	s.serve = serve.New(serve.Options{Headers: s.headersFor})
-	s.builder = build.NewBuilder(root.FS(), build.Options{Drafts: true, BaseURL: s.URL})
-	s.rebuild(nil)
-
-	s.watcher, err = watch.New(opt.Root, watched, watch.Options{Poll: opt.Poll})
+	// Watch before the first build, so that a change saved during it is built next.
+	w, err := watch.New(opt.Root, watched, watch.Options{Poll: opt.Poll})
 	if err != nil {
 		ln.Close()
 		root.Close()
 		return nil, err
 	}
+	s := &Server{
+		URL: "http://" + ln.Addr().String() + "/", opt: opt, root: root, watcher: w,
+		newBuilder: nb, patience: patience,
+		settled: make(chan struct{}), quit: make(chan struct{}), done: make(chan struct{}),
+	}
+	s.serve = serve.New(serve.Options{Headers: s.headersFor})
+	s.freshBuilder()
+	go s.loop(s.begin(nil))
+	<-s.settled
 	s.http = &http.Server{Handler: s.serve, ReadHeaderTimeout: 10 * time.Second}
 	go s.http.Serve(ln)
-	go s.loop()
 	if opt.Ready != nil {
 		opt.Ready(s.URL)
 	}
 	return s, nil
 }
 
-// loop owns the builder: one rebuild per batch of changes.
-func (s *Server) loop() {
-	defer close(s.done)
-	events, errs := s.watcher.Events(), s.watcher.Errors()
-	for events != nil {
-		select {
-		case batch, ok := <-events:
-			if !ok {
-				events = nil
-				continue
-			}
-			if batch.Rescan {
-				s.rebuild(nil)
-			} else {
-				s.rebuild(batch.Paths)
-			}
-		case err, ok := <-errs:
-			if ok {
-				fmt.Fprintf(s.opt.Log, "watch: %v\n", err)
-			} else {
-				errs = nil
-			}
-		}
-	}
+// buildOptions are the dev server's: drafts shown, links to this server.
+func (s *Server) buildOptions() build.Options {
+	return build.Options{Drafts: true, BaseURL: s.URL}
 }
 
-func (s *Server) rebuild(changed []string) {
-	for _, c := range changed {
-		if c == "netlify.toml" {
-			s.readHeaders()
-		}
-	}
-	r := s.builder.Build(changed)
-	s.serve.Publish(r.Files, r.Problems)
-	s.report(r)
-}
+// settle lets Start return, once the first build is published or stuck.
+func (s *Server) settle() { s.settleOnce.Do(func() { close(s.settled) }) }
 
 // report prints one line per build, and every problem.
 func (s *Server) report(r build.Result) {
@@ -151,14 +141,18 @@ func (s *Server) report(r build.Result) {
 }
 
 // readHeaders reads netlify.toml again. A site without one is served
-// without its headers; a broken one is reported and the last good one kept.
+// without its headers; a broken one, or one that is not a file, is reported
+// and the last good one kept.
 func (s *Server) readHeaders() {
-	data, err := os.ReadFile(filepath.Join(s.opt.Root, "netlify.toml"))
-	if err != nil {
+	data, err := readRegular(s.root, "netlify.toml")
+	if errors.Is(err, fs.ErrNotExist) {
 		s.netlify.Store(&deploy.Config{})
 		return
 	}
-	cfg, err := deploy.Parse(data)
+	var cfg *deploy.Config
+	if err == nil {
+		cfg, err = deploy.Parse(data)
+	}
 	if err != nil {
 		fmt.Fprintf(s.opt.Log, "netlify.toml: %v (serving with the headers read before)\n", err)
 		if s.netlify.Load() == nil {
@@ -175,8 +169,10 @@ func (s *Server) headersFor(urlPath string) http.Header {
 	return s.netlify.Load().HeadersFor(urlPath)
 }
 
-// Close stops watching and serving.
+// Close stops watching and serving. A build still running is left to end
+// by itself.
 func (s *Server) Close() error {
+	close(s.quit)
 	err := s.watcher.Close()
 	<-s.done
 	s.serve.Close()

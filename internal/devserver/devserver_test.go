@@ -20,6 +20,7 @@ type site struct {
 	dir    string
 	srv    *Server
 	events chan sse
+	first  sse // what the browser was told as it connected, if anything
 }
 
 type sse struct{ event, data string }
@@ -28,11 +29,25 @@ type sse struct{ event, data string }
 // and listens to its live-reload events.
 func startSite(t *testing.T, poll time.Duration) *site {
 	t.Helper()
+	return serveSite(t, copySmallSite(t), Options{Poll: poll}, realBuilder, patience)
+}
+
+// copySmallSite copies the builder's small test site to a temp folder.
+func copySmallSite(t *testing.T) string {
+	t.Helper()
 	dir := t.TempDir()
 	if err := os.CopyFS(dir, os.DirFS("../build/testdata/small")); err != nil {
 		t.Fatal(err)
 	}
-	srv, err := Start(Options{Root: dir, Addr: "127.0.0.1:0", Poll: poll, Log: io.Discard})
+	return dir
+}
+
+// serveSite serves the site in dir with the given builder and patience, and
+// listens to its live-reload events.
+func serveSite(t *testing.T, dir string, opt Options, nb newBuilder, patience time.Duration) *site {
+	t.Helper()
+	opt.Root, opt.Addr = dir, "127.0.0.1:0"
+	srv, err := start(opt, nb, patience)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +85,7 @@ func (s *site) listen() {
 	<-ready
 	// A client that connects may first be told the current state; drain it.
 	select {
-	case <-s.events:
+	case s.first = <-s.events:
 	case <-time.After(200 * time.Millisecond):
 	}
 }
@@ -80,6 +95,13 @@ func (s *site) write(name, text string) {
 	p := filepath.Join(s.dir, filepath.FromSlash(name))
 	os.MkdirAll(filepath.Dir(p), 0o755)
 	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		s.t.Fatal(err)
+	}
+}
+
+func (s *site) remove(name string) {
+	s.t.Helper()
+	if err := os.Remove(filepath.Join(s.dir, filepath.FromSlash(name))); err != nil {
 		s.t.Fatal(err)
 	}
 }
@@ -133,6 +155,13 @@ func (s *site) wantPage(path, text string) {
 	if code != 200 || !strings.Contains(body, text) {
 		s.t.Errorf("GET %s after the reload event: %d, want 200 with %q", path, code, text)
 	}
+}
+
+// reloaded waits for the next reload and checks the page then.
+func (s *site) reloaded(path, text string) {
+	s.t.Helper()
+	s.waitEvent("reload")
+	s.wantPage(path, text)
 }
 
 func (s *site) wantGone(path string) {

@@ -210,7 +210,7 @@ func TestSlowClientDoesNotBlockPublish(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer conn.Close()
-	io.WriteString(conn, "GET /_guide/events HTTP/1.1\r\nHost: x\r\n\r\n")
+	io.WriteString(conn, "GET /_guide/events HTTP/1.1\r\nHost: "+conn.RemoteAddr().String()+"\r\n\r\n")
 	conn.SetReadDeadline(time.Now().Add(wait))
 	r := bufio.NewReader(conn)
 	for line := ""; line != "retry: 1000\n"; { // registered; from now on, read nothing

@@ -19,6 +19,25 @@
 //     one it shows every error, as path:line:col and message, over the last
 //     good page, until the next good build removes it.
 //
+// What it refuses, because a dev server holds drafts and error messages that
+// are nobody else's business:
+//
+//   - Requests for another host. Only a request whose Host is the address
+//     it reached (127.0.0.1:1313; with -addr 0.0.0.0:1313, the machine's
+//     address on that network, as a phone on it would type it) or localhost,
+//     127.0.0.1 or [::1] with that port is answered; any other gets 403
+//     Forbidden, saying why. Otherwise a page of any site could read this
+//     one by making its own name resolve to 127.0.0.1 (DNS rebinding). The
+//     live-reload stream and the error overlay need nothing more: the page
+//     opens /_guide/events on its own origin, and the overlay is drawn from
+//     that stream.
+//   - Paths that climb out of the site ("..", a backslash, a NUL): 400.
+//   - Nothing redirects off the site. A path that is not clean, with an empty
+//     or "." segment ("//evil.example/", "/articles//x/"), is redirected once
+//     to its clean form ("/evil.example/", "/articles/x/"), which starts with
+//     a single "/"; only the site's own _redirects may send a browser
+//     elsewhere.
+//
 // The server itself only holds snapshots. Whoever builds calls Publish after
 // every build, good or bad; Publish swaps the new files in first and only then
 // tells the browsers, so a browser that reloads gets the new bytes.
@@ -26,6 +45,7 @@ package serve
 
 import (
 	"bytes"
+	"net"
 	"net/http"
 	"path"
 	"strconv"
@@ -112,6 +132,11 @@ func (s *Server) Close() { s.hub.close() }
 
 // ServeHTTP answers GET and HEAD requests for the site and for /_guide/.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	local, _ := r.Context().Value(http.LocalAddrContextKey).(net.Addr)
+	if !allowedHost(r.Host, local) {
+		refuseHost(w, r, local)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -119,6 +144,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if !safePath(r.URL.Path) {
 		http.Error(w, "bad path", http.StatusBadRequest)
+		return
+	}
+	if clean := cleanPath(r.URL.Path); clean != r.URL.Path {
+		s.redirect(w, r, clean, http.StatusMovedPermanently)
 		return
 	}
 	switch r.URL.Path {

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"bufio"
+	"context"
 	"io"
 	"net"
 	"net/http"
@@ -41,11 +42,15 @@ func testSite(version string) output.Files {
 	}
 }
 
-// get sends a request straight to the handler.
+// get sends a request straight to the handler, as if it came to a server
+// listening on 127.0.0.1:1313.
 func get(t *testing.T, h http.Handler, method, target string) *http.Response {
 	t.Helper()
+	local := &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 1313}
+	req := httptest.NewRequestWithContext(context.WithValue(t.Context(), http.LocalAddrContextKey, local), method, target, nil)
+	req.Host = local.String()
 	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, httptest.NewRequest(method, target, nil))
+	h.ServeHTTP(rec, req)
 	return rec.Result()
 }
 
@@ -179,7 +184,7 @@ func TestTraversalOverTheWire(t *testing.T) {
 			t.Fatal(err)
 		}
 		conn.SetDeadline(time.Now().Add(wait))
-		io.WriteString(conn, "GET "+target+" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+		io.WriteString(conn, "GET "+target+" HTTP/1.1\r\nHost: "+strings.TrimPrefix(base, "http://")+"\r\nConnection: close\r\n\r\n")
 		resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
 		if err != nil {
 			t.Fatal(err)

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"strings"
 
@@ -20,9 +19,7 @@ func (w *Watcher) handle(e fsnotify.Event, p *pending) bool {
 		return false // touch, chmod, some editors' metadata updates: no new bytes
 	}
 	rel, ok := w.rel(e.Name)
-	// Editors' swap, backup and temporary files are not the author's: the
-	// real file's own event (often a rename onto it) follows.
-	if !ok || content.Ignored(path.Base(rel)) || !(w.wanted(rel) || w.leadsTo(rel)) {
+	if !ok || skipped(rel) || !(w.wanted(rel) || w.leadsTo(rel)) {
 		return false
 	}
 	changed := false
@@ -93,8 +90,13 @@ func (w *Watcher) unwatch(abs string) {
 }
 
 // walk calls visit for start (if it is a folder) and for every folder and
-// wanted file under it, skipping ignored names and folders that lead to
-// nothing wanted. Files and folders that vanish during the walk are skipped.
+// wanted file under it, skipping what is never part of a site and folders
+// that lead to nothing wanted. Files and folders that vanish during the walk
+// are skipped.
+//
+// A file is anything that is not a folder: named pipes, sockets and
+// symlinks too, never opened here, so that the build can say what is wrong
+// with them.
 func (w *Watcher) walk(start string, visit func(abs, rel string, d fs.DirEntry)) {
 	filepath.WalkDir(start, func(abs string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -104,22 +106,32 @@ func (w *Watcher) walk(start string, visit func(abs, rel string, d fs.DirEntry))
 		if !ok {
 			return filepath.SkipDir
 		}
-		if rel != "." && content.Ignored(d.Name()) {
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
 		switch {
+		case rel != "." && skipped(rel) && d.IsDir():
+			return filepath.SkipDir
+		case rel != "." && skipped(rel):
 		case d.IsDir() && (w.wanted(rel) || w.leadsTo(rel)):
 			visit(abs, rel, d)
 		case d.IsDir():
 			return filepath.SkipDir
-		case d.Type().IsRegular() && w.wanted(rel):
+		case w.wanted(rel):
 			visit(abs, rel, d)
 		}
 		return nil
 	})
+}
+
+// skipped reports whether a change at rel cannot change any site: it is,
+// or is inside, a file or folder that the content package rules out of
+// every site (an editor's backup, swap or lock file, a dot-file). That one
+// rule is the build's too; the watcher has none of its own.
+func skipped(rel string) bool {
+	for seg := range strings.SplitSeq(rel, "/") {
+		if content.Ignored(seg) {
+			return true
+		}
+	}
+	return false
 }
 
 // rel turns an absolute path into a slash path relative to the root.

@@ -21,8 +21,16 @@
 //     are reported from the scan.
 //   - A trailing debounce (the timer restarts on every event) turns the burst
 //     of events of one save, or of a git checkout, into one batch.
-//   - Chmod-only events and editor files (swap, backup, lock and temporary
-//     files, dot-files) are ignored; see ignored.
+//   - Chmod-only events are ignored, and so is every file or folder that the
+//     content package rules out of every site (content.Ignored: editors'
+//     swap, backup, lock and temporary files, dot-files). It is the build's
+//     own rule, so the watcher neither rebuilds for such a file nor misses
+//     one the build reads; it has no rule of its own.
+//   - Named pipes, sockets and other special files are reported like any
+//     file and never opened (opening a pipe waits for a writer): the build
+//     says what is wrong with them. A folder that takes the place of a file
+//     is watched, and one that goes away is forgotten, whatever takes its
+//     name next.
 //   - Options.Poll replaces fsnotify by a periodic scan of sizes and
 //     modification times, for file systems that send no events (some network
 //     and container mounts).

@@ -95,16 +95,30 @@ func (s *site) next() Batch {
 // two batches; the union is what matters here.
 func (s *site) expect(want ...string) {
 	s.t.Helper()
+	for p := range s.until(want...) {
+		if !slices.Contains(want, p) {
+			s.t.Errorf("unexpected change reported: %q (want %q)", p, want)
+		}
+	}
+}
+
+// until receives batches until every path of want was reported, and returns
+// everything that was.
+func (s *site) until(want ...string) map[string]bool {
+	s.t.Helper()
 	seen := map[string]bool{}
 	for !containsAll(seen, want) {
 		for _, p := range s.next().Paths {
 			seen[p] = true
 		}
 	}
-	for p := range seen {
-		if !slices.Contains(want, p) {
-			s.t.Errorf("unexpected change reported: %q (want %q)", p, want)
-		}
+	return seen
+}
+
+// inModes runs test with fsnotify and with polling.
+func inModes(t *testing.T, test func(t *testing.T, opt Options)) {
+	for _, mode := range modes {
+		t.Run(mode.name, func(t *testing.T) { test(t, mode.opt) })
 	}
 }
 
@@ -210,12 +224,7 @@ func TestFolderRenamed(t *testing.T) {
 			s := newSite(t, mode.opt, map[string]string{"content/old/sub/p.md": "p"})
 			s.rename("content/old", "content/new")
 			// fsnotify reports the folder that went away, polling its file.
-			seen := map[string]bool{}
-			for !seen["content/new/sub/p.md"] {
-				for _, p := range s.next().Paths {
-					seen[p] = true
-				}
-			}
+			seen := s.until("content/new/sub/p.md")
 			if !seen["content/old"] && !seen["content/old/sub/p.md"] {
 				t.Errorf("the old folder was not reported: %v", seen)
 			}
