@@ -21,7 +21,6 @@ import (
 	"io"
 	"io/fs"
 	"net/http"
-	"os"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -29,6 +28,7 @@ import (
 	"github.com/trustguide/guide/internal/build"
 	"github.com/trustguide/guide/internal/deploy"
 	"github.com/trustguide/guide/internal/serve"
+	"github.com/trustguide/guide/internal/sitefs"
 	"github.com/trustguide/guide/internal/watch"
 )
 
@@ -59,7 +59,7 @@ type Server struct {
 	URL string // "http://127.0.0.1:1313/"
 
 	opt        Options
-	root       *os.Root
+	root       *sitefs.FS
 	newBuilder newBuilder
 	patience   time.Duration
 	builder    builder // owned by the loop
@@ -85,10 +85,10 @@ func start(opt Options, nb newBuilder, patience time.Duration) (*Server, error) 
 	if err != nil {
 		return nil, err
 	}
-	root, err := os.OpenRoot(opt.Root)
+	root, err := sitefs.Open(opt.Root)
 	if err != nil {
 		ln.Close()
-		return nil, fmt.Errorf("cannot open the site folder: %w", err)
+		return nil, err
 	}
 	// Watch before the first build, so that a change saved during it is built next.
 	w, err := watch.New(opt.Root, watched, watch.Options{Poll: opt.Poll})
@@ -144,12 +144,15 @@ func (s *Server) report(r build.Result) {
 // without its headers; a broken one, or one that is not a file, is reported
 // and the last good one kept.
 func (s *Server) readHeaders() {
-	data, err := readRegular(s.root, "netlify.toml")
+	data, err := fs.ReadFile(s.root, "netlify.toml")
 	if errors.Is(err, fs.ErrNotExist) {
 		s.netlify.Store(&deploy.Config{})
 		return
 	}
 	var cfg *deploy.Config
+	if pathErr := (*fs.PathError)(nil); errors.As(err, &pathErr) {
+		err = pathErr.Err // the message names the file already
+	}
 	if err == nil {
 		cfg, err = deploy.Parse(data)
 	}

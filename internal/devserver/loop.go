@@ -96,7 +96,7 @@ func (j *job) waitsFor(events <-chan watch.Batch) (<-chan watch.Batch, <-chan ou
 
 // freshBuilder replaces the builder by one that knows nothing yet, so that
 // its first build reads everything.
-func (s *Server) freshBuilder() { s.builder = s.newBuilder(s.root.FS(), s.buildOptions()) }
+func (s *Server) freshBuilder() { s.builder = s.newBuilder(s.root, s.buildOptions()) }
 
 // changedPaths is what a batch asks the builder to read again; nil means
 // everything.

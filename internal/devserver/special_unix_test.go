@@ -42,7 +42,7 @@ func TestNamedPipeAsNetlifyToml(t *testing.T) {
 	s.mkfifo("netlify.toml")
 	s.write("content/about.md", md("About us", "Built past the pipe."))
 	s.reloaded("/about/", "Built past the pipe.")
-	if !strings.Contains(log.String(), "netlify.toml: a named pipe, not a file") {
+	if !strings.Contains(log.String(), "netlify.toml: not a regular file: it is a named pipe") {
 		t.Errorf("the terminal does not say what is wrong with netlify.toml:\n%s", log)
 	}
 }
