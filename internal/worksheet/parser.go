@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode"
 
@@ -18,8 +17,6 @@ import (
 var (
 	idEnd     = regexp.MustCompile(`\{#([^\s{}]*)\}\s*$`)
 	lineEnd   = regexp.MustCompile(`_{3,}\s*$`)
-	scaleEnd  = regexp.MustCompile(`\[\s*(\d+)\s*[-–]\s*(\d+)\s*\]\s*$`)
-	answerEnd = regexp.MustCompile(`(?:_{3,}|\[\s*\d+\s*[-–]\s*\d+\s*\]|\{#[^\s{}]*\})\s*$`)
 	taskStart = regexp.MustCompile(`^\[([ xX])\][ \t]+\S`)
 )
 
@@ -37,9 +34,9 @@ const (
 // line starting with "? " opens the next field, and any other line (a lazy
 // continuation line, exactly as in a plain paragraph) continues the question,
 // so authors may hard-wrap long questions. A field's answer marker ("___",
-// "[1-10]", "{#id}") ends it, though: lines after it that do not start with
-// "? " are an ordinary paragraph, as the author surely meant (they forgot a
-// blank line). A "? " line inside an ordinary paragraph stays text: it is
+// "[0-10: not at all | completely]", "{#id}") ends it, though: lines after it
+// that do not start with "? " are an ordinary paragraph, as the author surely
+// meant (they forgot a blank line). A "? " line inside an ordinary paragraph stays text: it is
 // prose that happens to wrap before a question mark.
 //
 //	source                    AST before         AST after
@@ -83,7 +80,7 @@ func (fieldParser) Transform(para *ast.Paragraph, reader text.Reader, pc parser.
 	if !isFieldLine(lines[0].Value(src)) {
 		return
 	}
-	for i, g := range split(lines, src) {
+	for i, g := range split(lines, src, pc) {
 		var n ast.Node
 		if g.field {
 			n = newField(g.lines, src, pc)
@@ -111,7 +108,7 @@ type group struct {
 }
 
 // split cuts a field paragraph into groups, by the rules of fieldParser.
-func split(lines []text.Segment, src []byte) []group {
+func split(lines []text.Segment, src []byte, pc parser.Context) []group {
 	var groups []group
 	open := false // the last group is a field its next line may continue
 	for _, l := range lines {
@@ -124,11 +121,21 @@ func split(lines []text.Segment, src []byte) []group {
 		}
 		g := &groups[len(groups)-1]
 		g.lines = append(g.lines, l)
-		if g.field && answerEnd.Match(v) {
+		if g.field && endsField(v, pc) {
 			open = false
 		}
 	}
 	return groups
+}
+
+// endsField reports whether a field line ends with an answer marker: "___",
+// a scale (even a mistyped one) or an id.
+func endsField(line []byte, pc parser.Context) bool {
+	if idEnd.Match(line) || lineEnd.Match(line) {
+		return true
+	}
+	_, ok := findScale(line, pc)
+	return ok
 }
 
 // newField makes the Field for the lines of one "? " field.
@@ -141,10 +148,10 @@ func newField(lines []text.Segment, src []byte, pc parser.Context) *Field {
 	last := &label[len(label)-1]
 	v := src[last.Start:last.Stop]
 	v, id, hasID := cutID(v)
-	if m := scaleEnd.FindSubmatchIndex(v); m != nil {
+	if m, ok := findScale(v, pc); ok {
 		f.Control = Scale
-		f.Problem = setScale(f, string(v[m[2]:m[3]]), string(v[m[4]:m[5]]))
-		v = v[:m[0]]
+		f.Problem = setScale(f, m)
+		v = v[:m.start]
 	} else if m := lineEnd.FindIndex(v); m != nil {
 		f.Control = TextLine
 		v = v[:m[0]]
@@ -197,24 +204,6 @@ func cutID(line []byte) (rest []byte, id string, ok bool) {
 		return line, "", false
 	}
 	return line[:m[0]], string(line[m[2]:m[3]]), true
-}
-
-// setScale records a scale's range and says what is wrong with it, if anything.
-func setScale(f *Field, low, high string) string {
-	written := "[" + low + "-" + high + "]"
-	lo, err1 := strconv.Atoi(low)
-	hi, err2 := strconv.Atoi(high)
-	span := max(hi-lo, lo-hi) + 1
-	switch {
-	case err1 != nil || err2 != nil || span > maxScale: // an error is a number too big
-		return fmt.Sprintf("scale %s has too many values: use at most %d, as in [1-10] or [0-10]", written, maxScale)
-	case lo > hi:
-		return fmt.Sprintf("scale %s runs backwards: write the low number first, as [%d-%d]", written, hi, lo)
-	case lo == hi:
-		return fmt.Sprintf("scale %s has a single value: write a range, as in [1-5] or [1-10]", written)
-	}
-	f.Low, f.High = lo, hi
-	return ""
 }
 
 // trim drops empty lines from a label (goldmark cannot parse an empty line)

@@ -38,7 +38,7 @@ func renderField(w util.BufWriter, source []byte, node ast.Node, entering bool) 
 // "Save my answers as a file". Ids are letters, digits and "-" (see slug and
 // claim), so they need no escaping.
 func open(w util.BufWriter, n *Field, question []byte) {
-	q := string(util.EscapeHTML(question))
+	q := escape(string(question))
 	id := n.ID
 	switch n.Control {
 	case TextArea:
@@ -82,6 +82,7 @@ func closeField(w util.BufWriter, n *Field) {
 		}
 		_, _ = w.WriteString("</div>\n")
 	case Scale:
+		writeEnds(w, n)
 		_, _ = w.WriteString("</legend>\n" + `<div class="worksheet-scale-values">` + "\n")
 		for v := n.Low; v <= n.High; v++ {
 			s := strconv.Itoa(v)
@@ -92,6 +93,21 @@ func closeField(w util.BufWriter, n *Field) {
 		_, _ = w.WriteString("</label>\n</div>\n")
 	}
 }
+
+// writeEnds writes what a scale's ends mean inside its legend, after the
+// question, so that a screen reader says it with the question on entering
+// the group, before the first value: "How hopeful am I? 0 means not at all,
+// 10 means completely".
+func writeEnds(w util.BufWriter, n *Field) {
+	if n.LowLabel == "" {
+		return
+	}
+	_, _ = w.WriteString("\n" + `<span class="worksheet-scale-ends">` +
+		strconv.Itoa(n.Low) + " means " + escape(n.LowLabel) + ", " +
+		strconv.Itoa(n.High) + " means " + escape(n.HighLabel) + "</span>")
+}
+
+func escape(s string) string { return string(util.EscapeHTML([]byte(s))) }
 
 // plainText is the text of a field's label without markup, as a reader sees
 // it: backslash escapes and entities resolved, line breaks made spaces.

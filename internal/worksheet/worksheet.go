@@ -5,12 +5,16 @@
 //
 // A field is a paragraph whose first line starts with "? ", or a task list item:
 //
-//	? What did I do, in plain words?                  a multi-line answer (textarea)
-//	? One thing I will do differently this week: ___  a one-line answer (the ___ is not shown)
-//	? How hopeful do I feel today? [1-10]             a scale: one radio button per value
-//	- [ ] I told my partner what I am sorry for.      a checkbox ("- [x]" starts ticked)
+//	? What did I do, in plain words?                     a multi-line answer (textarea)
+//	? One thing I will do differently this week: ___     a one-line answer (the ___ is not shown)
+//	? How hopeful do I feel? [0-10: not at all | very]  a scale: one radio button per value
+//	- [ ] I told my partner what I am sorry for.         a checkbox ("- [x]" starts ticked)
 //
-// A scale runs from low to high with at most 11 values: [1-5], [0-10].
+// A scale runs from low to high with at most 11 values: [1-5], [0-10]. After
+// a colon come its two end labels, low end first, split by "|": what the
+// lowest and the highest number mean. They are plain text. A scale without
+// them ("[0-10]") works, but Warnings asks for them, since a reader cannot
+// tell whether 10 is the best or the worst.
 // A long question may wrap onto the next lines; a new "? " line starts the next
 // field, with or without a blank line between them. Inline markdown in a
 // question (emphasis, code) renders; links show as their text (a label may not
@@ -23,16 +27,21 @@
 // Or the id is written at the end of the line, which keeps it stable when the
 // question is reworded:
 //
-//	? How hopeful do I feel today? [1-10] {#hope}
+//	? How hopeful do I feel today? [0-10: not at all | very] {#hope}
 //
 // A written id is written the same way, and must not be used by another field
 // or heading of the page. The id is also the control's name, under which the
 // script keeps the answer.
 //
-// Anything else stays text: "?no space", "[1 to 10]", "{#two words}". A field
-// line that is wrong (a scale [10-1] or [1-1000], a question missing, an id
-// used twice) is rendered as a plain paragraph of its text, and Check reports
-// it, since a goldmark parser cannot return errors.
+// Anything else stays text: "?no space", "{#two words}". But any "[...]"
+// that ends a field's line is read as a scale, so that a mistyped one is
+// reported and not shown as a question with brackets in it; write "\[" for a
+// bracket that is text. A footnote "[^1]", a link "[text][ref]" and a
+// "[ref]" defined earlier in the page stay what they are. A field line that
+// is wrong (a scale [10-1], [1-1000], [a-b], [1-10 or [1-10: low], a
+// question missing, an id used twice) is rendered as a plain paragraph of
+// its text, and Check reports it, since a goldmark parser cannot return
+// errors.
 //
 // # The HTML
 //
@@ -48,7 +57,13 @@
 // A one-line answer has <input type="text"> instead of the textarea. A scale
 // is a <fieldset> with the id, a <legend> and one
 // <label><input type="radio" name=id value=n><span>n</span></label> per
-// value. A checkbox is <input type="checkbox" id name> then its <label>, and
+// value. A scale's end labels follow its question inside the legend, so a
+// screen reader says them with it on entering the group:
+//
+//	<legend>How hopeful do I feel?
+//	<span class="worksheet-scale-ends">0 means not at all, 10 means very</span></legend>
+//
+// A checkbox is <input type="checkbox" id name> then its <label>, and
 // its list item gets class="worksheet-item". The first one-line answer of a
 // page also carries <button type="submit" disabled hidden>, which stops Enter
 // from posting the form when JavaScript is off.
@@ -89,12 +104,32 @@ type Problem struct {
 }
 
 // Check returns the problems of the fields in doc, a document parsed with the
-// extension, in the order of the source.
+// extension, in the order of the source. A field with a problem is shown as
+// text: the build should fail.
 func Check(doc ast.Node) []Problem {
+	return collect(doc, func(f *Field) string { return f.Problem })
+}
+
+// Warnings returns what could be better in the fields of doc, in the order of
+// the source: fields that work but leave their reader guessing, like a scale
+// whose ends say nothing.
+func Warnings(doc ast.Node) []Problem {
+	return collect(doc, func(f *Field) string {
+		if f.Problem != "" {
+			return "" // reported by Check
+		}
+		return f.Warning
+	})
+}
+
+// collect returns a Problem for each field of doc for which message says something.
+func collect(doc ast.Node, message func(*Field) string) []Problem {
 	var problems []Problem
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if f, ok := n.(*Field); ok && entering && f.Problem != "" {
-			problems = append(problems, Problem{Offset: f.Pos(), Message: f.Problem})
+		if f, ok := n.(*Field); ok && entering {
+			if m := message(f); m != "" {
+				problems = append(problems, Problem{Offset: f.Pos(), Message: m})
+			}
 		}
 		return ast.WalkContinue, nil
 	})

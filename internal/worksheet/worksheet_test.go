@@ -101,6 +101,25 @@ func TestCheck(t *testing.T) {
 		{"badly written id", "? Why? {#Not_OK}\n", []want{
 			{"? Why?", "id {#Not_OK} should be lowercase letters, digits and single hyphens (48 at most), as in {#not-ok}"},
 		}},
+		{"a scale mistyped: not numbers, not closed, labels badly written", "? A [a-b]\n? B [1 to 10]\n? C [1-10\n" +
+			"? D [0-10: not at all |\n  completely]\n? E [1-10 low | high]\n? F [1-10: x]\n? G [0-5: a | b | c]\n" +
+			"? H [0-10: | completely]\n? I [1-10:]\n? J [x] {#j}\n", []want{
+			{"? A", `"[a-b]" is not a scale: write a scale as [0-10: not at all | completely], or write "\[" to show a bracket as text`},
+			{"? B", `"[1 to 10]" is not a scale: write a scale as [0-10: not at all | completely], or write "\[" to show a bracket as text`},
+			{"? C", `scale "[1-10" is not closed: end it with "]" on the same line, as in [0-10: not at all | completely]`},
+			{"? D", `scale "[0-10: not at all |" is not closed: end it with "]" on the same line, as in [0-10: not at all | completely]`},
+			{"? E", `scale "[1-10 low | high]" needs a ":" after its numbers, then its end labels, as in [1-10: not at all | completely]`},
+			{"? F", `scale "[1-10: x]" needs two end labels with one "|" between them, as in [1-10: not at all | completely]`},
+			{"? G", `scale "[0-5: a | b | c]" needs two end labels with one "|" between them, as in [0-5: not at all | completely]`},
+			{"? H", `scale "[0-10: | completely]" has an empty end label: say what both ends mean, as in [0-10: not at all | completely]`},
+			{"? I", `scale "[1-10:]" needs two end labels with one "|" between them, as in [1-10: not at all | completely]`},
+			{"? J", `"[x]" is not a scale: write a scale as [0-10: not at all | completely], or write "\[" to show a bracket as text`},
+		}},
+		{"brackets that mean something else: escaped, a footnote, links", "[g]: /x\n\n? A \\[b\\]\n? B [t][g]\n" +
+			"? C [g]\n? D?[^1]\n? E [t][]\n\n[^1]: A note.\n", nil},
+		{"a scale with labels, and a bad range before its labels", "? A [0-10: no | yes]\n\n? B [5-1: no | yes]\n", []want{
+			{"? B", "scale [5-1] runs backwards: write the low number first, as [1-5]"},
+		}},
 		{"nested, after a wrapped field, Windows line endings", "- item\r\n\r\n  > ? A long\r\n  question\r\n  ? Bad [5-1]\r\n", []want{
 			{"? Bad", "scale [5-1] runs backwards: write the low number first, as [1-5]"},
 		}},
@@ -128,6 +147,20 @@ func TestCheck(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestWarnings: a scale without end labels works, but its reader cannot tell
+// which end is which; a field with a problem is Check's alone.
+func TestWarnings(t *testing.T) {
+	source := "# Hope\n\n? A [0-10]\n? B [0-10: no | yes]\n? C [10-1]\n\n> ? D,\n> wrapped [1-5] {#d}\n"
+	doc := newMarkdown().Parser().Parse(text.NewReader([]byte(source)))
+	want := []Problem{
+		{strings.Index(source, "? A"), "scale [0-10] does not say what its ends mean: add two labels, as in [0-10: not at all | completely]"},
+		{strings.Index(source, "? D"), "scale [1-5] does not say what its ends mean: add two labels, as in [1-5: not at all | completely]"},
+	}
+	if got := Warnings(doc); !slices.Equal(got, want) {
+		t.Errorf("Warnings:\n got %+v\nwant %+v", got, want)
 	}
 }
 
@@ -191,6 +224,7 @@ func TestGoldmarkIDs(t *testing.T) {
 func FuzzFields(f *testing.F) {
 	for _, s := range []string{
 		"? What? [1-10] {#a}\n", "- [ ] x {#a}\n- [x] y {#a}\n", "? a\nb\n? c ___\nd\n? [10-1]",
+		"? q [0-10: a | b]\n? r [1-\n? s \\[x] [t]\n\n[t]: /u\n",
 		"> - ? q\n>   [1-2]\n", "? \t{#}\r\n", "1. [X]\tz ___\n",
 	} {
 		f.Add(s)
