@@ -45,7 +45,7 @@ this device.
 
 ? A question with room for a long answer
 ? A short answer: ___
-? How sure do I feel? [1-10]
+? How sure do I feel? [0-10: not at all | completely]
 - [ ] Something I have done.
 `,
 }

@@ -90,6 +90,9 @@ func (p *page) prepare(b *run, c *markdown.Converter) {
 	for _, prob := range worksheet.Check(doc.Root) {
 		p.addAt(prob.Offset, "%s", prob.Message)
 	}
+	for _, w := range worksheet.Warnings(doc.Root) {
+		p.warnAt(w.Offset, "%s", w.Message)
+	}
 	for _, r := range doc.Repeats {
 		p.addAt(r.Offset, "the id %q is used twice on this page: give this heading or field another {#id}", r.ID)
 	}

@@ -40,7 +40,8 @@
 //
 //	short:       the short link, /w/<short>: letters, digits and "-".
 //	minutes:     about how long it takes to fill in.
-//	for:         who it is for: "both", "hurt-partner" or "partner-who-broke-trust".
+//	for:         who it is for: "both", "hurt-partner", "partner-who-broke-trust"
+//	             or "alone" (one partner on their own, such as a private safety check).
 //	article:     the article it belongs to, as a link: "../articles/acknowledge.md".
 //
 // # site.yaml

@@ -72,6 +72,7 @@ var Audiences = map[string]string{
 	"both":                    "Both partners",
 	"hurt-partner":            "The partner who was hurt",
 	"partner-who-broke-trust": "The partner who broke trust",
+	"alone":                   "One partner, on their own",
 }
 
 // splitFrontMatter separates the YAML between the opening and closing "---"
@@ -122,7 +123,7 @@ var fields = map[string]field{
 	"step":        {"a whole number from 1", integer(func(m *Meta) *int { return &m.Step })},
 	"short":       {"letters, digits and dashes, like name-it", str(func(m *Meta) *string { return &m.Short })},
 	"minutes":     {"a whole number", integer(func(m *Meta) *int { return &m.Minutes })},
-	"for":         {`"both", "hurt-partner" or "partner-who-broke-trust"`, str(func(m *Meta) *string { return &m.For })},
+	"for":         {`"both", "hurt-partner", "partner-who-broke-trust" or "alone"`, str(func(m *Meta) *string { return &m.For })},
 	"article":     {"a link to the article's file, like ../articles/acknowledge.md", str(func(m *Meta) *string { return &m.Article })},
 }
 

@@ -65,7 +65,7 @@ func TestShape(t *testing.T) {
 	}
 	text := all.String()
 	for _, want := range []string{"\n## ", "\n### ", "\n- ", "\n1. ", "|---|", "\n> ", "*", "](../", ".md#",
-		"\n- [ ] ", "\n? ", ": ___\n", "[1-10]\n", "step: 10\n", "short: ws-", "[^1]"} {
+		"\n- [ ] ", "\n? ", ": ___\n", "[1-10: not at all | completely]\n", "step: 10\n", "short: ws-", "[^1]"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("no page has %q", want)
 		}

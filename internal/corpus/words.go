@@ -41,5 +41,5 @@ var (
 	}
 	people    = []string{"a reader", "a counsellor", "a partner", "a friend", "an old letter"}
 	audiences = []string{"both", "hurt-partner", "partner-who-broke-trust"}
-	scales    = []string{"[1-10]", "[0-10]", "[1-5]"}
+	scales    = []string{"[1-10: not at all | completely]", "[0-10: not at all | very]", "[1-5: never | always]"}
 )
