@@ -2,8 +2,10 @@ package build
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/net/html"
 )
@@ -26,6 +28,7 @@ func FuzzPage(f *testing.F) {
 		f.Add([]byte(seed))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
+		defer watchdog(data)()
 		fsys := smallSite(t, nil)
 		b := NewBuilder(fsys, Options{})
 		b.Build(nil)
@@ -52,6 +55,21 @@ func FuzzPage(f *testing.F) {
 			}
 		}
 	})
+}
+
+// watchdog crashes the test if the builds take far longer than they should,
+// so that the fuzzer keeps an input that would hang an author's build. It
+// returns the function that calls it off.
+func watchdog(data []byte) func() {
+	done := make(chan struct{})
+	go func() {
+		select {
+		case <-done:
+		case <-time.After(20 * time.Second):
+			panic(fmt.Sprintf("building this page took over 20 s: %q", data))
+		}
+	}()
+	return func() { close(done) }
 }
 
 // liveScript returns the first thing in an HTML page that would run a
