@@ -72,6 +72,7 @@ type Builder struct {
 	qrCodes     map[string]template.HTML // by URL
 	buffers     sync.Pool                // of *bytes.Buffer: a page is drawn into one, then minified out
 	searchParts []searchPart
+	print       *page             // /print/ as last drawn; nil when the site has none
 	outSources  map[string]string // output file → source, while the set of pages stays
 	manifest    struct {
 		checked  bool

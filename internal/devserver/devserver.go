@@ -77,7 +77,7 @@ func Start(opt Options) (*Server, error) {
 	s := &Server{URL: "http://" + ln.Addr().String() + "/", opt: opt, root: root, done: make(chan struct{})}
 	s.readHeaders()
 	s.serve = serve.New(serve.Options{Headers: s.headersFor})
-	s.builder = build.NewBuilder(root.FS(), build.Options{Drafts: true, BaseURL: s.URL})
+	s.builder = build.NewBuilder(root.FS(), build.Options{Drafts: true, BaseURL: s.URL, DevServer: true})
 	s.rebuild(nil)
 
 	s.watcher, err = watch.New(opt.Root, watched, watch.Options{Poll: opt.Poll})
