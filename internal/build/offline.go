@@ -37,5 +37,5 @@ func (b *run) makeOfflineFiles() {
 			}
 		}
 	}
-	b.files[offline.WorkerPath] = offline.Worker(b.files, pages)
+	b.files[offline.WorkerPath] = offline.Worker(b.files, pages, &b.Builder.sums)
 }

@@ -6,6 +6,7 @@ import (
 	"image"
 	_ "image/png" // icons' sizes are read from their PNG headers
 	"path"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -61,11 +62,15 @@ func Manifest(app App, files output.Files) []byte {
 
 // icons lists the images under IconsDir, in name order, with their sizes.
 func icons(files output.Files) []icon {
-	out := []icon{}
-	for _, name := range files.Paths() {
-		if !strings.HasPrefix(name, IconsDir) {
-			continue
+	var names []string
+	for name := range files {
+		if strings.HasPrefix(name, IconsDir) {
+			names = append(names, name)
 		}
+	}
+	sort.Strings(names)
+	out := []icon{}
+	for _, name := range names {
 		switch strings.ToLower(path.Ext(name)) {
 		case ".svg":
 			out = append(out, icon{Src: "/" + name, Sizes: "any", Type: "image/svg+xml"})

@@ -56,14 +56,18 @@ var kept = map[string]bool{
 // the pages to keep ("/", "/articles/acknowledge/"); every other page is
 // left to the network. The site's redirects (short links) that lead to a
 // kept page are answered by the worker too, so a QR code opens offline.
-func Worker(files output.Files, pages []string) []byte {
+// sums, if not nil, remembers the files' checksums for the next call.
+func Worker(files output.Files, pages []string, sums *Checksums) []byte {
+	if sums == nil {
+		sums = &Checksums{}
+	}
 	list := keptFiles(files, pages)
 	redirects := keptRedirects(files["_redirects"], list)
 	filesJSON, _ := json.Marshal(list) // strings only: Marshal cannot fail
 	redirectsJSON, _ := json.Marshal(redirects)
 	var b bytes.Buffer
 	b.WriteString("// Made by the guide builder (internal/offline) for this build. Do not edit.\n")
-	b.WriteString("const CACHE = \"" + cacheName(files, list) + "\";\n")
+	b.WriteString("const CACHE = \"" + sums.cacheName(files, list) + "\";\n")
 	b.WriteString("const FILES = " + string(filesJSON) + ";\n")
 	b.WriteString("const REDIRECTS = " + string(redirectsJSON) + ";\n")
 	b.WriteString(workerCode)
@@ -94,21 +98,47 @@ func keptFiles(files output.Files, pages []string) []string {
 	return list
 }
 
+// Checksums remembers the checksum of each kept file by the address of its
+// bytes: a rebuild hands most files over unchanged, the very same bytes, so
+// only new ones are read. It holds the files of the last call only, so an
+// address it knows cannot have been given to other bytes since.
+type Checksums struct {
+	byData map[*byte]checksum
+}
+
+type checksum struct {
+	size int
+	crc  uint32
+}
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
 // cacheName names the cache after the kept files: their paths, sizes and
-// CRC-32C checksums (fast enough to run on every rebuild; the chance that an
-// edit keeps both is one in four billion), hashed together.
-func cacheName(files output.Files, list []string) string {
+// CRC-32C checksums (fast enough for every rebuild; the chance that an edit
+// keeps both the size and the checksum is one in four billion), hashed
+// together.
+func (c *Checksums) cacheName(files output.Files, list []string) string {
 	h := sha256.New()
-	table := crc32.MakeTable(crc32.Castagnoli)
+	next := make(map[*byte]checksum, len(list))
 	var n [12]byte
 	for _, u := range list {
 		name, _ := files.Lookup(u)
 		data := files[name]
-		binary.LittleEndian.PutUint64(n[:8], uint64(len(data)))
-		binary.LittleEndian.PutUint32(n[8:], crc32.Checksum(data, table))
+		sum := checksum{size: len(data)}
+		if len(data) > 0 {
+			known, ok := c.byData[&data[0]]
+			if !ok || known.size != len(data) {
+				known = checksum{len(data), crc32.Checksum(data, castagnoli)}
+			}
+			sum = known
+			next[&data[0]] = sum
+		}
+		binary.LittleEndian.PutUint64(n[:8], uint64(sum.size))
+		binary.LittleEndian.PutUint32(n[8:], sum.crc)
 		h.Write([]byte(u))
 		h.Write(n[:])
 	}
+	c.byData = next
 	return "guide-" + hex.EncodeToString(h.Sum(nil)[:8])
 }
 
