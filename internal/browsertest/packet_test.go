@@ -50,6 +50,7 @@ var qrPath = regexp.MustCompile(` d="([^"]*)"`)
 // without JavaScript the index still lists every worksheet with its link
 // and QR code.
 func TestPacket(t *testing.T) {
+	axe := browsertest.AxeSource(t)
 	_, b, srv := serveSite(t)
 	tab := b.NewTab(t)
 	tab.Navigate(srv.Page("/worksheets/"))
@@ -86,6 +87,9 @@ func TestPacket(t *testing.T) {
 			if status := browsertest.Eval[string](tab, `document.querySelector("[data-packet-chosen]").textContent`); !strings.Contains(status, w.Title) {
 				t.Errorf("the status %q does not name %q", status, w.Title)
 			}
+		}
+		for _, v := range tab.Axe(axe) {
+			t.Errorf("/worksheets/, three chosen: axe: %s", v)
 		}
 	})
 
@@ -166,6 +170,9 @@ func TestPacket(t *testing.T) {
 		}
 		if s := shown(client, ".ws-index, .packet-tools"); len(s) > 0 {
 			t.Error("with a set in the link, the whole index and the counsellor's tools still show")
+		}
+		for _, v := range client.Axe(axe) {
+			t.Errorf("the set link: axe: %s", v)
 		}
 		client.Do(chromedp.Click(chromedp.CSS("[data-set-list] li:nth-child(3) a")))
 		if got := browsertest.Eval[string](client, "location.pathname"); got != chosen[2].URL {
