@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/trustguide/guide/internal/deploy"
@@ -22,9 +23,12 @@ import (
 type Server struct {
 	URL string // "http://127.0.0.1:port", the origin of every page
 
+	config *deploy.Config
+
+	mu        sync.Mutex
 	files     output.Files
-	config    *deploy.Config
 	redirects map[string]redirect
+	served    []string // the paths asked for, in order
 }
 
 type redirect struct {
@@ -43,6 +47,24 @@ func Serve(t testing.TB, files output.Files, config *deploy.Config) *Server {
 	return s
 }
 
+// Replace serves another build of the site from now on, as a new deploy
+// does.
+func (s *Server) Replace(files output.Files) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.files, s.redirects = files, parseRedirects(files["_redirects"])
+}
+
+// Served returns the paths the server was asked for since the last call,
+// and forgets them.
+func (s *Server) Served() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := s.served
+	s.served = nil
+	return out
+}
+
 // Page returns the full URL of a path of the site.
 func (s *Server) Page(urlPath string) string {
 	return s.URL + urlPath
@@ -50,11 +72,15 @@ func (s *Server) Page(urlPath string) string {
 
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	p := r.URL.Path
-	if rd, ok := s.redirects[strings.TrimSuffix(p, "/")]; ok {
+	s.mu.Lock()
+	s.served = append(s.served, p)
+	files, redirects := s.files, s.redirects
+	s.mu.Unlock()
+	if rd, ok := redirects[strings.TrimSuffix(p, "/")]; ok {
 		http.Redirect(w, r, rd.to, rd.status)
 		return
 	}
-	name, ok := s.files.Lookup(p)
+	name, ok := files.Lookup(p)
 	status := http.StatusOK
 	switch {
 	case !ok || strings.HasPrefix(name, "_"):
@@ -63,7 +89,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, p+"/", http.StatusMovedPermanently)
 		return
 	}
-	body, ok := s.files[name]
+	body, ok := files[name]
 	if !ok {
 		http.NotFound(w, r)
 		return

@@ -30,6 +30,10 @@ type Options struct {
 	Drafts  bool   // include draft pages
 	BaseURL string // overrides site.yaml's base_url when set
 	Grades  bool   // keep each page's text, for Result.Grades (guide check)
+	// DevServer is for guide serve, whose pages change with every save:
+	// they register no service worker, and /sw.js retires one left by a
+	// built site served at the same address.
+	DevServer bool
 }
 
 // Result is a finished build.
@@ -84,6 +88,7 @@ type run struct {
 	drawAll    bool            // templates, static files or site-wide data changed: draw every page
 	reported   map[string]bool // "file dest": broken links already reported at their markdown
 	drawn      int
+	printDrawn bool // /print/ was drawn in this build
 }
 
 // run makes the site in these steps:
@@ -93,7 +98,9 @@ type run struct {
 //     syntax tree per worker at a time (in parallel);
 //  4. check links to other pages' headings, now that every page's ids are known;
 //  5. draw the pages with their templates and minify them (in parallel);
-//  6. make the site-wide files: 404, sitemap, feed, robots.txt, _redirects, search;
+//  6. make the site-wide files: 404, /print/, sitemap, feed, robots.txt,
+//     _redirects, search, and last the manifest and service worker, made
+//     from the rest;
 //  7. check every internal link of the output, and that no published URL is gone.
 func (b *run) run() {
 	b.problems.Append(b.configDiag)
@@ -141,6 +148,7 @@ func (b *run) run() {
 	if b.navChanged && !b.drawAll {
 		b.forgetChangedViews()
 	}
+	b.makePrintView()
 	if b.templates != nil {
 		var drawn atomic.Int64
 		parallel(len(b.pages), func(_, i int) {
@@ -153,6 +161,7 @@ func (b *run) run() {
 	}
 	b.collect(b.pages)
 	b.makeSiteFiles()
+	b.makeOfflineFiles()
 	if !b.drawingFailed() && len(b.site.Unreadable) == 0 && !b.configDiag.HasErrors() {
 		b.checkOutput()
 	} else {
@@ -185,7 +194,7 @@ func (b *run) collect(pages []*page) {
 
 // drawingFailed reports whether a page could not be drawn.
 func (b *run) drawingFailed() bool {
-	if b.templates == nil {
+	if b.templates == nil || b.printFailed() {
 		return true
 	}
 	for _, p := range b.pages {
@@ -221,6 +230,7 @@ func (b *run) outputSources() map[string]string {
 	}
 	m := make(map[string]string, len(b.pages)+1)
 	m["404.html"] = "templates/404.html"
+	m[printFile] = printSource
 	for _, p := range b.pages {
 		m[outputPath(p.URL)] = p.Source
 	}

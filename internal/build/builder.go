@@ -21,6 +21,7 @@ import (
 	"github.com/trustguide/guide/internal/linkcheck"
 	"github.com/trustguide/guide/internal/markdown"
 	"github.com/trustguide/guide/internal/minifier"
+	"github.com/trustguide/guide/internal/offline"
 	"github.com/trustguide/guide/internal/output"
 	"github.com/trustguide/guide/internal/render"
 )
@@ -73,6 +74,8 @@ type Builder struct {
 	qrCodes     map[string]template.HTML // by URL
 	buffers     sync.Pool                // of *bytes.Buffer: a page is drawn into one, then minified out
 	searchParts []searchPart
+	print       *page             // /print/ as last drawn; nil when the site has none
+	sums        offline.Checksums // of the files the service worker keeps
 	outSources  map[string]string // output file → source, while the set of pages stays
 	manifest    struct {
 		checked  bool

@@ -269,6 +269,10 @@ func (b *run) updateLinkIndex(redirects map[string]bool) {
 			b.links.Update("404.html", b.files["404.html"]) // drawn again with the lists
 			changed = append(changed, "404.html")
 		}
+		if b.printDrawn {
+			b.links.Update(printFile, b.files[printFile])
+			changed = append(changed, printFile)
+		}
 	}
 	b.links.Recheck(b.files, changed, redirects)
 	b.linksFresh = true
@@ -323,6 +327,9 @@ func (b *run) readManifest(redirects map[string]bool, problems *diag.List) []byt
 		if strings.HasPrefix(r.From, "/w/") {
 			current = append(current, r.From)
 		}
+	}
+	if _, ok := b.files[printFile]; ok {
+		current = append(current, printURL)
 	}
 	updated, _ := manifest.Update(old, current)
 	return updated

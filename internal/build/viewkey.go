@@ -64,7 +64,7 @@ func (k *keyWriter) worksheet(w *render.WorksheetInfo) {
 // siteKey hashes the site's view: settings, menu and the guided path.
 func siteKey(v *render.SiteView) uint64 {
 	k := newKeyWriter()
-	k.str(v.Title, v.Language, v.Description, v.BaseURL, v.QuickExit)
+	k.str(v.Title, v.Language, v.Description, v.BaseURL, v.QuickExit, v.Worker)
 	for _, c := range v.Crisis {
 		k.str(c.Name, c.Detail, string(c.Href))
 	}

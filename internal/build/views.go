@@ -20,7 +20,7 @@ func (b *run) siteView() *render.SiteView {
 	c := b.site.Config
 	v := &render.SiteView{
 		Title: c.Title, Language: c.Language, Description: c.Description,
-		BaseURL: c.BaseURL, QuickExit: c.QuickExit,
+		BaseURL: c.BaseURL, QuickExit: c.QuickExit, Worker: b.workerURL(),
 	}
 	for _, x := range c.Crisis {
 		v.Crisis = append(v.Crisis, render.Crisis{Name: x.Name, Detail: x.Detail, Href: template.URL(x.Href)})

@@ -116,7 +116,7 @@ func start(opt Options, nb newBuilder, patience time.Duration) (*Server, error) 
 
 // buildOptions are the dev server's: drafts shown, links to this server.
 func (s *Server) buildOptions() build.Options {
-	return build.Options{Drafts: true, BaseURL: s.URL}
+	return build.Options{Drafts: true, BaseURL: s.URL, DevServer: true}
 }
 
 // settle lets Start return, once the first build is published or stuck.

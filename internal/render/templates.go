@@ -7,8 +7,9 @@
 // templates/base.html is the layout of every page; it calls
 // {{block "main" .}}. Each kind of page has a file that defines "main":
 // home.html, article.html, worksheet.html, worksheets.html (the counsellors'
-// index), section.html, page.html and 404.html. Files whose names start with
-// "_" are partials, available to every page: {{template "_toc.html" .}}.
+// index), section.html, page.html and 404.html; print.html, if present,
+// draws /print/, every article on one page (PageView.Chapters). Files whose
+// names start with "_" are partials, available to every page: {{template "_toc.html" .}}.
 //
 // Every template gets a View: .Site (settings and the guided path) and .Page.
 // Functions: asset "css/site.css" gives the fingerprinted URL of a static
@@ -23,6 +24,7 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -37,6 +39,10 @@ const Dir = "templates"
 
 // Kinds lists the page templates every site has.
 var Kinds = []string{"home", "article", "worksheet", "worksheets", "section", "page", "404"}
+
+// Optional lists the page templates a site may have: print.html draws
+// /print/, the whole guide on one page, and a site without it has none.
+var Optional = []string{"print"}
 
 // Templates holds one parsed template set per kind of page.
 type Templates struct {
@@ -75,10 +81,12 @@ func LoadTemplates(fsys fs.FS, funcs template.FuncMap, problems *diag.List) *Tem
 	}
 	t := &Templates{byKind: map[string]*template.Template{}}
 	reported := map[diag.Diagnostic]bool{} // base.html and partials are in every set: say each problem once
-	for _, kind := range Kinds {
+	for _, kind := range slices.Concat(Kinds, Optional) {
 		page := Dir + "/" + kind + ".html"
 		if _, ok := files[page]; !ok {
-			problems.Add(page, 0, 0, "missing: %s pages need this template; create it with {{define \"main\"}}...{{end}}", kind)
+			if !slices.Contains(Optional, kind) {
+				problems.Add(page, 0, 0, "missing: %s pages need this template; create it with {{define \"main\"}}...{{end}}", kind)
+			}
 			continue
 		}
 		set, err := parseSet(funcs, files, append([]string{base, page}, partials...))

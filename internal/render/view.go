@@ -23,6 +23,7 @@ type SiteView struct {
 	Menu        []Link
 	Path        []Link // the guided path, in order; Step is 1..N
 	Worksheets  int    // how many worksheets the site has
+	Worker      string // the service worker pages register ("/sw.js"); "" under guide serve
 }
 
 // Crisis is a place to get help now. Href is a tel:, sms: or web link,
@@ -64,6 +65,15 @@ type PageView struct {
 	Article    *Link            // a worksheet's article
 	Worksheet  *WorksheetInfo   // a worksheet page's own details
 	IsForm     bool             // the body has worksheet fields
+	Chapters   []Chapter        // the print view: every article, the guided path first
+}
+
+// Chapter is one article in the print view of the whole guide.
+type Chapter struct {
+	Link                        // the article
+	ID         string           // of its section in the print view
+	Body       template.HTML    // its body, its ids and links made to sit beside the others
+	Worksheets []*WorksheetInfo // the article's worksheets, to find on paper by their short links
 }
 
 // Heading is an entry of a table of contents.

@@ -4,7 +4,9 @@
 //   so Back does not return here. Pressing Escape twice quickly does the same.
 //   Without JavaScript the link still works as a plain link.
 // - Main menu: opened on wide screens where CSS alone cannot show it.
-// - Counsellors' index: "Copy link" buttons and "Print handouts".
+// - Copy link buttons (the counsellors' index).
+// - Offline: registers the service worker that the page names.
+// - "Forget this site on this device" (about, safety): removes all it keeps.
 (function () {
   "use strict";
 
@@ -114,20 +116,87 @@
     });
   });
 
-  // Print handouts -------------------------------------------------------------
-  var handoutTools = document.querySelector("[data-handout-tools]");
-  if (handoutTools) {
-    handoutTools.hidden = false;
-    var printButton = handoutTools.querySelector('[data-action="print-handouts"]');
-    if (printButton) {
-      printButton.addEventListener("click", function () {
-        var picked = document.querySelectorAll(".pick input:checked").length;
-        if (picked === 0) {
-          say("Tick at least one worksheet to print.");
-          return;
-        }
-        window.print();
+  // Offline ------------------------------------------------------------------
+  // The script tag names the service worker that keeps the site on this
+  // device for offline use (internal/offline); guide serve names none.
+  var script = document.currentScript;
+  var worker = script && script.getAttribute("data-worker");
+  var registering = Promise.resolve();
+  if (worker && "serviceWorker" in navigator) {
+    registering = navigator.serviceWorker.register(worker).catch(function () {
+      // Not kept offline this time (private mode, storage full): the site works as it is.
+    });
+  }
+
+  // Forget this site on this device -------------------------------------------
+  // Removes everything the site keeps in this browser: kept answers and any
+  // other storage, the offline copy (caches) and the service worker. The
+  // block comes from templates/_forget.html; it sits under the heading
+  // "Forget this site on this device" of the page's text.
+  var forget = document.querySelector("[data-forget]");
+  if (forget) {
+    placeUnder(forget, document.getElementById("forget-this-site-on-this-device"));
+    forget.hidden = false;
+    var forgetStatus = forget.querySelector(".forget-status");
+    forget.querySelector('[data-action="forget"]').addEventListener("click", function () {
+      if (!window.confirm("Remove everything this site keeps on this device: kept answers, and the copy kept for offline use? This cannot be undone.")) return;
+      forgetSite().then(function () {
+        forgetStatus.textContent = "Done: this site keeps nothing on this device now. Your browser’s history may still list its pages; to remove them, clear your history. Opening another page of this site here keeps a new offline copy, so close this tab when you are done.";
+      }, function () {
+        forgetStatus.textContent = "Not everything could be removed. Use your browser’s settings to clear this site’s data.";
       });
+    });
+  }
+
+  // placeUnder moves block to the end of the heading's text: before the
+  // next heading of the same level or above.
+  function placeUnder(block, heading) {
+    if (!heading) return;
+    var level = heading.tagName.slice(1);
+    var last = heading;
+    for (var next = last.nextElementSibling; next; next = next.nextElementSibling) {
+      if (/^H[1-6]$/.test(next.tagName) && next.tagName.slice(1) <= level) break;
+      last = next;
     }
+    last.parentNode.insertBefore(block, last.nextSibling);
+  }
+
+  function forgetSite() {
+    try {
+      window.localStorage.clear();
+      window.sessionStorage.clear();
+    } catch (e) { /* storage turned off: nothing kept there */ }
+    return forgetWorkers().then(forgetCaches);
+  }
+
+  function forgetWorkers() {
+    if (!("serviceWorker" in navigator)) return Promise.resolve();
+    return registering.then(function () {
+      return navigator.serviceWorker.getRegistrations();
+    }).then(function (registrations) {
+      // A worker still installing would fill its cache after it is deleted:
+      // let it finish first.
+      return Promise.all(registrations.map(settled)).then(function () {
+        return Promise.all(registrations.map(function (r) { return r.unregister(); }));
+      });
+    });
+  }
+
+  function forgetCaches() {
+    if (!window.caches) return Promise.resolve();
+    return caches.keys().then(function (names) {
+      return Promise.all(names.map(function (name) { return caches.delete(name); }));
+    });
+  }
+
+  // settled resolves once the registration has no worker installing.
+  function settled(registration) {
+    var w = registration.installing;
+    if (!w) return Promise.resolve();
+    return new Promise(function (resolve) {
+      w.addEventListener("statechange", function () {
+        if (w.state !== "installing") resolve();
+      });
+    });
   }
 })();

@@ -1,6 +1,8 @@
 // worksheet.js: fill in a worksheet; keep the answers on this device, but only
-// if the reader asks; print them, save them as a file, or clear them.
-// Nothing here sends anything anywhere: no fetch, no XHR, no beacons.
+// if the reader asks; print them, save them as a file and open that file
+// again (here or on another device), or clear them.
+// Nothing here sends anything anywhere: no fetch, no XHR, no beacons; an
+// opened file is read in the page and goes nowhere.
 // Without JavaScript the fields are plain form controls and still work.
 //
 // The page it expects (templates/worksheet.html, internal/worksheet):
@@ -9,8 +11,11 @@
 //     <input type="checkbox" id="keep-answers"> <label for="keep-answers">Keep my answers on this device</label>
 //     <button type="button" data-action="print">Print</button>
 //     <button type="button" data-action="save">Save my answers as a file</button>
+//     <button type="button" data-action="open">Open saved answers</button>
+//     <input type="file" data-open-file hidden>               the chooser behind it
 //     <button type="button" data-action="clear">Clear my answers</button>
 //     <p class="worksheet-status" role="status" aria-live="polite"></p>
+//     <div class="worksheet-unplaced" hidden><ul></ul></div>   answers of a file that found no field
 //   </div>
 //   <form class="worksheet" id="worksheet" action="#" method="post" autocomplete="off">
 //     fields: each an element of class "worksheet-field" (plus "worksheet-text",
@@ -28,6 +33,18 @@
 // {"answers": {name: value}}, value being the text typed, the scale value
 // chosen, or true/false for a checkbox. Unticking the box or "Clear my
 // answers" removes the key: nothing of the page is left on the device.
+//
+// Saved file: plain text that reads as markdown (see "The saved file" in the
+// README): the title, where and when it was saved, a line naming the format
+// ("Saved answers, version 2"), then each field in page order: a question
+// as "## question {#id}" and its answer below it, the text between two
+// fence lines of tildes, longer than any line of tildes in the answer, so
+// it comes back exactly; a scale as "7 of 10"; "(no answer)"; a checkbox as
+// "- [x] question {#id}". "Open saved answers" reads it back, field by
+// field: by id, else by the question's words; an answer that finds no field
+// of its kind (a file from another worksheet, or from an older version of
+// this one) is shown to the reader, never dropped. Version 1 files (no ids,
+// answers as plain paragraphs) are read too, their text trimmed.
 //
 // Print: the browser prints a textarea's visible part only, so each textarea
 // and one-line answer gets a sibling <div class="print-answer"> holding its
@@ -100,6 +117,25 @@
       else if (el.type === "radio") el.checked = el.value === v;
       else if (typeof v === "string") el.value = v;
     });
+  }
+
+  // fields lists the worksheet's fields in page order: kind ("text",
+  // "line", "scale" or "checkbox"), id (the name of its controls), the
+  // question, and its controls.
+  function fields() {
+    var out = [];
+    var all = form.querySelectorAll(".worksheet-field");
+    for (var i = 0; i < all.length; i++) {
+      var f = all[i];
+      var kind = ["text", "line", "scale", "checkbox"].filter(function (k) {
+        return f.classList.contains("worksheet-" + k);
+      })[0];
+      var controls = Array.prototype.slice.call(f.querySelectorAll("textarea, input"))
+        .filter(function (el) { return el.name && el.type !== "submit"; });
+      if (!kind || controls.length === 0) continue;
+      out.push({ kind: kind, id: controls[0].name, question: oneLine(f.getAttribute("data-field") || ""), controls: controls });
+    }
+    return out;
   }
 
   function empty() {
@@ -176,6 +212,9 @@
 
   // Save as a file ---------------------------------------------------------------
 
+  var formatLine = "Saved answers, version 2. To go on where you left off, open that page and choose “Open saved answers”.";
+  var noAnswer = "(no answer)";
+
   function oneLine(s) {
     return String(s).replace(/\s+/g, " ").trim();
   }
@@ -194,39 +233,46 @@
     }
   }
 
+  // fence returns a line of tildes that no line of text is equal to.
+  function fence(text) {
+    var longest = 2;
+    text.split("\n").forEach(function (line) {
+      if (/^~+$/.test(line)) longest = Math.max(longest, line.length);
+    });
+    return new Array(longest + 2).join("~");
+  }
+
   // fileText writes the questions and answers as plain text that reads as
-  // markdown: a heading and its answer per question, checkboxes as "- [x]".
+  // markdown (the format is described at the top of this file).
   function fileText(now) {
     var h1 = document.querySelector("h1");
     var lines = [
       "# " + oneLine(h1 ? h1.textContent : document.title),
       "",
-      "Saved on " + longDate(now) + " from " + location.href.split(/[?#]/)[0]
+      "Saved on " + longDate(now) + " from " + location.href.split(/[?#]/)[0],
+      formatLine
     ];
     var inList = false;
-    var fields = form.querySelectorAll(".worksheet-field");
-    for (var i = 0; i < fields.length; i++) {
-      var f = fields[i];
-      var question = oneLine(f.getAttribute("data-field") || "");
-      if (f.classList.contains("worksheet-checkbox")) {
-        var box = f.querySelector("input[type=checkbox]");
+    fields().forEach(function (f) {
+      var tag = " {#" + f.id + "}";
+      if (f.kind === "checkbox") {
         if (!inList) lines.push("");
-        lines.push("- [" + (box && box.checked ? "x" : " ") + "] " + question);
+        lines.push("- [" + (f.controls[0].checked ? "x" : " ") + "] " + f.question + tag);
         inList = true;
-        continue;
+        return;
       }
       inList = false;
-      var answer = "";
-      if (f.classList.contains("worksheet-scale")) {
-        var radios = f.querySelectorAll("input[type=radio]");
-        var chosen = f.querySelector("input[type=radio]:checked");
-        if (chosen) answer = chosen.value + " of " + radios[radios.length - 1].value;
+      lines.push("", "## " + f.question + tag, "");
+      if (f.kind === "scale") {
+        var chosen = f.controls.filter(function (r) { return r.checked; })[0];
+        lines.push(chosen ? chosen.value + " of " + f.controls[f.controls.length - 1].value : noAnswer);
+      } else if (f.controls[0].value === "") {
+        lines.push(noAnswer);
       } else {
-        var control = f.querySelector("textarea, input[type=text]");
-        answer = control ? control.value.trim() : "";
+        var value = f.controls[0].value, line = fence(value);
+        lines.push(line, value, line);
       }
-      lines.push("", "## " + question, "", answer || "(no answer)");
-    }
+    });
     return lines.join("\n") + "\n";
   }
 
@@ -250,6 +296,162 @@
     }
   }
 
+  // Open saved answers ---------------------------------------------------------------
+
+  var fileInput = tools && tools.querySelector("[data-open-file]");
+  var unplacedBox = tools && tools.querySelector(".worksheet-unplaced");
+
+  // readSaved parses a saved file into its title, the URL it was saved
+  // from, and its answers in file order: {id, question, checkbox, checked,
+  // text} (text null for "(no answer)"; exact false for a version 1 file,
+  // whose answers were trimmed).
+  function readSaved(text) {
+    var lines = text.replace(/\r\n?/g, "\n").split("\n");
+    var saved = { title: "", from: "", answers: [], exact: /^Saved answers, version [2-9]/m.test(text) };
+    var heading = /^## (.*?)(?: \{#([\w-]+)\})?\s*$/;
+    var box = /^[-*] \[([ xX])\] (.*?)(?: \{#([\w-]+)\})?\s*$/;
+    for (var i = 0; i < lines.length; i++) {
+      var line = lines[i], m;
+      if (!saved.title && /^# /.test(line)) {
+        saved.title = line.slice(2).trim();
+      } else if (!saved.from && (m = /^Saved on .* from (\S+)\s*$/.exec(line))) {
+        saved.from = m[1];
+      } else if ((m = box.exec(line))) {
+        saved.answers.push({ id: m[3] || "", question: m[2], checkbox: true, checked: m[1] !== " " });
+      } else if ((m = heading.exec(line))) {
+        var answer = { id: m[2] || "", question: m[1], checkbox: false, text: null };
+        i = readAnswer(lines, i + 1, answer, saved.exact) - 1;
+        saved.answers.push(answer);
+      }
+    }
+    return saved;
+  }
+
+  // readAnswer reads the answer that starts at lines[i], into answer.text,
+  // and returns the index of the line after it.
+  function readAnswer(lines, i, answer, exact) {
+    while (i < lines.length && lines[i].trim() === "") i++;
+    if (exact && /^~{3,}$/.test(lines[i] || "")) {
+      var close = lines[i], body = [];
+      for (i++; i < lines.length && lines[i] !== close; i++) body.push(lines[i]);
+      answer.text = body.join("\n");
+      return i + 1;
+    }
+    var block = [];
+    for (; i < lines.length && !/^(## |[-*] \[[ xX]\] )/.test(lines[i]); i++) block.push(lines[i]);
+    var text = block.join("\n").trim();
+    answer.text = text === noAnswer ? null : text;
+    return i;
+  }
+
+  function sameWords(a, b) {
+    return oneLine(a).toLowerCase() === oneLine(b).toLowerCase();
+  }
+
+  // placeable returns how the answer fills the field, or null when it does
+  // not fit: a checkbox's tick, a scale's value, a text.
+  function placeable(answer, f) {
+    if (answer.checkbox || f.kind === "checkbox") return answer.checkbox && f.kind === "checkbox" ? { checked: answer.checked } : null;
+    if (answer.text === null) return { value: "" };
+    if (f.kind === "scale") {
+      var m = /^(\d+)(?: of \d+)?$/.exec(answer.text.trim());
+      var fits = m && f.controls.some(function (r) { return r.value === m[1]; });
+      return fits ? { value: m[1] } : null;
+    }
+    if (f.kind === "line" && answer.text.indexOf("\n") >= 0) return null; // one line cannot hold it
+    return { value: answer.text };
+  }
+
+  function fillField(f, how) {
+    if (f.kind === "checkbox") f.controls[0].checked = how.checked;
+    else if (f.kind === "scale") f.controls.forEach(function (r) { r.checked = r.value === how.value; });
+    else f.controls[0].value = how.value;
+  }
+
+  // place puts each answer of a saved file in its field: the field with its
+  // id, else the field with its question. It returns the answers that found
+  // no place, leaving out empty ones (nothing is lost with them).
+  function place(answers) {
+    var list = fields(), taken = {}, left = [];
+    function find(answer, match) {
+      for (var i = 0; i < list.length; i++) {
+        var f = list[i];
+        if (taken[f.id] || !match(f)) continue;
+        var how = placeable(answer, f);
+        if (how) return { field: f, how: how };
+      }
+      return null;
+    }
+    answers.forEach(function (answer) {
+      var spot = (answer.id && find(answer, function (f) { return f.id === answer.id; })) ||
+        find(answer, function (f) { return sameWords(f.question, answer.question); });
+      if (spot) {
+        taken[spot.field.id] = true;
+        fillField(spot.field, spot.how);
+      } else if (answer.checkbox ? answer.checked : answer.text) {
+        left.push(answer);
+      }
+    });
+    return left;
+  }
+
+  function showUnplaced(left) {
+    if (!unplacedBox) return;
+    var list = unplacedBox.querySelector("ul");
+    list.textContent = "";
+    left.forEach(function (answer) {
+      var li = document.createElement("li");
+      var q = document.createElement("strong");
+      q.textContent = answer.question;
+      var a = document.createElement("p");
+      a.className = "worksheet-unplaced-answer";
+      a.textContent = answer.checkbox ? "Ticked" : answer.text;
+      li.appendChild(q);
+      li.appendChild(a);
+      list.appendChild(li);
+    });
+    unplacedBox.hidden = left.length === 0;
+  }
+
+  function hasAnswers() {
+    var answers = read();
+    return Object.keys(answers).some(function (name) {
+      var v = answers[name];
+      return v === true || (typeof v === "string" && v !== "");
+    });
+  }
+
+  function openFile(file) {
+    if (file.size > 1 << 20) {
+      say("That file is too large to be saved answers. Choose the .txt file that “Save my answers as a file” made.");
+      return;
+    }
+    file.text().then(function (text) {
+      var saved = readSaved(text);
+      if (saved.answers.length === 0) {
+        say("No answers were found in " + file.name + ". Choose the .txt file that “Save my answers as a file” made.");
+        return;
+      }
+      if (hasAnswers() && !window.confirm("Replace the answers on this page with those in " + file.name + "?")) return;
+      var left = place(saved.answers);
+      mirrorAll();
+      save();
+      showUnplaced(left);
+      var from = saved.from.replace(/^[a-z]+:\/\/[^/]+/i, "");
+      var message = "The answers in " + file.name + " are back on this page.";
+      if (from && from !== location.pathname.replace(/index\.html$/, "")) {
+        message = "The file was saved from another page (" + (saved.title || from) + "); its answers were put where the questions match.";
+      }
+      if (left.length > 0) {
+        message += " " + (left.length === 1 ? "One answer has" : left.length + " answers have") +
+          " no question on this page: " + (left.length === 1 ? "it is" : "they are") + " shown below, so you can copy what you need.";
+      }
+      say(message);
+    }, function () {
+      say("This browser could not read " + file.name + ".");
+    });
+  }
+
   // Clear ------------------------------------------------------------------------------
 
   function clearAll() {
@@ -258,6 +460,7 @@
     forget();
     if (keep) keep.checked = false;
     mirrorAll();
+    showUnplaced([]);
     say("Your answers were cleared. Nothing from this page is kept on this device.");
   }
 
@@ -309,6 +512,13 @@
       if (action === "print") print();
       else if (action === "save") saveFile();
       else if (action === "clear") clearAll();
+      else if (action === "open" && fileInput) fileInput.click();
+    });
+  }
+  if (fileInput) {
+    fileInput.addEventListener("change", function () {
+      if (fileInput.files.length > 0) openFile(fileInput.files[0]);
+      fileInput.value = ""; // the same file can be opened again
     });
   }
 
