@@ -188,9 +188,13 @@ func (b *run) checkOutput() {
 	var order []string
 	pagesWith := map[string][]string{}
 	reasons := map[string]string{}
+	pagesFailed := b.problems.HasErrors()
 	for _, bad := range b.links.Broken() {
 		if reported[reportKey(bad.File, bad.Target)] {
 			continue
+		}
+		if bad.File == printFile && pagesFailed {
+			continue // /print/ holds the articles' links: each is reported at its article
 		}
 		src := sources[bad.File]
 		if src == "" {
