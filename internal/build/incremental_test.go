@@ -254,8 +254,8 @@ func TestIncrementalRendersLittle(t *testing.T) {
 	first := b.Build(nil)
 	set(fsys, "content/articles/second.md", string(fsys["content/articles/second.md"].Data)+"\nMore.\n")
 	r := b.Build([]string{"content/articles/second.md"})
-	if r.Drawn != 1 {
-		t.Errorf("a body edit drew %d pages, want 1 (a clean build draws %d)", r.Drawn, first.Drawn)
+	if r.Drawn != 2 {
+		t.Errorf("a body edit drew %d pages, want 2: the article and /print/, which shows it (a clean build draws %d)", r.Drawn, first.Drawn)
 	}
 	if r.Changed != "content/articles/second.md" {
 		t.Errorf("Changed = %q", r.Changed)

@@ -17,7 +17,7 @@ func TestPrintViewFollowsArticles(t *testing.T) {
 	if first.Problems.HasErrors() {
 		t.Fatal(first.Problems)
 	}
-	page := string(first.Files[printFile])
+	page := string(first.Files["print/index.html"])
 	for _, want := range []string{"A second heading with the same text", "Back to", `id="chapter-second--why-it-matters"`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("/print/ lacks %q", want)
@@ -30,7 +30,7 @@ func TestPrintViewFollowsArticles(t *testing.T) {
 	name := "content/articles/second.md"
 	set(fsys, name, string(fsys[name].Data)+"\nA paragraph added later.\n")
 	r := b.Build([]string{name})
-	if !strings.Contains(string(r.Files[printFile]), "A paragraph added later.") {
+	if !strings.Contains(string(r.Files["print/index.html"]), "A paragraph added later.") {
 		t.Error("after an article's body changed, /print/ still shows the old one")
 	}
 	if bytes.Equal(r.Files[offline.WorkerPath], first.Files[offline.WorkerPath]) {
@@ -43,7 +43,7 @@ func TestPrintViewIsOptional(t *testing.T) {
 	if r.Problems.HasErrors() {
 		t.Fatal(r.Problems)
 	}
-	if _, ok := r.Files[printFile]; ok {
+	if _, ok := r.Files["print/index.html"]; ok {
 		t.Error("a site without templates/print.html has a /print/ page")
 	}
 }

@@ -1,64 +1,126 @@
 package build
 
 import (
-	"errors"
-	"fmt"
-	"io/fs"
-	"net/url"
 	"strings"
 
 	"github.com/trustguide/guide/internal/content"
 	"github.com/trustguide/guide/internal/diag"
-	"github.com/trustguide/guide/internal/linkcheck"
-	"github.com/trustguide/guide/internal/manifest"
+	"github.com/trustguide/guide/internal/digest"
 	"github.com/trustguide/guide/internal/minifier"
+	"github.com/trustguide/guide/internal/offline"
 	"github.com/trustguide/guide/internal/output"
 	"github.com/trustguide/guide/internal/render"
 )
 
-// makeSiteFiles makes the files that describe the whole site. All but the
-// search index depend only on what pages show of each other, so they are
-// made again only when that changed.
-func (b *run) makeSiteFiles() {
-	if b.navChanged || b.siteFiles == nil {
-		b.siteFiles = map[string][]byte{}
-		b.siteDiag = nil
-		b.makeListings()
-	}
-	for name, data := range b.siteFiles {
-		b.files[name] = data
-	}
-	b.problems.Append(b.siteDiag)
-
-	b.makeSearchIndex()
+// listing is the sitemap, feed, robots.txt and _redirects, made from what
+// they say of each listed page (pageState.listed), the site's settings and
+// the files they could shadow.
+type listing struct {
+	sum       uint64
+	files     output.Files
+	redirects []render.Redirect
+	problems  diag.List
 }
 
-// makeSearchIndex publishes the search index in parts, making again only the
-// parts in which a page's record changed.
-func (b *run) makeSearchIndex() {
-	records := make([][]byte, 0, len(b.pages))
-	for _, p := range b.pages {
-		if !p.listed() {
-			continue
-		}
-		if p.search == nil {
-			p.search = render.SearchRecord(p.searchEntry())
-		}
-		records = append(records, p.search)
+// makeSiteFiles makes the files that describe the whole site, and adds the
+// files beside the pages and in static/.
+func (j *job) makeSiteFiles() {
+	in := j.next.in
+	for name, data := range in.assets.Files {
+		j.addFile(name, data)
 	}
-	n := (len(records) + render.SearchPartSize - 1) / render.SearchPartSize
-	b.files["search.json"] = render.SearchParts(n)
-	parts := make([]searchPart, n)
-	for i := range parts {
-		chunk := records[i*render.SearchPartSize : min((i+1)*render.SearchPartSize, len(records))]
-		if i < len(b.searchParts) && sameRecords(b.searchParts[i].records, chunk) {
-			parts[i] = b.searchParts[i]
-		} else {
-			parts[i] = searchPart{records: chunk, data: render.SearchIndex(chunk)}
-		}
-		b.files[strings.TrimPrefix(render.SearchPartURL(i), "/")] = parts[i].data
+	for name, data := range in.resources {
+		j.addFile(name, data)
 	}
-	b.searchParts = parts
+	j.next.listing = j.makeListing()
+	for name, data := range j.next.listing.files {
+		j.addFile(name, data)
+	}
+	j.problems.Append(j.next.listing.problems)
+	j.makeSearchIndex()
+	j.makeOfflineFiles()
+}
+
+// listed reports whether a page appears in the sitemap, feed and search:
+// every page of content/, and the section lists the builder made up.
+func listed(p *content.Page) bool {
+	return !p.Made || p.Kind == content.Section || p.Kind == content.Worksheets
+}
+
+// makeListing makes the listing again if what it is made from changed.
+func (j *job) makeListing() *listing {
+	sums := []uint64{j.next.siteSum, digest.Of(assetNames(j.next.in))}
+	for _, ps := range j.pages {
+		if listed(ps.page) {
+			sums = append(sums, ps.listed)
+		}
+	}
+	sum := digest.Combine(sums...)
+	if old := j.last.listing; old != nil && old.sum == sum {
+		return old
+	}
+	l := &listing{sum: sum, files: output.Files{}}
+	base := j.next.site.Config.BaseURL
+	var entries []render.Entry
+	for _, ps := range j.pages {
+		if listed(ps.page) {
+			entries = append(entries, entryOf(ps.page, ""))
+		}
+	}
+	l.add(j.tools, "sitemap.xml", render.Sitemap(base, entries))
+	l.add(j.tools, "feed.xml", render.Feed(j.next.siteView, entries))
+	l.files["robots.txt"] = render.Robots(base)
+	l.redirects = j.redirects(l)
+	l.files["_redirects"] = render.Redirects(l.redirects)
+	return l
+}
+
+// assetNames are the names of the files of static/ and beside the pages,
+// which an alias must not be.
+func assetNames(in *inputs) []string {
+	var names []string
+	for name := range in.assets.Files {
+		names = append(names, name)
+	}
+	for name := range in.resources {
+		names = append(names, name)
+	}
+	return names
+}
+
+// add minifies a site-wide file into the listing.
+func (l *listing) add(t *tools, name string, data []byte) {
+	if small, err := minifier.Bytes(t.files, minifier.TypeOf(name), data); err == nil {
+		data = small
+	}
+	l.files[name] = data
+}
+
+// redirects are the site's aliases and short links. An alias that names a
+// file of the site would never lead anywhere: Netlify serves the file.
+func (j *job) redirects(l *listing) []render.Redirect {
+	files := output.Files{}
+	for _, name := range assetNames(j.next.in) {
+		files[name] = nil
+	}
+	for name := range l.files {
+		files[name] = nil
+	}
+	var out []render.Redirect
+	for _, ps := range j.pages {
+		p := ps.page
+		for i, a := range p.Meta.Aliases {
+			out = append(out, render.Redirect{From: a, To: p.URL})
+			if file, shadowed := files.Lookup(a); shadowed {
+				line, col := p.Meta.AliasPosition(i)
+				l.problems.Add(p.Source, line, col, "alias %s is the address of the file %s: Netlify serves the file there, never the redirect; remove the alias", a, file)
+			}
+		}
+		if p.Kind == content.Worksheet && p.Meta.Short != "" {
+			out = append(out, render.Redirect{From: "/w/" + p.Meta.Short, To: p.URL})
+		}
+	}
+	return out
 }
 
 // searchPart is one published part of the search index and the records it
@@ -66,6 +128,30 @@ func (b *run) makeSearchIndex() {
 type searchPart struct {
 	records [][]byte
 	data    []byte
+}
+
+// makeSearchIndex publishes the search index in parts, making again only
+// the parts in which a page's record changed.
+func (j *job) makeSearchIndex() {
+	records := make([][]byte, 0, len(j.pages))
+	for _, ps := range j.pages {
+		if listed(ps.page) {
+			records = append(records, ps.record)
+		}
+	}
+	n := (len(records) + render.SearchPartSize - 1) / render.SearchPartSize
+	j.addFile("search.json", render.SearchParts(n))
+	parts := make([]searchPart, n)
+	for i := range parts {
+		chunk := records[i*render.SearchPartSize : min((i+1)*render.SearchPartSize, len(records))]
+		if i < len(j.last.search) && sameRecords(j.last.search[i].records, chunk) {
+			parts[i] = j.last.search[i]
+		} else {
+			parts[i] = searchPart{records: chunk, data: render.SearchIndex(chunk)}
+		}
+		j.addFile(strings.TrimPrefix(render.SearchPartURL(i), "/"), parts[i].data)
+	}
+	j.next.search = parts
 }
 
 // sameRecords reports whether two lists hold the very same records: a
@@ -82,259 +168,30 @@ func sameRecords(a, b [][]byte) bool {
 	return true
 }
 
-// listed reports whether a page appears in the sitemap, feed and search:
-// every page but the section indexes the builder made up.
-func (p *page) listed() bool {
-	return !p.synthetic() || p.Kind == content.Section || p.Kind == content.Worksheets
-}
-
-func (p *page) searchEntry() render.Entry {
-	return render.Entry{
-		URL: p.URL, Title: p.Meta.Title, Description: p.Meta.Description, Kind: string(p.Kind),
-		Date: p.Meta.Date, Updated: p.Meta.Updated, Text: p.text,
+// makeOfflineFiles adds the web app manifest and the service worker, made
+// from the finished output, so it runs after every other file is made. The
+// worker keeps what a reader needs without a connection: the home page,
+// lists, articles, worksheets and the pages at the top of the site (about,
+// safety...).
+func (j *job) makeOfflineFiles() {
+	c := j.next.site.Config
+	j.addFile(offline.ManifestPath, offline.Manifest(offline.App{Name: c.Title, Description: c.Description, Language: c.Language}, j.next.files))
+	if j.opt.DevServer {
+		j.addFile(offline.WorkerPath, offline.Retired())
+		return
 	}
-}
-
-func (b *run) makeListings() {
-	base := b.site.Config.BaseURL
-	var entries []render.Entry
-	for _, p := range b.pages {
-		if p.listed() {
-			entries = append(entries, p.searchEntry())
-		}
-	}
-	b.addSiteFile("sitemap.xml", render.Sitemap(base, entries))
-	b.addSiteFile("feed.xml", render.Feed(b.view, entries))
-	b.siteFiles["robots.txt"] = render.Robots(base)
-
-	b.redirects = nil
-	for _, p := range b.pages {
-		for i, a := range p.Meta.Aliases {
-			b.redirects = append(b.redirects, render.Redirect{From: a, To: p.URL})
-			if file, shadowed := b.fileAt(a); shadowed {
-				line, col := p.Meta.AliasPosition(i)
-				b.siteDiag.Add(p.Source, line, col, "alias %s is the address of the file %s: Netlify serves the file there, never the redirect; remove the alias", a, file)
-			}
-		}
-		if p.Kind == content.Worksheet && p.Meta.Short != "" {
-			b.redirects = append(b.redirects, render.Redirect{From: "/w/" + p.Meta.Short, To: p.URL})
-		}
-	}
-	b.siteFiles["_redirects"] = render.Redirects(b.redirects)
-
-	if b.templates != nil {
-		notFound := &page{Page: &content.Page{Source: "templates/404.html", Kind: "404", URL: "/404.html", Made: true,
-			Meta: content.Meta{Title: "Page not found", Description: "There is no page at this address."}}}
-		notFound.prepare(b, nil)
-		b.draw(notFound)
-		if notFound.html != nil {
-			b.siteFiles["404.html"] = notFound.html
-		} else {
-			b.siteDiag = render.WhileDrawing(map[diag.Diagnostic][]string{notFound.drawErr: {notFound.Source}})
-		}
-	}
-}
-
-// fileAt finds the file of the site, other than a page (an alias to a
-// page's address is reported as such), that answers a URL.
-func (b *run) fileAt(url string) (string, bool) {
-	if file, ok := b.files.Lookup(url); ok {
-		_, page := b.outputSources()[file]
-		return file, !page
-	}
-	return output.Files(b.siteFiles).Lookup(url)
-}
-
-// addSiteFile minifies a site-wide file.
-func (b *run) addSiteFile(name string, data []byte) {
-	if small, err := minifier.Bytes(b.min, minifier.TypeOf(name), data); err == nil {
-		data = small
-	}
-	b.siteFiles[name] = data
-}
-
-// checkOutput checks the finished site: every internal link leads to a file
-// and id, and every URL published before is still answered.
-func (b *run) checkOutput() {
-	redirects := map[string]bool{}
-	for _, r := range b.redirects {
-		redirects[r.From] = true
-	}
-	b.updateLinkIndex(redirects)
-
-	// Links the author wrote as site URLs: reported at their place in the markdown.
-	reported := b.reported
-	for _, p := range b.pages {
-		for dest := range p.broken {
-			reported[reportKey(outputPath(p.URL), dest)] = true
-		}
-		for _, r := range p.siteRefs {
-			file, ok := b.files.Lookup(r.target)
-			switch {
-			case linkcheck.Redirected(redirects, r.target):
-			case !ok:
-				b.problems.Add(p.Source, r.line, r.col, "link to %s, but the site has no page or file there: link to the page's .md file instead", r.dest)
-				reported[reportKey(outputPath(p.URL), r.dest)] = true
-			case r.fragment != "" && !b.links.HasID(file, r.fragment):
-				b.problems.Add(p.Source, r.line, r.col, "link to %s, but that page has no id %q", r.dest, r.fragment)
-				reported[reportKey(outputPath(p.URL), r.dest)] = true
+	var pages []string
+	for _, ps := range j.pages {
+		switch p := ps.page; p.Kind {
+		case content.Home, content.Section, content.Worksheets, content.Article, content.Worksheet:
+			pages = append(pages, p.URL)
+		case content.Plain:
+			if p.Section == "" {
+				pages = append(pages, p.URL)
 			}
 		}
 	}
-
-	// Everything else, templates' links included. A broken link in a
-	// template or the menu is on every page: say it once.
-	sources := b.outputSources()
-	var order []string
-	pagesWith := map[string][]string{}
-	reasons := map[string]string{}
-	pagesFailed := b.problems.HasErrors()
-	for _, bad := range b.links.Broken() {
-		if reported[reportKey(bad.File, bad.Target)] {
-			continue
-		}
-		if bad.File == printFile && pagesFailed {
-			continue // /print/ holds the articles' links: each is reported at its article
-		}
-		src := sources[bad.File]
-		if src == "" {
-			src = bad.File
-		}
-		if pagesWith[bad.Target] == nil {
-			order = append(order, bad.Target)
-		}
-		pagesWith[bad.Target] = append(pagesWith[bad.Target], src)
-		reasons[bad.Target] = bad.Reason
-	}
-	for _, target := range order {
-		srcs := pagesWith[target]
-		if line, col, ok := b.site.Config.LinkPosition(unescape(target)); ok {
-			b.problems.Add(content.ConfigPath, line, col, "%s leads nowhere: %s; link to a page of the site", target, reasons[target])
-			continue
-		}
-		others := ""
-		if len(srcs) > 1 {
-			others = fmt.Sprintf(" (and %d other pages: the link is in templates/ or the menu of site.yaml)", len(srcs)-1)
-		}
-		b.problems.Add(srcs[0], 1, 1, "the page links to %s, which leads nowhere: %s%s", target, reasons[target], others)
-	}
-
-	b.checkManifest(redirects)
-}
-
-// reportKey names a link of an output file that was reported already, at
-// its place in the markdown, so the check of the output does not report it
-// again: the same link whether written with %-codes or not.
-func reportKey(file, target string) string { return file + " " + unescape(target) }
-
-// unescape undoes the %-codes of a link, so links compare as authors wrote them.
-func unescape(link string) string {
-	if plain, err := url.PathUnescape(link); err == nil {
-		return plain
-	}
-	return link
-}
-
-// updateLinkIndex brings the link index up to date with the output: every
-// HTML file after a change that touches every page, otherwise only the
-// pages drawn in this build (and the pages linking into them).
-func (b *run) updateLinkIndex(redirects map[string]bool) {
-	full := b.drawAll || !b.linksFresh
-	if !full && b.navChanged {
-		full = b.addressKey() != b.addresses // pages came, went or moved?
-	}
-	var changed []string
-	if full {
-		b.addresses = b.addressKey()
-		// Files came or went: every link may now lead somewhere else.
-		b.links = linkcheck.NewIndex()
-		pages := map[string]bool{}
-		for _, p := range b.pages {
-			pages[outputPath(p.URL)] = true
-			b.links.Put(p.links)
-			changed = append(changed, outputPath(p.URL))
-		}
-		for name, data := range b.files {
-			if strings.HasSuffix(name, ".html") && !pages[name] {
-				b.links.Update(name, data) // 404.html, and HTML files of static/
-				changed = append(changed, name)
-			}
-		}
-	} else {
-		// The same files at the same addresses: only the pages drawn again
-		// (and pages linking to their ids) need checking.
-		for _, p := range b.pages {
-			if p.fresh {
-				b.links.Put(p.links)
-				changed = append(changed, outputPath(p.URL))
-			}
-		}
-		if b.navChanged {
-			b.links.Update("404.html", b.files["404.html"]) // drawn again with the lists
-			changed = append(changed, "404.html")
-		}
-		if b.printDrawn {
-			b.links.Update(printFile, b.files[printFile])
-			changed = append(changed, printFile)
-		}
-	}
-	b.links.Recheck(b.files, changed, redirects)
-	b.linksFresh = true
-}
-
-// addressKey hashes the addresses the site answers: every output file and
-// every redirect. While it holds, a link that led somewhere still does.
-func (b *run) addressKey() uint64 {
-	k := newKeyWriter()
-	for _, name := range b.files.Paths() {
-		k.str(name)
-	}
-	for _, r := range b.redirects {
-		k.str(r.From, r.To)
-	}
-	return k.h.Sum64()
-}
-
-// checkManifest fails the build when a URL published before is gone, and
-// prepares the manifest with this build's URLs added.
-func (b *run) checkManifest(redirects map[string]bool) {
-	if b.navChanged || b.what.manifest || !b.Builder.manifest.checked {
-		b.Builder.manifest.problems = nil
-		b.Builder.manifest.updated = b.readManifest(redirects, &b.Builder.manifest.problems)
-		b.Builder.manifest.checked = true
-	}
-	b.problems.Append(b.Builder.manifest.problems)
-	b.manifest = b.Builder.manifest.updated
-}
-
-// readManifest checks content/urls.txt against the site's pages and
-// redirects, which stay the same as long as no page is added, removed or
-// moved, and returns it with the new URLs added.
-func (b *run) readManifest(redirects map[string]bool, problems *diag.List) []byte {
-	old, err := fs.ReadFile(b.fsys, manifest.Path)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		problems.Add(manifest.Path, 0, 0, "cannot read: %v", err)
-		return nil
-	}
-	manifest.Check(manifest.Parse(old), func(u string) bool {
-		_, page := b.files.Lookup(u)
-		return page || linkcheck.Redirected(redirects, u)
-	}, problems)
-	if b.opt.Drafts {
-		return nil // drafts are never published, so never promised
-	}
-	var current []string
-	for _, p := range b.pages {
-		current = append(current, p.URL)
-	}
-	for _, r := range b.redirects {
-		if strings.HasPrefix(r.From, "/w/") {
-			current = append(current, r.From)
-		}
-	}
-	if _, ok := b.files[printFile]; ok {
-		current = append(current, printURL)
-	}
-	updated, _ := manifest.Update(old, current)
-	return updated
+	worker, sums := offline.Worker(j.next.files, pages, j.last.sums)
+	j.addFile(offline.WorkerPath, worker)
+	j.next.sums = sums
 }

@@ -75,7 +75,7 @@ func Ignored(name string) bool {
 func Scan(fsys fs.FS, problems *diag.List) (markdown, resources []string) {
 	err := fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			problems.Add(p, 0, 0, "cannot read: %v", unwrapPathError(err))
+			problems.Add(p, 0, 0, "cannot read: %v", ReadError(err))
 			return nil
 		}
 		if p != "content" && Ignored(d.Name()) {
@@ -103,7 +103,7 @@ func Scan(fsys fs.FS, problems *diag.List) (markdown, resources []string) {
 		return nil
 	})
 	if err != nil {
-		problems.Add("content", 0, 0, "cannot read the content folder: %v", unwrapPathError(err))
+		problems.Add("content", 0, 0, "cannot read the content folder: %v", ReadError(err))
 	}
 	return markdown, resources
 }

@@ -21,7 +21,30 @@ const (
 	Section    Kind = "section"    // a folder's _index.md (made up when missing)
 	Worksheets Kind = "worksheets" // content/worksheets/_index.md: the counsellors' index
 	Plain      Kind = "page"       // anything else
+	NotFound   Kind = "404"        // /404.html, made by the builder
+	Print      Kind = "print"      // /print/, the whole guide on one page, made by the builder
 )
+
+// Kinds lists every kind of page. Each is drawn with templates/<kind>.html.
+var Kinds = []Kind{Home, Article, Worksheet, Worksheets, Section, Plain, NotFound, Print}
+
+// Optional reports whether a site may go without pages of this kind, and
+// so without its template: only the print view.
+func (k Kind) Optional() bool { return k == Print }
+
+// Label is what a reader is told a page of this kind is, in search
+// results: "" for articles, which most pages are.
+func (k Kind) Label() string {
+	switch k {
+	case Article:
+		return ""
+	case Worksheets:
+		return "list of worksheets"
+	case Plain:
+		return "page"
+	}
+	return string(k)
+}
 
 // Page is one markdown file, read and checked.
 type Page struct {
@@ -47,7 +70,7 @@ var slugPattern = regexp.MustCompile(`^[\p{L}\p{N}][\p{L}\p{N}_.-]*$`)
 func ReadPage(fsys fs.FS, src string, problems *diag.List) *Page {
 	data, err := fs.ReadFile(fsys, src)
 	if err != nil {
-		problems.Add(src, 0, 0, "cannot read the file: %v", unwrapPathError(err))
+		problems.Add(src, 0, 0, "cannot read the file: %v", ReadError(err))
 		return nil
 	}
 	return ParsePage(src, data, problems)
@@ -204,7 +227,9 @@ func badUTF8(data []byte) (line, col int) {
 	return line, col
 }
 
-func unwrapPathError(err error) error {
+// ReadError is what went wrong reading a file, without the path, which the
+// problem names already.
+func ReadError(err error) error {
 	if pe, ok := err.(*fs.PathError); ok {
 		return pe.Err
 	}

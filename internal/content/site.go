@@ -17,6 +17,8 @@ type Site struct {
 	ByURL    map[string]*Page // "/articles/x/" → page
 	Path     []*Page          // the guided path: articles with a step, in order
 
+	byArticle map[*Page][]*Page // each article's worksheets, in reading order
+
 	// Pages left out, by source: drafts (in a build without drafts), and
 	// files that could not be read as pages, whose problems are reported
 	// already. Whatever depends on them says nothing more of them.
@@ -44,7 +46,7 @@ type Options struct {
 func ReadConfig(fsys fs.FS, problems *diag.List) Config {
 	src, err := fs.ReadFile(fsys, ConfigPath)
 	if err != nil {
-		problems.Add(ConfigPath, 0, 0, "cannot read the site settings: %v; create it (see the README)", unwrapPathError(err))
+		problems.Add(ConfigPath, 0, 0, "cannot read the site settings: %v; create it (see the README)", ReadError(err))
 		return Config{BaseURL: "/"}
 	}
 	return parseConfig(src, problems)
@@ -81,6 +83,7 @@ func Assemble(config Config, pages []*Page, unreadable []string, opt Options, pr
 	s.addMissingSections()
 	s.checkAddresses(problems)
 	s.checkWorksheets(problems)
+	s.groupWorksheets()
 	s.orderPath(problems)
 	return s
 }
@@ -177,6 +180,19 @@ func (s *Site) checkWorksheets(problems *diag.List) {
 	}
 }
 
+// groupWorksheets finds each article's worksheets.
+func (s *Site) groupWorksheets() {
+	s.byArticle = map[*Page][]*Page{}
+	for _, w := range s.Pages {
+		if a := s.ArticleOf(w); a != nil && a.Kind == Article {
+			s.byArticle[a] = append(s.byArticle[a], w)
+		}
+	}
+	for _, list := range s.byArticle {
+		SortPages(list)
+	}
+}
+
 // ArticleOf returns the article a worksheet belongs to, or nil.
 func (s *Site) ArticleOf(w *Page) *Page {
 	if w.Meta.Article == "" {
@@ -201,22 +217,42 @@ func (s *Site) orderPath(problems *diag.List) {
 	sort.Slice(s.Path, func(i, j int) bool { return s.Path[i].Meta.Step < s.Path[j].Meta.Step })
 }
 
-// Children returns the pages directly in a list page's section (for the
-// home page: the top-level pages), in reading order: weight, then step,
-// then title.
-func (s *Site) Children(list *Page) []*Page {
-	var out []*Page
+// Lists returns, for each list page (home, sections, the worksheets
+// index), the pages it lists, in reading order: the pages of its folder,
+// and the sections directly below it.
+func (s *Site) Lists() map[*Page][]*Page {
+	lists := map[*Page][]*Page{}
+	bySection := map[string]*Page{}
 	for _, p := range s.Pages {
-		if p == list {
-			continue
-		}
-		if p.Section == list.Section && !p.IsList() ||
-			p.IsList() && p.Kind != Home && parentDir(p.Section) == list.Section && p.Section != list.Section {
-			out = append(out, p)
+		if p.IsList() {
+			lists[p], bySection[p.Section] = nil, p
 		}
 	}
-	SortPages(out)
-	return out
+	for _, p := range s.Pages {
+		var list *Page
+		switch {
+		case !p.IsList():
+			list = bySection[p.Section]
+		case p.Kind != Home:
+			list = bySection[parentDir(p.Section)]
+		}
+		if list != nil && list != p {
+			lists[list] = append(lists[list], p)
+		}
+	}
+	for _, members := range lists {
+		SortPages(members)
+	}
+	return lists
+}
+
+// WorksheetsOf returns the worksheets that belong to an article, in
+// reading order.
+func (s *Site) WorksheetsOf(article *Page) []*Page {
+	if article.Kind != Article {
+		return nil
+	}
+	return s.byArticle[article]
 }
 
 // SortPages orders pages by weight, step, title and source.

@@ -22,8 +22,8 @@ var templates = map[string]string{
 <a class="site-title" href="/">{{.Site.Title}}</a>
 <nav aria-label="Sections">
 <ul>
-{{- range .Site.Menu}}
-<li><a href="{{.URL}}"{{if eq .URL $.Page.URL}} aria-current="page"{{end}}>{{.Title}}</a></li>
+{{- range .Page.Menu}}
+<li><a href="{{.Href}}"{{with .Current}} aria-current="{{.}}"{{end}}>{{.Title}}</a></li>
 {{- end}}
 </ul>
 </nav>
@@ -44,6 +44,7 @@ var templates = map[string]string{
 </body>
 </html>
 `,
+	"_body.html": `{{if .Page.IsForm}}<form class="worksheet" id="worksheet" action="#" method="post" autocomplete="off">{{.Page.Body}}</form>{{else}}{{.Page.Body}}{{end}}`,
 	"_breadcrumbs.html": `{{- with .Page.Breadcrumbs}}
 <nav class="breadcrumbs" aria-label="Breadcrumb"><ol>
 {{- range .}}<li><a href="{{.URL}}">{{.Title}}</a></li>{{end -}}
@@ -67,7 +68,7 @@ var templates = map[string]string{
 </nav>
 {{- end}}`,
 	"home.html": `{{define "main"}}
-<div class="body">{{.Page.Body}}</div>
+<div class="body">{{template "_body.html" .}}</div>
 {{- with .Site.Path}}
 <h2 id="the-path">The guided path</h2>
 <ol>{{range .}}<li><a href="{{.URL}}">{{.Title}}</a></li>{{end}}</ol>
@@ -77,7 +78,7 @@ var templates = map[string]string{
 <p class="lead">{{.Page.Description}}</p>
 <p class="meta">About {{.Page.Minutes}} min to read{{with .Page.Date}} · {{.}}{{end}}</p>
 {{template "_toc.html" .}}
-<div class="body">{{.Page.Body}}</div>
+<div class="body">{{template "_body.html" .}}</div>
 {{- with .Page.Worksheets}}
 <h2 id="worksheets-for-this-page">Worksheets for this page</h2>
 <ul class="cards">
@@ -90,10 +91,10 @@ var templates = map[string]string{
 {{end}}`,
 	"page.html": `{{define "main"}}
 {{template "_toc.html" .}}
-<div class="body">{{.Page.Body}}</div>
+<div class="body">{{template "_body.html" .}}</div>
 {{end}}`,
 	"section.html": `{{define "main"}}
-<div class="body">{{.Page.Body}}</div>
+<div class="body">{{template "_body.html" .}}</div>
 <ul class="page-list">
 {{- range .Page.Children}}
 <li><a href="{{.URL}}">{{.Title}}</a>{{with .Description}} <span>{{.}}</span>{{end}}</li>
@@ -105,7 +106,7 @@ var templates = map[string]string{
 <p class="facts">For {{.ForLabel}} · about {{.Minutes}} minutes</p>
 {{- end}}
 {{- with .Page.Article}}<p>Goes with <a href="{{.URL}}">{{.Title}}</a></p>{{end}}
-<div class="body">{{.Page.Body}}</div>
+<div class="body">{{template "_body.html" .}}</div>
 {{- with .Page.Worksheet}}
 <footer class="print-footer">
 <div class="qr">{{.QR}}</div>
@@ -114,7 +115,7 @@ var templates = map[string]string{
 {{- end}}
 {{end}}`,
 	"worksheets.html": `{{define "main"}}
-<div class="body">{{.Page.Body}}</div>
+<div class="body">{{template "_body.html" .}}</div>
 <ul class="ws-index">
 {{- range .Page.Worksheets}}
 <li id="ws-{{.Short}}">

@@ -1,19 +1,22 @@
 package linkcheck
 
 import (
+	"maps"
 	"sort"
 	"strings"
 
 	"github.com/trustguide/guide/internal/output"
 )
 
-// Index remembers the links and ids of every HTML file of the last build,
-// so that after a small change only the files that changed, and the files
-// that point into them, are checked again. It is not safe for concurrent use.
+// Index remembers the links and ids of every HTML file of a build, so that
+// after a small change only the files that changed, and the files that
+// point into them, are checked again. Next gives the index of the next
+// build without changing this one. It is not safe for concurrent use.
 type Index struct {
-	files     map[string]*fileLinks
+	files     map[string]*fileLinks      // never changed once put: replaced
 	broken    map[string]bool            // files with broken links
 	referrers map[string]map[string]bool // target key → files with a #fragment link to it
+	own       map[string]bool            // the referrer sets this index made, which it may change
 }
 
 type fileLinks struct {
@@ -29,7 +32,27 @@ type ref struct {
 
 // NewIndex returns an empty index.
 func NewIndex() *Index {
-	return &Index{files: map[string]*fileLinks{}, broken: map[string]bool{}, referrers: map[string]map[string]bool{}}
+	return &Index{files: map[string]*fileLinks{}, broken: map[string]bool{}, referrers: map[string]map[string]bool{}, own: map[string]bool{}}
+}
+
+// Next returns a copy of the index to bring up to date with the next
+// build; ix itself stays as it is. Copying is shallow: what both share is
+// never changed, only replaced.
+func (ix *Index) Next() *Index {
+	return &Index{files: maps.Clone(ix.files), broken: maps.Clone(ix.broken), referrers: maps.Clone(ix.referrers), own: map[string]bool{}}
+}
+
+// referrersOf returns the set of files linking into k, to change.
+func (ix *Index) referrersOf(k string) map[string]bool {
+	set := ix.referrers[k]
+	if !ix.own[k] {
+		set = maps.Clone(set)
+		if set == nil {
+			set = map[string]bool{}
+		}
+		ix.referrers[k], ix.own[k] = set, true
+	}
+	return set
 }
 
 // key names a target the same way whether it is written "/a/", "/a" or
@@ -71,11 +94,7 @@ func (ix *Index) Put(l *Links) {
 	ix.Remove(l.name)
 	for _, r := range l.refs {
 		if r.fragment != "" && r.target != "" {
-			k := key(r.target)
-			if ix.referrers[k] == nil {
-				ix.referrers[k] = map[string]bool{}
-			}
-			ix.referrers[k][l.name] = true
+			ix.referrersOf(key(r.target))[l.name] = true
 		}
 	}
 	ix.files[l.name] = &fileLinks{refs: l.refs, ids: l.ids}
@@ -89,7 +108,7 @@ func (ix *Index) Remove(name string) {
 	}
 	for _, r := range fl.refs {
 		if r.fragment != "" && r.target != "" {
-			delete(ix.referrers[key(r.target)], name)
+			delete(ix.referrersOf(key(r.target)), name)
 		}
 	}
 	delete(ix.files, name)
@@ -114,16 +133,17 @@ func (ix *Index) Recheck(files output.Files, names []string, redirects map[strin
 		}
 	}
 	for n := range todo {
-		fl := ix.files[n]
-		if fl == nil {
+		old := ix.files[n]
+		if old == nil {
 			continue
 		}
-		fl.broken = fl.broken[:0]
+		fl := &fileLinks{refs: old.refs, ids: old.ids}
 		for _, r := range fl.refs {
 			if reason := ix.check(files, redirects, n, r); reason != "" {
 				fl.broken = append(fl.broken, Broken{File: n, Target: r.raw, Reason: reason})
 			}
 		}
+		ix.files[n] = fl
 		if len(fl.broken) > 0 {
 			ix.broken[n] = true
 		} else {

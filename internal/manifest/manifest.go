@@ -84,3 +84,16 @@ func Update(old []byte, current []string) ([]byte, bool) {
 	}
 	return b.Bytes(), true
 }
+
+// Guard keeps the promise for one build: it reports each URL of the
+// manifest old that the site no longer answers, and returns the manifest
+// to write, with the URLs of current added, or nil when the build must not
+// promise anything (a build with drafts: drafts are never published).
+func Guard(old []byte, answered func(string) bool, current []string, promise bool, problems *diag.List) []byte {
+	Check(Parse(old), answered, problems)
+	if !promise {
+		return nil
+	}
+	updated, _ := Update(old, current)
+	return updated
+}

@@ -56,22 +56,24 @@ var kept = map[string]bool{
 // the pages to keep ("/", "/articles/acknowledge/"); every other page is
 // left to the network. The site's redirects (short links) that lead to a
 // kept page are answered by the worker too, so a QR code opens offline.
-// sums, if not nil, remembers the files' checksums for the next call.
-func Worker(files output.Files, pages []string, sums *Checksums) []byte {
-	if sums == nil {
-		sums = &Checksums{}
+// last, if not nil, holds the checksums of the last call's files, to reuse;
+// Worker returns those of this call's, for the next.
+func Worker(files output.Files, pages []string, last *Checksums) ([]byte, *Checksums) {
+	if last == nil {
+		last = &Checksums{}
 	}
 	list := keptFiles(files, pages)
 	redirects := keptRedirects(files["_redirects"], list)
 	filesJSON, _ := json.Marshal(list) // strings only: Marshal cannot fail
 	redirectsJSON, _ := json.Marshal(redirects)
+	name, sums := last.cacheName(files, list)
 	var b bytes.Buffer
 	b.WriteString("// Made by the guide builder (internal/offline) for this build. Do not edit.\n")
-	b.WriteString("const CACHE = \"" + sums.cacheName(files, list) + "\";\n")
+	b.WriteString("const CACHE = \"" + name + "\";\n")
 	b.WriteString("const FILES = " + string(filesJSON) + ";\n")
 	b.WriteString("const REDIRECTS = " + string(redirectsJSON) + ";\n")
 	b.WriteString(workerCode)
-	return b.Bytes()
+	return b.Bytes(), sums
 }
 
 // Retired returns the /sw.js of "guide serve". Pages there change with
@@ -100,8 +102,9 @@ func keptFiles(files output.Files, pages []string) []string {
 
 // Checksums remembers the checksum of each kept file by the address of its
 // bytes: a rebuild hands most files over unchanged, the very same bytes, so
-// only new ones are read. It holds the files of the last call only, so an
-// address it knows cannot have been given to other bytes since.
+// only new ones are read. It holds the files of one call only, which are
+// still alive, so an address it knows cannot have been given to other
+// bytes since. It is never changed once made.
 type Checksums struct {
 	byData map[*byte]checksum
 }
@@ -117,7 +120,7 @@ var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 // CRC-32C checksums (fast enough for every rebuild; the chance that an edit
 // keeps both the size and the checksum is one in four billion), hashed
 // together.
-func (c *Checksums) cacheName(files output.Files, list []string) string {
+func (c *Checksums) cacheName(files output.Files, list []string) (string, *Checksums) {
 	h := sha256.New()
 	next := make(map[*byte]checksum, len(list))
 	var n [12]byte
@@ -138,8 +141,7 @@ func (c *Checksums) cacheName(files output.Files, list []string) string {
 		h.Write([]byte(u))
 		h.Write(n[:])
 	}
-	c.byData = next
-	return "guide-" + hex.EncodeToString(h.Sum(nil)[:8])
+	return "guide-" + hex.EncodeToString(h.Sum(nil)[:8]), &Checksums{byData: next}
 }
 
 // keptRedirects reads _redirects ("from to status" a line) and returns the

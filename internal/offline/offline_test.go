@@ -67,7 +67,7 @@ func parse(t *testing.T, sw []byte) parsed {
 }
 
 func TestWorkerKeepsPagesAndWhatTheyNeed(t *testing.T) {
-	p := parse(t, Worker(site(), pages, nil))
+	p := parse(t, worker(site()))
 	want := []string{
 		"/", "/articles/a/", "/articles/a/photo.jpg", "/css/site.1234abcd.css", "/favicon.svg",
 		"/js/site.1234abcd.js", "/manifest.webmanifest", "/search.json", "/search/0.json", "/worksheets/w/",
@@ -90,7 +90,7 @@ func TestWorkerKeepsPagesAndWhatTheyNeed(t *testing.T) {
 }
 
 func TestWorkerIsTheSameForTheSameBuild(t *testing.T) {
-	if a, b := Worker(site(), pages, nil), Worker(site(), pages, nil); !bytes.Equal(a, b) {
+	if a, b := worker(site()), worker(site()); !bytes.Equal(a, b) {
 		t.Error("two workers of the same files differ")
 	}
 }
@@ -101,7 +101,7 @@ func TestCacheNameFollowsKeptFiles(t *testing.T) {
 	name := func(edit func(output.Files)) string {
 		files := site()
 		edit(files)
-		return parse(t, Worker(files, pages, nil)).cache
+		return parse(t, worker(files)).cache
 	}
 	same := name(func(output.Files) {})
 	for what, edit := range map[string]func(output.Files){
@@ -127,22 +127,26 @@ func TestCacheNameFollowsKeptFiles(t *testing.T) {
 // TestChecksumsAcrossBuilds: remembered checksums give the name a fresh
 // count would, as files change from one build to the next.
 func TestChecksumsAcrossBuilds(t *testing.T) {
-	var sums Checksums
+	var sums *Checksums
 	files := site()
-	name := func() string { return parse(t, Worker(files, pages, &sums)).cache }
+	name := func() string {
+		code, next := Worker(files, pages, sums)
+		sums = next
+		return parse(t, code).cache
+	}
 	first := name()
 	if again := name(); again != first {
 		t.Errorf("the same files, counted again, give %q, then %q", first, again)
 	}
 	files["articles/a/index.html"] = []byte("<h1>B</h1>") // same size, new bytes
-	fresh := parse(t, Worker(files, pages, nil)).cache
+	fresh := parse(t, worker(files)).cache
 	if got := name(); got != fresh || got == first {
 		t.Errorf("after an edit the remembered sums give %q, a fresh count %q (before the edit: %q)", got, fresh, first)
 	}
 }
 
 func TestWorkerNeverStoresWhatItFetches(t *testing.T) {
-	code := string(Worker(site(), pages, nil))
+	code := string(worker(site()))
 	// Only install fills the cache; a fetch answered from the network is
 	// never put in it, and the fetch handler cannot create a cache.
 	if n := strings.Count(code, "caches.open("); n != 1 {
@@ -203,4 +207,10 @@ func TestManifest(t *testing.T) {
 	if string(got) != want {
 		t.Errorf("icons\n%s\nwant\n%s", got, want)
 	}
+}
+
+// worker is /sw.js for files, counted afresh.
+func worker(files output.Files) []byte {
+	code, _ := Worker(files, pages, nil)
+	return code
 }

@@ -23,9 +23,9 @@ func templates() fstest.MapFS {
 		"templates/base.html": {Data: []byte(`<title>{{.Page.Title}}</title><main>{{block "main" .}}{{end}}</main>`)},
 		"templates/_toc.html": {Data: []byte(`<nav>{{range .Page.TOC}}<a href="#{{.ID}}">{{.Text}}</a>{{end}}</nav>`)},
 	}
-	for _, kind := range Kinds {
-		fsys["templates/"+kind+".html"] = &fstest.MapFile{Data: []byte(
-			`{{define "main"}}<p>` + kind + `</p>{{template "_toc.html" .}}<link href="{{asset "css/site.css"}}">{{end}}`)}
+	for _, kind := range content.Kinds {
+		fsys["templates/"+string(kind)+".html"] = &fstest.MapFile{Data: []byte(
+			`{{define "main"}}<p>` + string(kind) + `</p>{{template "_toc.html" .}}<link href="{{asset "css/site.css"}}">{{end}}`)}
 	}
 	return fsys
 }
@@ -213,7 +213,7 @@ func TestRedirects(t *testing.T) {
 
 func TestSearchRecord(t *testing.T) {
 	rec := SearchRecord(Entry{URL: "/a/", Title: `"Sorry" & more`, Kind: "article", Text: "One  line\nand   another\n"})
-	want := `{"t":"\"Sorry\" \u0026 more","u":"/a/","d":"","k":"article","x":"One line and another"}`
+	want := `{"t":"\"Sorry\" \u0026 more","u":"/a/","d":"","k":"","x":"One line and another"}`
 	if string(rec) != want {
 		t.Errorf("got  %s\nwant %s", rec, want)
 	}

@@ -18,7 +18,7 @@ type Entry struct {
 	URL         string // site path
 	Title       string
 	Description string
-	Kind        string
+	Kind        content.Kind
 	Date        content.Date
 	Updated     content.Date
 	Text        string // plain text of the body, for search
@@ -62,7 +62,7 @@ func lastChange(e Entry) content.Date {
 func Feed(site *SiteView, entries []Entry) []byte {
 	var dated []Entry
 	for _, e := range entries {
-		if (e.Kind == "article" || e.Kind == "worksheet") && !lastChange(e).IsZero() {
+		if (e.Kind == content.Article || e.Kind == content.Worksheet) && !lastChange(e).IsZero() {
 			dated = append(dated, e)
 		}
 	}
@@ -118,7 +118,7 @@ type searchRecord struct {
 	Title string `json:"t"`
 	URL   string `json:"u"`
 	Desc  string `json:"d"`
-	Kind  string `json:"k"`
+	Kind  string `json:"k"` // what to call the page in results: Kind.Label
 	Text  string `json:"x"`
 }
 
@@ -137,7 +137,7 @@ func SearchRecord(e Entry) []byte {
 		}
 		text = strings.ToValidUTF8(text[:cut], "")
 	}
-	data, _ := json.Marshal(searchRecord{e.Title, e.URL, e.Description, e.Kind, strings.Join(strings.Fields(text), " ")})
+	data, _ := json.Marshal(searchRecord{e.Title, e.URL, e.Description, e.Kind.Label(), strings.Join(strings.Fields(text), " ")})
 	return data // strings only: Marshal cannot fail
 }
 

@@ -24,35 +24,29 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	texttemplate "text/template"
 	"text/template/parse"
 
+	"github.com/trustguide/guide/internal/content"
 	"github.com/trustguide/guide/internal/diag"
 )
 
 // Dir is the templates folder under the site root.
 const Dir = "templates"
 
-// Kinds lists the page templates every site has.
-var Kinds = []string{"home", "article", "worksheet", "worksheets", "section", "page", "404"}
-
-// Optional lists the page templates a site may have: print.html draws
-// /print/, the whole guide on one page, and a site without it has none.
-var Optional = []string{"print"}
-
-// Templates holds one parsed template set per kind of page.
+// Templates holds one parsed template set per kind of page
+// (content.Kinds): templates/<kind>.html with base.html and the partials.
 type Templates struct {
-	byKind map[string]*template.Template
+	byKind map[content.Kind]*template.Template
 }
 
-// LoadTemplates parses templates/. funcs are the template functions; their
-// values may be replaced per build with Funcs on a clone, but their names
-// must be known at parse time. It returns nil when any template has a
-// problem: no page can then be drawn, and the problems say why, once each.
+// LoadTemplates parses templates/ with the given template functions. It
+// returns nil when any template has a problem: no page can then be drawn,
+// and the problems say why, once each. A site without the template of an
+// optional kind (print.html) has no page of that kind.
 func LoadTemplates(fsys fs.FS, funcs template.FuncMap, problems *diag.List) *Templates {
 	names, err := fs.Glob(fsys, Dir+"/*.html")
 	if err != nil || len(names) == 0 {
@@ -79,12 +73,12 @@ func LoadTemplates(fsys fs.FS, funcs template.FuncMap, problems *diag.List) *Tem
 		problems.Add(base, 0, 0, "missing: every page is drawn inside templates/base.html; create it")
 		return nil
 	}
-	t := &Templates{byKind: map[string]*template.Template{}}
+	t := &Templates{byKind: map[content.Kind]*template.Template{}}
 	reported := map[diag.Diagnostic]bool{} // base.html and partials are in every set: say each problem once
-	for _, kind := range slices.Concat(Kinds, Optional) {
-		page := Dir + "/" + kind + ".html"
+	for _, kind := range content.Kinds {
+		page := Dir + "/" + string(kind) + ".html"
 		if _, ok := files[page]; !ok {
-			if !slices.Contains(Optional, kind) {
+			if !kind.Optional() {
 				problems.Add(page, 0, 0, "missing: %s pages need this template; create it with {{define \"main\"}}...{{end}}", kind)
 			}
 			continue
@@ -129,7 +123,7 @@ func parseSet(funcs template.FuncMap, files map[string]string, names []string) (
 }
 
 // Lookup returns the template for a kind of page.
-func (t *Templates) Lookup(kind string) (*template.Template, bool) {
+func (t *Templates) Lookup(kind content.Kind) (*template.Template, bool) {
 	if t == nil {
 		return nil, false
 	}
@@ -180,10 +174,10 @@ func fileOf(set *template.Template, name string) string {
 
 // Problem reports an error met drawing a page of the given kind at the
 // template's file and line.
-func (t *Templates) Problem(kind string, err error) diag.Diagnostic {
+func (t *Templates) Problem(kind content.Kind, err error) diag.Diagnostic {
 	set, _ := t.Lookup(kind)
 	if set == nil {
-		return diag.Diagnostic{Path: Dir + "/" + kind + ".html", Message: err.Error()}
+		return diag.Diagnostic{Path: Dir + "/" + string(kind) + ".html", Message: err.Error()}
 	}
 	return problemIn(set, err)
 }

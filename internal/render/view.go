@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+
+	"github.com/trustguide/guide/internal/content"
 )
 
 // View is what every template gets.
@@ -20,7 +22,7 @@ type SiteView struct {
 	BaseURL     string // ends in "/"
 	QuickExit   string
 	Crisis      []Crisis
-	Menu        []Link
+	Menu        []MenuItem
 	Path        []Link // the guided path, in order; Step is 1..N
 	Worksheets  int    // how many worksheets the site has
 	Worker      string // the service worker pages register ("/sw.js"); "" under guide serve
@@ -33,18 +35,25 @@ type Crisis struct {
 	Href         template.URL
 }
 
+// MenuItem is an entry of the main menu. Href is a site path or a link
+// checked when site.yaml is read (html/template would refuse tel:).
+type MenuItem struct {
+	Title   string
+	Href    template.URL
+	Current string // on a page's own menu: "page" for the page itself, "true" for its section, else ""
+}
+
 // Link is a page as other pages refer to it.
 type Link struct {
 	Title       string
 	URL         string // site path: "/articles/acknowledge/"
 	Description string
-	Step        int  // place on the guided path, or 0
-	Current     bool // the page being drawn
+	Step        int // place on the guided path, or 0
 }
 
 // PageView is the page being drawn.
 type PageView struct {
-	Kind        string // home, article, worksheet, worksheets, section, page, 404
+	Kind        content.Kind
 	Title       string
 	Description string
 	URL         string // site path
@@ -55,7 +64,8 @@ type PageView struct {
 	Date        string
 	Updated     string
 	Tags        []string
-	Breadcrumbs []Link // from the home page to the parent of this page
+	Breadcrumbs []Link     // from the home page to the parent of this page
+	Menu        []MenuItem // the site's menu, with the entry of this page or its section marked
 
 	Step, Steps int   // "step 2 of 7" on the guided path; Step 0 when off the path
 	Prev, Next  *Link // neighbours on the guided path
@@ -87,7 +97,7 @@ type Heading struct {
 type WorksheetInfo struct {
 	Link
 	Minutes  int
-	For      string // "both", "hurt-partner", "partner-who-broke-trust"
+	For      string // "both", "hurt-partner", "partner-who-broke-trust", "alone"
 	ForLabel string // the words readers see
 	Short    string // "name-it"
 	ShortURL string // full short URL: "https://example.org/w/name-it"
@@ -99,7 +109,7 @@ type WorksheetInfo struct {
 func (t *Templates) Execute(w io.Writer, v *View) error {
 	tmpl, ok := t.Lookup(v.Page.Kind)
 	if !ok {
-		return fmt.Errorf("there is no template for %s pages", v.Page.Kind) // a kind missing from Kinds
+		return fmt.Errorf("there is no template for %s pages", v.Page.Kind) // an optional kind the site left out
 	}
 	return tmpl.Execute(w, v)
 }

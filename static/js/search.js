@@ -1,7 +1,7 @@
 // search.js: search across the guide, in the browser.
 //
 // The index is made at build time: /search.json lists its parts, each a
-// list of records {t: title, u: url, d: description, k: kind, x: text}. It is fetched from
+// list of records {t: title, u: url, d: description, k: what the page is ("" for an article), x: text}. It is fetched from
 // this site only, and only when the reader first uses the search box. What
 // the reader types never leaves the page.
 (function () {
@@ -12,7 +12,6 @@
 
   var index = null;      // the records, once loaded
   var loading = null;    // the promise of the records
-  var KINDS = { article: "Article", worksheet: "Worksheet", worksheets: "Worksheets", page: "Page", section: "Section", home: "Home" };
   var MAX = 8;
 
   function fold(s) {
@@ -112,11 +111,10 @@
       a.href = r.u;
       a.textContent = r.t;
       li.appendChild(a);
-      var kind = KINDS[r.k];
-      if (kind && r.k !== "article") {
+      if (typeof r.k === "string" && r.k) { // what the page is, named by the builder; "" for an article
         var k = document.createElement("span");
         k.className = "search-kind";
-        k.textContent = " (" + kind.toLowerCase() + ")";
+        k.textContent = " (" + r.k + ")";
         li.appendChild(k);
       }
       var p = document.createElement("p");

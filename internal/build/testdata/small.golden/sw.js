@@ -1,5 +1,5 @@
 // Made by the guide builder (internal/offline) for this build. Do not edit.
-const CACHE = "guide-0e0f180a0a5453e7";
+const CACHE = "guide-60ffc937df57299b";
 const FILES = ["/","/articles/","/articles/first/","/articles/second/","/css/site.2b64f6b6.css","/manifest.webmanifest","/search.json","/search/0.json","/worksheets/","/worksheets/name-it/"];
 const REDIRECTS = {"/old-first":"/articles/first/","/w/name-it":"/worksheets/name-it/"};
 // The guide's service worker (internal/offline). The lines above give

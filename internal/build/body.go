@@ -1,0 +1,167 @@
+package build
+
+import (
+	"html/template"
+	"math"
+
+	"github.com/trustguide/guide/internal/content"
+	"github.com/trustguide/guide/internal/diag"
+	"github.com/trustguide/guide/internal/digest"
+	"github.com/trustguide/guide/internal/markdown"
+	"github.com/trustguide/guide/internal/render"
+	"github.com/trustguide/guide/internal/worksheet"
+)
+
+// rendered is what a page's markdown gave: its body and what the build
+// learned from it. It is kept while the page's source is the same and each
+// of its links resolves the same way (resolved).
+type rendered struct {
+	version  uint64 // numbers this body, so that what was drawn from it is known
+	body     template.HTML
+	ids      map[string]bool // every id in the body, for #anchor checks
+	idsSum   uint64
+	headings []render.Heading
+	minutes  int // reading time
+	isForm   bool
+	text     string // plain text, kept for reading grades only
+	search   []byte // the page's record in the search index
+	written  []writtenLink
+	anchors  []anchorLink
+	reported []string // links reported at their markdown, as published
+	resolved []resolution
+	problems diag.List
+}
+
+// resolution is how a link of the body resolved: to a page's URL, to a
+// file, or to nothing, and why.
+type resolution struct {
+	target string // a page file ("content/x.md"), or a file of the site ("file:articles/a.png")
+	was    string
+}
+
+// writtenLink is a link written as a site URL ("/worksheets/", "../x/"),
+// checked once the whole output exists.
+type writtenLink struct {
+	dest      string
+	line, col int
+}
+
+// anchorLink is a link to a heading of another page ("x.md#why"), checked
+// once every page's ids are known.
+type anchorLink struct {
+	source, fragment string
+	line, col        int
+	dest             string // as written: "x.md#why"
+	url              string // as published: "/articles/x/#why"
+}
+
+// noBody is the body of a page the builder made up.
+var noBody = &rendered{ids: map[string]bool{}}
+
+// keptBody returns the page's body from the last build if it still holds.
+func (j *job) keptBody(ps *pageState) *rendered {
+	if ps.page.Made {
+		return noBody
+	}
+	old := j.last.pages[ps.page.Source]
+	if old == nil || old.self != ps.self || old.body == nil {
+		return nil
+	}
+	for _, r := range old.body.resolved {
+		if j.resolve(r.target) != r.was {
+			return nil
+		}
+	}
+	return old.body
+}
+
+// renderBody parses the page's markdown, checks it and resolves its links,
+// renders the body and lets the syntax tree go, so each worker holds one
+// tree at a time, whatever the size of the site.
+func (j *job) renderBody(p *content.Page, c *markdown.Converter) *rendered {
+	r := &rendered{version: j.tools.version()}
+	b := bodyOf{job: j, page: p, r: r}
+	doc := c.Parse(p.Body)
+	b.check(doc)
+	r.isForm = worksheet.HasFields(doc.Root)
+	text := doc.Text()
+	r.minutes = readingMinutes(text)
+	r.ids, r.idsSum = doc.IDs, digest.Of(doc.IDs)
+	for _, h := range doc.Headings {
+		r.headings = append(r.headings, render.Heading{Level: h.Level, ID: h.ID, Text: h.Text})
+	}
+	for _, ref := range doc.Refs() {
+		b.resolve(ref)
+	}
+	body, err := c.Render(doc)
+	if err != nil {
+		r.problems.Add(p.Source, 0, 0, "cannot render the markdown: %v", err)
+	}
+	r.body = template.HTML(body)
+	r.search = render.SearchRecord(entryOf(p, text))
+	if j.opt.Grades {
+		r.text = text
+	}
+	return r
+}
+
+// bodyOf is one page's body being rendered.
+type bodyOf struct {
+	job  *job
+	page *content.Page
+	r    *rendered
+}
+
+// check reports what is wrong in the markdown itself.
+func (b bodyOf) check(doc *markdown.Doc) {
+	for _, prob := range worksheet.Check(doc.Root) {
+		b.addAt(prob.Offset, "%s", prob.Message)
+	}
+	for _, w := range worksheet.Warnings(doc.Root) {
+		b.warnAt(w.Offset, "%s", w.Message)
+	}
+	for _, r := range doc.Repeats {
+		b.addAt(r.Offset, "the id %q is used twice on this page: give this heading or field another {#id}", r.ID)
+	}
+	for _, off := range doc.RawHTML() {
+		b.warnAt(off, "raw HTML is not allowed and was left out: write it in markdown, or ask for a template change")
+	}
+}
+
+func (b bodyOf) addAt(offset int, format string, args ...any) {
+	line, col := markdown.Position(b.page.Body, offset)
+	b.r.problems.Add(b.page.Source, line, col, format, args...)
+}
+
+func (b bodyOf) warnAt(offset int, format string, args ...any) {
+	line, col := markdown.Position(b.page.Body, offset)
+	b.r.problems.Warn(b.page.Source, line, col, format, args...)
+}
+
+// readingMinutes is the time to read text at 200 words a minute, at least 1.
+func readingMinutes(text string) int {
+	words, inWord := 0, false
+	for i := 0; i < len(text); i++ {
+		space := text[i] == ' ' || text[i] == '\n' || text[i] == '\t'
+		if !space && !inWord {
+			words++
+		}
+		inWord = !space
+	}
+	return int(math.Max(1, math.Round(float64(words)/200)))
+}
+
+// entryOf is a page as the site-wide files list it.
+func entryOf(p *content.Page, text string) render.Entry {
+	return render.Entry{URL: p.URL, Title: p.Meta.Title, Description: p.Meta.Description, Kind: p.Kind,
+		Date: p.Meta.Date, Updated: p.Meta.Updated, Text: text}
+}
+
+// listedEntry is all that the sitemap, feed and _redirects say of a page.
+func listedEntry(p *content.Page) any {
+	return struct {
+		render.Entry
+		Aliases []string
+		Short   string
+	}{entryOf(p, ""), p.Meta.Aliases, p.Meta.Short}
+}

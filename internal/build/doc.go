@@ -1,0 +1,36 @@
+// Package build makes a whole site from its sources: a function from a
+// source tree (an fs.FS holding content/, templates/ and static/) to an
+// in-memory set of output files and a list of problems.
+//
+// Nothing here touches the disk: the caller writes the files (guide build),
+// serves them (guide serve) or only looks at the problems (guide check).
+// Site makes one build. A Builder makes one build after another: each
+// reads the state the last one left, never changes it, and leaves its own.
+//
+// # The rebuild rule
+//
+// Every output is made from inputs the code names, and a build keeps an
+// output while all of its inputs are the same:
+//
+//   - a source file is read again when the watcher names it (or a folder
+//     above it), and parsed again when its bytes changed;
+//   - a page's body is rendered again when its source changed, or when a
+//     page or file it links to resolves otherwise: moved, gone, a draft;
+//   - a page is drawn again when its source or body changed, when the site's
+//     view (settings, menu, guided path) or the templates and static files
+//     changed, or when something its view read of other pages through
+//     render.Reader — a page's link, a section's list, a worksheet's
+//     details, the articles of the print view — has another digest now;
+//   - links to other pages' headings are checked again when the page or a
+//     page it links into was rendered again;
+//   - the sitemap, feed, robots.txt and _redirects are made again when what
+//     they list of the pages changed; the search index, part by part;
+//   - links in the output are checked again in the files drawn and in the
+//     files linking into them, and everywhere when the site's addresses
+//     changed; so is the list of published URLs.
+//
+// A digest (internal/digest) is a hash of a whole value, so nothing is
+// compared field by field by hand. TestIncrementalEqualsClean holds the
+// rule honest: after any series of edits an author makes, the output and
+// the problems equal a clean build of the same tree.
+package build

@@ -1,0 +1,183 @@
+package build
+
+import (
+	"github.com/trustguide/guide/internal/content"
+	"github.com/trustguide/guide/internal/digest"
+	"github.com/trustguide/guide/internal/render"
+)
+
+// fact is a value a page's view may read of the rest of the site, with
+// its digest.
+type fact[T any] struct {
+	value T
+	sum   uint64
+}
+
+func factOf[T any](v T) fact[T] { return fact[T]{v, digest.Of(v)} }
+
+// facts are everything a view can read of other pages (render.Reader),
+// made once per build.
+type facts struct {
+	byURL        map[string]fact[render.Link]             // every page, by URL
+	children     map[string]fact[[]render.Link]           // list pages, by source
+	worksheetsIn map[string]fact[[]*render.WorksheetInfo] // list pages, by source
+	worksheetsOf map[string]fact[[]*render.WorksheetInfo] // articles, by source
+	worksheet    map[string]fact[*render.WorksheetInfo]   // worksheets, by source
+	chapters     *fact[[]render.Chapter]                  // the print view's, once bodies are rendered
+}
+
+// readKind names a method of render.Reader.
+type readKind uint8
+
+const (
+	readPageAt readKind = iota
+	readChildren
+	readWorksheetsIn
+	readWorksheetsOf
+	readWorksheet
+	readChapters
+)
+
+// read is one fact a view read: which, and its digest then.
+type read struct {
+	kind readKind
+	key  string
+	sum  uint64
+}
+
+// sum is the digest a read would have now; 0 when there is nothing there.
+func (f *facts) sum(r read) uint64 {
+	switch r.kind {
+	case readPageAt:
+		return f.byURL[r.key].sum
+	case readChildren:
+		return f.children[r.key].sum
+	case readWorksheetsIn:
+		return f.worksheetsIn[r.key].sum
+	case readWorksheetsOf:
+		return f.worksheetsOf[r.key].sum
+	case readWorksheet:
+		return f.worksheet[r.key].sum
+	case readChapters:
+		if f.chapters != nil {
+			return f.chapters.sum
+		}
+	}
+	return 0
+}
+
+// hold reports whether every read would read the same now.
+func (f *facts) hold(reads []read) bool {
+	for _, r := range reads {
+		if f.sum(r) != r.sum {
+			return false
+		}
+	}
+	return true
+}
+
+// reader is the render.Reader of one page's view: it answers from the
+// facts and notes each read.
+type reader struct {
+	facts *facts
+	reads []read
+}
+
+func (r *reader) note(kind readKind, key string, sum uint64) {
+	r.reads = append(r.reads, read{kind, key, sum})
+}
+
+func (r *reader) PageAt(url string) (render.Link, bool) {
+	f, ok := r.facts.byURL[url]
+	r.note(readPageAt, url, f.sum)
+	return f.value, ok
+}
+
+func (r *reader) Children(list string) []render.Link {
+	f := r.facts.children[list]
+	r.note(readChildren, list, f.sum)
+	return f.value
+}
+
+func (r *reader) WorksheetsIn(list string) []*render.WorksheetInfo {
+	f := r.facts.worksheetsIn[list]
+	r.note(readWorksheetsIn, list, f.sum)
+	return f.value
+}
+
+func (r *reader) WorksheetsOf(article string) []*render.WorksheetInfo {
+	f := r.facts.worksheetsOf[article]
+	r.note(readWorksheetsOf, article, f.sum)
+	return f.value
+}
+
+func (r *reader) Worksheet(w string) *render.WorksheetInfo {
+	f := r.facts.worksheet[w]
+	r.note(readWorksheet, w, f.sum)
+	return f.value
+}
+
+func (r *reader) Chapters() []render.Chapter {
+	f := r.facts.chapters
+	r.note(readChapters, "", f.sum)
+	return f.value
+}
+
+// makeFacts makes the facts of this build's site.
+func (j *job) makeFacts() *facts {
+	site := j.next.site
+	f := &facts{
+		byURL: make(map[string]fact[render.Link], len(j.pages)), children: map[string]fact[[]render.Link]{},
+		worksheetsIn: map[string]fact[[]*render.WorksheetInfo]{}, worksheetsOf: map[string]fact[[]*render.WorksheetInfo]{},
+		worksheet: map[string]fact[*render.WorksheetInfo]{},
+	}
+	for _, ps := range j.pages {
+		f.byURL[ps.page.URL] = ps.link
+	}
+	for _, w := range site.Pages {
+		if w.Kind != content.Worksheet {
+			continue
+		}
+		var article *render.Link
+		if a := site.ArticleOf(w); a != nil {
+			l := j.next.pages[a.Source].link.value
+			article = &l
+		}
+		f.worksheet[w.Source] = factOf(render.NewWorksheetInfo(w, article, site.Config.BaseURL, j.tools.qrCode))
+	}
+	for _, a := range site.Pages {
+		if ws := site.WorksheetsOf(a); len(ws) > 0 {
+			f.worksheetsOf[a.Source] = j.worksheetList(f, ws)
+		}
+	}
+	for list, members := range site.Lists() {
+		f.children[list.Source] = j.linkList(members)
+		if list.Kind == content.Worksheets {
+			f.worksheetsIn[list.Source] = j.worksheetList(f, members)
+		}
+	}
+	return f
+}
+
+// linkList is the fact of a list of pages' links.
+func (j *job) linkList(pages []*content.Page) fact[[]render.Link] {
+	links := make([]render.Link, len(pages))
+	sums := make([]uint64, len(pages))
+	for i, p := range pages {
+		l := j.next.pages[p.Source].link
+		links[i], sums[i] = l.value, l.sum
+	}
+	return fact[[]render.Link]{links, digest.Combine(sums...)}
+}
+
+// worksheetList is the fact of the worksheets among pages.
+func (j *job) worksheetList(f *facts, pages []*content.Page) fact[[]*render.WorksheetInfo] {
+	var infos []*render.WorksheetInfo
+	var sums []uint64
+	for _, p := range pages {
+		if w, ok := f.worksheet[p.Source]; ok {
+			infos, sums = append(infos, w.value), append(sums, w.sum)
+		}
+	}
+	return fact[[]*render.WorksheetInfo]{infos, digest.Combine(sums...)}
+}

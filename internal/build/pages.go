@@ -1,0 +1,108 @@
+package build
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/trustguide/guide/internal/content"
+	"github.com/trustguide/guide/internal/diag"
+	"github.com/trustguide/guide/internal/linkcheck"
+	"github.com/trustguide/guide/internal/minifier"
+	"github.com/trustguide/guide/internal/render"
+)
+
+// makePages renders and draws every page of the site, in parallel, each
+// keeping from the last build what still holds, and adds them to the
+// output.
+func (j *job) makePages() {
+	print := j.needsBodies()
+	parallel(len(j.pages), func(w, i int) {
+		ps := j.pages[i]
+		ps.body = j.keptBody(ps)
+		if ps.body == nil {
+			ps.body = j.renderBody(ps.page, j.tools.conv[w])
+		}
+		if !ps.page.Made {
+			ps.record = ps.body.search
+		}
+		j.makeDrawing(ps)
+		if j.final && !(print && ps.page.Kind == content.Article) {
+			ps.body.body = "" // drawn once and for all: keep the finished page only
+		}
+		if j.final {
+			ps.page.Body = nil // positions are taken; no rebuild will parse it again
+		}
+	})
+}
+
+// makeDrawing gives the page its finished HTML: the last build's if what
+// it was drawn from is the same, else a new drawing.
+func (j *job) makeDrawing(ps *pageState) {
+	if old := j.last.pages[ps.page.Source]; old != nil && old.drawn != nil && j.sameDrawing(old.drawn, ps) {
+		ps.drawn = old.drawn
+		return
+	}
+	if j.next.in.templates != nil {
+		ps.drawn, ps.drawErr = j.draw(ps)
+	}
+}
+
+// sameDrawing reports whether a page drawn before would be drawn the same
+// now: the same page and body, site view and templates, and every read of
+// its view the same.
+func (j *job) sameDrawing(d *drawn, ps *pageState) bool {
+	return d.self == ps.self && d.body == ps.body.version && d.siteSum == j.next.siteSum &&
+		d.look == j.next.in.look && j.next.facts.hold(d.reads)
+}
+
+// draw executes the page's template and minifies the result.
+func (j *job) draw(ps *pageState) (*drawn, diag.Diagnostic) {
+	r := &reader{facts: j.next.facts}
+	in := render.PageInput{Page: ps.page, Body: ps.body.body, Headings: ps.body.headings, Minutes: ps.body.minutes, IsForm: ps.body.isForm}
+	v := &render.View{Site: j.next.siteView, Page: render.NewPageView(in, j.next.siteView, r)}
+	buf := j.tools.buffers.Get().(*bytes.Buffer)
+	defer j.tools.buffers.Put(buf)
+	buf.Reset()
+	templates := j.next.in.templates
+	if err := templates.Execute(buf, v); err != nil {
+		return nil, templates.Problem(ps.page.Kind, err)
+	}
+	small, err := minifier.Bytes(j.tools.pages, "text/html", buf.Bytes())
+	if err != nil {
+		return nil, diag.Diagnostic{Path: ps.page.Source, Message: fmt.Sprintf("the page's HTML could not be minified (a template writes broken HTML?): %v", err)}
+	}
+	j.drawn.Add(1)
+	return &drawn{
+		html: small, links: linkcheck.Scan(outputPath(ps.page.URL), small), // while the page is fresh in the cache
+		body: ps.body.version, self: ps.self, siteSum: j.next.siteSum, look: j.next.in.look, reads: r.reads,
+	}, diag.Diagnostic{}
+}
+
+// collect adds the pages' HTML to the output and their problems to the
+// build's. A template error most pages meet is reported once.
+func (j *job) collect() {
+	failures := map[diag.Diagnostic][]string{}
+	for _, ps := range j.next.pages {
+		j.problems.Append(ps.body.problems)
+		if ps.drawn != nil {
+			j.addFile(outputPath(ps.page.URL), ps.drawn.html)
+		}
+		if ps.drawErr.Message != "" {
+			failures[ps.drawErr] = append(failures[ps.drawErr], ps.page.Source)
+		}
+	}
+	j.problems.Append(render.WhileDrawing(failures))
+}
+
+// drawingFailed reports whether a page could not be drawn.
+func (j *job) drawingFailed() bool {
+	if j.next.in.templates == nil {
+		return true
+	}
+	for _, ps := range j.next.pages {
+		if ps.drawn == nil {
+			return true
+		}
+	}
+	return false
+}

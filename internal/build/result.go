@@ -1,0 +1,82 @@
+package build
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/trustguide/guide/internal/content"
+	"github.com/trustguide/guide/internal/diag"
+	"github.com/trustguide/guide/internal/output"
+	"github.com/trustguide/guide/internal/readability"
+)
+
+// Result is a finished build.
+type Result struct {
+	Files    output.Files
+	Problems diag.List         // sorted; the site is only usable when !Problems.HasErrors()
+	Pages    int               // HTML pages made from markdown
+	Forms    int               // worksheets
+	Manifest []byte            // content/urls.txt with this build's URLs added; nil when it must not be written
+	Sources  map[string]string // output HTML file → the source it was made from
+	Changed  string            // what the build was for: "everything", a file, "templates"...
+	Drawn    int               // pages drawn again (the rest were reused)
+	Elapsed  time.Duration
+	texts    []pageText // for Grades
+}
+
+// pageText is the readable text of a page that readers are graded on.
+type pageText struct{ source, text string }
+
+// Grades returns the reading grade of each article, worksheet and plain
+// page, by source, for a build with Options.Grades. Only "guide check"
+// asks, so other builds neither grade pages nor keep their text.
+func (r Result) Grades() []Grade {
+	grades := make([]Grade, len(r.texts))
+	parallel(len(r.texts), func(_, i int) {
+		grades[i] = Grade{Source: r.texts[i].source, Score: readability.Grade(r.texts[i].text)}
+	})
+	return grades
+}
+
+// Grade is one page's reading grade.
+type Grade struct {
+	Source string
+	readability.Score
+}
+
+// Summary is the one line "guide build" prints.
+func (r Result) Summary() string {
+	return fmt.Sprintf("built %d pages (%d worksheets), %d files, %d bytes in %d ms",
+		r.Pages, r.Forms, len(r.Files), r.Files.Size(), r.Elapsed.Milliseconds())
+}
+
+func (j *job) result() Result {
+	r := Result{Files: j.next.files, Problems: j.problems.Sort(), Sources: j.next.sources,
+		Changed: j.plan.summary(), Drawn: int(j.drawn.Load())}
+	if c := j.next.check; c != nil {
+		r.Manifest = c.manifest
+	}
+	for _, ps := range j.pages {
+		p := ps.page
+		if p.Made {
+			continue
+		}
+		r.Pages++
+		if p.Kind == content.Worksheet {
+			r.Forms++
+		}
+		if j.opt.Grades && (p.Kind == content.Article || p.Kind == content.Worksheet || p.Kind == content.Plain || p.Kind == content.Home) {
+			r.texts = append(r.texts, pageText{p.Source, ps.body.text})
+		}
+	}
+	return r
+}
+
+// outputSources maps each HTML page to the file it was made from.
+func (j *job) outputSources() map[string]string {
+	m := make(map[string]string, len(j.next.pages))
+	for src, ps := range j.next.pages {
+		m[outputPath(ps.page.URL)] = src
+	}
+	return m
+}

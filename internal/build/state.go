@@ -1,0 +1,66 @@
+package build
+
+import (
+	"github.com/trustguide/guide/internal/content"
+	"github.com/trustguide/guide/internal/diag"
+	"github.com/trustguide/guide/internal/linkcheck"
+	"github.com/trustguide/guide/internal/offline"
+	"github.com/trustguide/guide/internal/output"
+	"github.com/trustguide/guide/internal/render"
+)
+
+// state is what one build made, for the next to read. It is never changed
+// once its build is over.
+type state struct {
+	in       *inputs
+	site     *content.Site
+	pages    map[string]*pageState // by source: pages of content/, made-up lists, and the 404 and print pages
+	siteView *render.SiteView
+	siteSum  uint64 // digest of siteView
+	facts    *facts
+	listing  *listing
+	search   []searchPart
+	check    *outputCheck // nil when the output was not checked
+	sources  map[string]string
+	sums     *offline.Checksums
+	files    output.Files
+}
+
+// empty is the state before the first build.
+func empty() *state {
+	return &state{in: &inputs{sources: map[string]*source{}}, pages: map[string]*pageState{}, facts: &facts{}}
+}
+
+// pageState is one page as a build left it.
+type pageState struct {
+	page    *content.Page
+	self    uint64 // digest of the page itself: its source file, or what the builder made up
+	link    fact[render.Link]
+	listed  uint64    // digest of what the site-wide files say of the page
+	record  []byte    // the page's record in the search index
+	body    *rendered // what its markdown gave
+	anchors *anchorCheck
+	drawn   *drawn          // nil when the page could not be drawn
+	drawErr diag.Diagnostic // why, when this build tried
+}
+
+// drawn is a finished page and what it was drawn from.
+type drawn struct {
+	html    []byte
+	links   *linkcheck.Links
+	body    uint64 // the version of the body
+	self    uint64
+	siteSum uint64
+	look    uint64
+	reads   []read // what the view read of other pages
+}
+
+// outputCheck is what the check of a build's output found, kept while the
+// output's links and addresses stay the same.
+type outputCheck struct {
+	links     *linkcheck.Index
+	addresses uint64
+	guard     diag.List // published URLs now gone
+	manifest  []byte    // content/urls.txt with the new URLs, or nil
+	urls      []byte    // content/urls.txt as read
+}

@@ -1,0 +1,115 @@
+// Package digest names a value by a 64-bit hash of all of it, so that a
+// rebuild can tell whether what an output was made from has changed.
+//
+// Of walks any value with reflection: every field of a struct (unexported
+// ones too), every element of a slice, array or map (maps in key order),
+// what a pointer or interface holds. Nothing is listed by hand, so a field
+// added to a type is part of its digest from the start. Digests are for one
+// process: they are not stable across runs.
+package digest
+
+import (
+	"encoding/binary"
+	"hash/maphash"
+	"math"
+	"reflect"
+	"sort"
+)
+
+// seed is chosen once per process; digests are compared only within one.
+var seed = maphash.MakeSeed()
+
+// Of returns the digest of v.
+func Of(v any) uint64 {
+	var h maphash.Hash
+	h.SetSeed(seed)
+	write(&h, reflect.ValueOf(v))
+	return h.Sum64()
+}
+
+// Bytes returns the digest of a byte slice, the same as Of(data).
+func Bytes(data []byte) uint64 { return Of(data) }
+
+// Combine returns the digest of a list of digests, in order.
+func Combine(parts ...uint64) uint64 { return Of(parts) }
+
+func write(h *maphash.Hash, v reflect.Value) {
+	if !v.IsValid() {
+		h.WriteByte(0)
+		return
+	}
+	h.WriteByte(byte(v.Kind()))
+	switch v.Kind() {
+	case reflect.Bool:
+		if v.Bool() {
+			h.WriteByte(1)
+		} else {
+			h.WriteByte(0)
+		}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		number(h, uint64(v.Int()))
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		number(h, v.Uint())
+	case reflect.Float32, reflect.Float64:
+		number(h, math.Float64bits(v.Float()))
+	case reflect.String:
+		number(h, uint64(v.Len()))
+		h.WriteString(v.String())
+	case reflect.Slice, reflect.Array:
+		writeList(h, v)
+	case reflect.Struct:
+		for i := range v.NumField() {
+			write(h, v.Field(i))
+		}
+	case reflect.Pointer, reflect.Interface:
+		if v.IsNil() {
+			h.WriteByte(0)
+			return
+		}
+		h.WriteByte(1)
+		write(h, v.Elem())
+	case reflect.Map:
+		writeMap(h, v)
+	default: // channels and functions say nothing of what a page shows
+		panic("digest: cannot take the digest of a " + v.Kind().String())
+	}
+}
+
+func writeList(h *maphash.Hash, v reflect.Value) {
+	number(h, uint64(v.Len()))
+	if v.Kind() == reflect.Slice && v.Type().Elem().Kind() == reflect.Uint8 {
+		h.Write(v.Bytes()) // []byte, the common large case
+		return
+	}
+	for i := range v.Len() {
+		write(h, v.Index(i))
+	}
+}
+
+func writeMap(h *maphash.Hash, v reflect.Value) {
+	keys := v.MapKeys()
+	// Order the entries by their keys' digests, which any key type has.
+	sums := make([]uint64, len(keys))
+	for i, k := range keys {
+		var kh maphash.Hash
+		kh.SetSeed(seed)
+		write(&kh, k)
+		sums[i] = kh.Sum64()
+	}
+	order := make([]int, len(keys))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(a, b int) bool { return sums[order[a]] < sums[order[b]] })
+	number(h, uint64(len(keys)))
+	for _, i := range order {
+		number(h, sums[i])
+		write(h, v.MapIndex(keys[i]))
+	}
+}
+
+func number(h *maphash.Hash, n uint64) {
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], n)
+	h.Write(b[:])
+}
