@@ -1,6 +1,7 @@
 package build
 
 import (
+	"maps"
 	"strings"
 
 	"github.com/trustguide/guide/internal/diag"
@@ -19,8 +20,9 @@ type anchorCheck struct {
 // result while neither its body nor the ids of the pages it links into
 // changed.
 func (j *job) checkAnchors() {
+	changed := j.idsChanged()
 	for _, ps := range j.pages {
-		ps.anchors = j.keptAnchors(ps)
+		ps.anchors = j.keptAnchors(ps, changed)
 		if ps.anchors == nil {
 			ps.anchors = j.anchorsOf(ps)
 		}
@@ -28,14 +30,28 @@ func (j *job) checkAnchors() {
 	}
 }
 
-func (j *job) keptAnchors(ps *pageState) *anchorCheck {
+// idsChanged lists the page files whose ids may differ from the last
+// build's: pages rendered again, and pages that came, went or moved.
+func (j *job) idsChanged() map[string]bool {
+	changed := maps.Clone(j.moved)
+	for _, src := range j.rendered {
+		if old := j.last.pages[src]; old == nil || old.body == nil || old.body.idsSum != j.next.pages[src].body.idsSum {
+			changed[src] = true
+		}
+	}
+	return changed
+}
+
+func (j *job) keptAnchors(ps *pageState, changed map[string]bool) *anchorCheck {
 	old := j.last.pages[ps.page.Source]
 	if old == nil || old.anchors == nil || old.anchors.body != ps.body.version {
 		return nil
 	}
-	for src, sum := range old.anchors.read {
-		if j.idsSum(src) != sum {
-			return nil
+	if len(changed) > 0 {
+		for src, sum := range old.anchors.read {
+			if changed[src] && j.idsSum(src) != sum {
+				return nil
+			}
 		}
 	}
 	return old.anchors

@@ -3,6 +3,7 @@ package build
 import (
 	"html/template"
 	"math"
+	"strings"
 
 	"github.com/trustguide/guide/internal/content"
 	"github.com/trustguide/guide/internal/diag"
@@ -67,12 +68,59 @@ func (j *job) keptBody(ps *pageState) *rendered {
 	if old == nil || old.self != ps.self || old.body == nil {
 		return nil
 	}
-	for _, r := range old.body.resolved {
-		if j.resolve(r.target) != r.was {
-			return nil
+	if len(j.moved) > 0 {
+		for _, r := range old.body.resolved {
+			if j.moved[r.target] && j.resolve(r.target) != r.was {
+				return nil
+			}
 		}
 	}
 	return old.body
+}
+
+// findMoved lists the link targets that may resolve otherwise than in the
+// last build: the page files whose URL changed or that came or went, and
+// every file of the site when files came or went. A body none of whose
+// links is among them resolves as it did.
+func (j *job) findMoved() {
+	j.moved = map[string]bool{}
+	last, site := j.last.site, j.next.site
+	if last == nil {
+		return // no body to keep
+	}
+	for src, p := range last.BySource {
+		if q := site.BySource[src]; q == nil || q.URL != p.URL {
+			j.moved[src] = true
+		}
+	}
+	for src := range site.BySource {
+		if last.BySource[src] == nil {
+			j.moved[src] = true
+		}
+	}
+	for _, sets := range [][2]map[string]bool{{last.Drafts, site.Drafts}, {last.Unreadable, site.Unreadable}} {
+		for src := range sets[0] {
+			if !sets[1][src] {
+				j.moved[src] = true
+			}
+		}
+		for src := range sets[1] {
+			if !sets[0][src] {
+				j.moved[src] = true
+			}
+		}
+	}
+	if j.plan.scan || j.plan.assets {
+		for _, ps := range j.last.pages {
+			if ps.body != nil {
+				for _, r := range ps.body.resolved {
+					if strings.HasPrefix(r.target, "file:") {
+						j.moved[r.target] = true
+					}
+				}
+			}
+		}
+	}
 }
 
 // renderBody parses the page's markdown, checks it and resolves its links,

@@ -31,6 +31,7 @@ func (j *job) needsBodies() bool {
 
 // makeBuilderPages draws the 404 page and the print view.
 func (j *job) makeBuilderPages() {
+	j.all = j.pages
 	if j.next.in.templates == nil {
 		return
 	}
@@ -47,6 +48,7 @@ func (j *job) makeBuilderPages() {
 		ps.body = noBody
 		j.makeDrawing(ps)
 	}
+	j.all = append(j.pages[:len(j.pages):len(j.pages)], pages...)
 }
 
 // chapters are the articles of the print view: the guided path, then the
@@ -81,5 +83,5 @@ func (j *job) chapters() *fact[[]render.Chapter] {
 			Body: template.HTML(printview.Body(string(ps.body.body), ids[i], byURL))}
 		sums = append(sums, ps.link.sum, ps.body.version, worksheets.sum)
 	}
-	return &fact[[]render.Chapter]{chapters, digest.Combine(sums...)}
+	return &fact[[]render.Chapter]{value: chapters, sum: digest.Combine(sums...)}
 }

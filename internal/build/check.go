@@ -60,7 +60,7 @@ func (j *job) updateLinks(old *outputCheck, fresh bool, redirects map[string]boo
 			if !strings.HasSuffix(name, ".html") {
 				continue
 			}
-			if ps := j.next.pages[j.next.sources[name]]; ps != nil && outputPath(ps.page.URL) == name {
+			if ps := j.next.pages[j.next.sources[name]]; ps != nil && ps.file == name {
 				ix.Put(ps.drawn.links) // scanned when drawn
 			} else {
 				ix.Update(name, data) // HTML files of static/
@@ -69,10 +69,10 @@ func (j *job) updateLinks(old *outputCheck, fresh bool, redirects map[string]boo
 		}
 	} else {
 		ix = old.links.Next()
-		for src, ps := range j.next.pages {
-			if was := j.last.pages[src]; was == nil || was.drawn != ps.drawn {
+		for _, ps := range j.all {
+			if was := j.last.pages[ps.page.Source]; was == nil || was.drawn != ps.drawn {
 				ix.Put(ps.drawn.links)
-				changed = append(changed, outputPath(ps.page.URL))
+				changed = append(changed, ps.file)
 			}
 		}
 	}
@@ -85,7 +85,7 @@ func (j *job) updateLinks(old *outputCheck, fresh bool, redirects map[string]boo
 func (j *job) checkWritten(ix *linkcheck.Index, redirects map[string]bool) map[string]bool {
 	known := map[string]bool{}
 	for _, ps := range j.pages {
-		file := outputPath(ps.page.URL)
+		file := ps.file
 		for _, dest := range ps.body.reported {
 			known[reportKey(file, dest)] = true
 		}
@@ -113,7 +113,7 @@ func (j *job) writtenInSettings(target string) (string, int, int, bool) {
 func (j *job) addresses() uint64 {
 	var files uint64
 	for name := range j.next.files {
-		files += digest.Of(name) // a sum: the same whatever the order
+		files += digest.String(name) // a sum: the same whatever the order
 	}
 	return digest.Combine(files, digest.Of(j.next.listing.redirects))
 }

@@ -7,13 +7,27 @@ import (
 )
 
 // fact is a value a page's view may read of the rest of the site, with
-// its digest.
+// its digest, and the digest of what it was made from (made), so that a
+// build can take it over from the last.
 type fact[T any] struct {
 	value T
 	sum   uint64
+	made  uint64
 }
 
-func factOf[T any](v T) fact[T] { return fact[T]{v, digest.Of(v)} }
+func factOf[T any](v T) fact[T] { return fact[T]{value: v, sum: digest.Of(v)} }
+
+// keep returns the last build's fact if it was made from the same (made),
+// else the fact make makes, and then notes that the facts are new.
+func keep[T any](j *job, last map[string]fact[T], key string, made uint64, make func() fact[T]) fact[T] {
+	if f, ok := last[key]; ok && f.made == made {
+		return f
+	}
+	f := make()
+	f.made = made
+	j.newFacts = true
+	return f
+}
 
 // facts are everything a view can read of other pages (render.Reader),
 // made once per build.
@@ -123,9 +137,10 @@ func (r *reader) Chapters() []render.Chapter {
 	return f.value
 }
 
-// makeFacts makes the facts of this build's site.
+// makeFacts makes the facts of this build's site, taking over from the last
+// build each one made from the same pages.
 func (j *job) makeFacts() *facts {
-	site := j.next.site
+	site, last := j.next.site, j.last.facts
 	f := &facts{
 		byURL: make(map[string]fact[render.Link], len(j.pages)), children: map[string]fact[[]render.Link]{},
 		worksheetsIn: map[string]fact[[]*render.WorksheetInfo]{}, worksheetsOf: map[string]fact[[]*render.WorksheetInfo]{},
@@ -134,50 +149,72 @@ func (j *job) makeFacts() *facts {
 	for _, ps := range j.pages {
 		f.byURL[ps.page.URL] = ps.link
 	}
+	base := digest.Of(site.Config.BaseURL)
 	for _, w := range site.Pages {
-		if w.Kind != content.Worksheet {
-			continue
+		if w.Kind == content.Worksheet {
+			var article *render.Link
+			made := digest.Combine(base, digest.String(w.URL), j.next.pages[w.Source].meta)
+			if a := site.ArticleOf(w); a != nil {
+				l := j.next.pages[a.Source].link
+				article, made = &l.value, digest.Combine(made, l.sum)
+			}
+			f.worksheet[w.Source] = keep(j, last.worksheet, w.Source, made, func() fact[*render.WorksheetInfo] {
+				return factOf(render.NewWorksheetInfo(w, article, site.Config.BaseURL, j.tools.qrCode))
+			})
 		}
-		var article *render.Link
-		if a := site.ArticleOf(w); a != nil {
-			l := j.next.pages[a.Source].link.value
-			article = &l
-		}
-		f.worksheet[w.Source] = factOf(render.NewWorksheetInfo(w, article, site.Config.BaseURL, j.tools.qrCode))
 	}
 	for _, a := range site.Pages {
 		if ws := site.WorksheetsOf(a); len(ws) > 0 {
-			f.worksheetsOf[a.Source] = j.worksheetList(f, ws)
+			f.worksheetsOf[a.Source] = j.worksheetList(f, last.worksheetsOf, a.Source, ws)
 		}
 	}
 	for list, members := range site.Lists() {
-		f.children[list.Source] = j.linkList(members)
+		f.children[list.Source] = j.linkList(last.children, list.Source, members)
 		if list.Kind == content.Worksheets {
-			f.worksheetsIn[list.Source] = j.worksheetList(f, members)
+			f.worksheetsIn[list.Source] = j.worksheetList(f, last.worksheetsIn, list.Source, members)
 		}
 	}
 	return f
 }
 
-// linkList is the fact of a list of pages' links.
-func (j *job) linkList(pages []*content.Page) fact[[]render.Link] {
-	links := make([]render.Link, len(pages))
-	sums := make([]uint64, len(pages))
-	for i, p := range pages {
-		l := j.next.pages[p.Source].link
-		links[i], sums[i] = l.value, l.sum
+// members is the digest of a set of pages, in any order: a list's order
+// follows from the pages themselves (pageState.order).
+func (j *job) members(pages []*content.Page, of func(*pageState) uint64) uint64 {
+	var sum uint64
+	for _, p := range pages {
+		sum += of(j.next.pages[p.Source])
 	}
-	return fact[[]render.Link]{links, digest.Combine(sums...)}
+	return digest.Combine(sum, uint64(len(pages)))
 }
 
-// worksheetList is the fact of the worksheets among pages.
-func (j *job) worksheetList(f *facts, pages []*content.Page) fact[[]*render.WorksheetInfo] {
-	var infos []*render.WorksheetInfo
-	var sums []uint64
-	for _, p := range pages {
-		if w, ok := f.worksheet[p.Source]; ok {
-			infos, sums = append(infos, w.value), append(sums, w.sum)
+// linkList is the fact of the links of a list page's pages, in order.
+func (j *job) linkList(last map[string]fact[[]render.Link], list string, pages []*content.Page) fact[[]render.Link] {
+	made := j.members(pages, func(ps *pageState) uint64 { return ps.order })
+	return keep(j, last, list, made, func() fact[[]render.Link] {
+		content.SortPages(pages)
+		links := make([]render.Link, len(pages))
+		sums := make([]uint64, len(pages))
+		for i, p := range pages {
+			l := j.next.pages[p.Source].link
+			links[i], sums[i] = l.value, l.sum
 		}
-	}
-	return fact[[]*render.WorksheetInfo]{infos, digest.Combine(sums...)}
+		return fact[[]render.Link]{value: links, sum: digest.Combine(sums...)}
+	})
+}
+
+// worksheetList is the fact of the details of the worksheets among pages,
+// in order.
+func (j *job) worksheetList(f *facts, last map[string]fact[[]*render.WorksheetInfo], key string, pages []*content.Page) fact[[]*render.WorksheetInfo] {
+	made := j.members(pages, func(ps *pageState) uint64 { return digest.Combine(ps.order, f.worksheet[ps.page.Source].sum) })
+	return keep(j, last, key, made, func() fact[[]*render.WorksheetInfo] {
+		content.SortPages(pages)
+		var infos []*render.WorksheetInfo
+		var sums []uint64
+		for _, p := range pages {
+			if w, ok := f.worksheet[p.Source]; ok {
+				infos, sums = append(infos, w.value), append(sums, w.sum)
+			}
+		}
+		return fact[[]*render.WorksheetInfo]{value: infos, sum: digest.Combine(sums...)}
+	})
 }

@@ -2,13 +2,13 @@ package build
 
 import (
 	"io/fs"
+	"maps"
 	"sort"
 	"sync/atomic"
 
 	"github.com/trustguide/guide/internal/content"
 	"github.com/trustguide/guide/internal/diag"
 	"github.com/trustguide/guide/internal/digest"
-	"github.com/trustguide/guide/internal/output"
 	"github.com/trustguide/guide/internal/render"
 )
 
@@ -22,8 +22,12 @@ type job struct {
 	final bool   // no build follows: keep nothing for one
 	plan  plan
 
-	next     *state // being made
-	pages    []*pageState
+	next     *state          // being made
+	pages    []*pageState    // the site's, in source order
+	all      []*pageState    // and the builder's own (404, print)
+	moved    map[string]bool // link targets that may resolve otherwise than in the last build
+	newFacts bool            // some fact a view may read is not the last build's
+	rendered []string        // the page files whose body was rendered in this build
 	problems diag.List
 	drawn    atomic.Int64
 }
@@ -69,26 +73,12 @@ func (j *job) assemble() {
 	for _, d := range []diag.List{in.configDiag, in.scanDiag, in.assetDiag, in.tmplDiag, in.resDiag} {
 		j.problems.Append(d)
 	}
-	names := make([]string, 0, len(in.sources))
-	for name := range in.sources {
-		names = append(names, name)
+	for _, s := range in.sources {
+		j.problems.Append(s.problems) // in any order: problems are sorted in the end
 	}
-	sort.Strings(names)
-	var pages []*content.Page
-	var unreadable []string
-	for _, name := range names {
-		s := in.sources[name]
-		j.problems.Append(s.problems)
-		if s.page != nil {
-			pages = append(pages, s.page)
-		} else {
-			unreadable = append(unreadable, name)
-		}
-	}
-	config := in.config
-	config.BaseURL = j.baseURL(config)
-	site := content.Assemble(config, pages, unreadable, content.Options{Drafts: j.opt.Drafts}, &j.problems)
-	j.next.site = site
+	j.next.site, j.next.assembly = j.assembleSite()
+	j.problems.Append(j.next.assembly)
+	site := j.next.site
 	worksheets := 0
 	for _, p := range site.Pages {
 		if p.Kind == content.Worksheet {
@@ -97,12 +87,89 @@ func (j *job) assemble() {
 	}
 	j.next.siteView = render.NewSiteView(site.Config, site.Path, worksheets, j.workerURL())
 	j.next.siteSum = digest.Of(j.next.siteView)
+	j.findMoved()
+	j.startPages()
+	j.next.facts = j.last.facts
+	if j.newFacts || len(j.moved) > 0 || j.next.siteSum != j.last.siteSum {
+		j.next.facts = j.makeFacts() // notes whether any fact is new
+	}
+	j.settlePages()
+}
+
+// assembleSite checks the pages against each other. When the pages read
+// again take the same places as before (only their bodies changed), the
+// last build's site holds, with them in it.
+func (j *job) assembleSite() (*content.Site, diag.List) {
+	in, last := j.next.in, j.last.site
+	if last != nil && !j.plan.config && !j.plan.scan && !j.plan.everything {
+		var changed []*content.Page
+		for _, name := range j.plan.pages {
+			if s := in.sources[name]; s != nil && s.page != nil && last.SamePlace(s.page) {
+				changed = append(changed, s.page)
+			} else {
+				changed = nil
+				break
+			}
+		}
+		if changed != nil {
+			return last.Replace(changed), j.last.assembly
+		}
+	}
+	var pages []*content.Page
+	var unreadable []string
+	for name, s := range in.sources {
+		if s.page != nil {
+			pages = append(pages, s.page)
+		} else {
+			unreadable = append(unreadable, name)
+		}
+	}
+	sort.Strings(unreadable)
+	config := in.config
+	config.BaseURL = j.baseURL(config)
+	var problems diag.List
+	return content.Assemble(config, pages, unreadable, content.Options{Drafts: j.opt.Drafts}, &problems), problems
+}
+
+// startPages gives each page its state: the last build's while the page is
+// the same parse of the same file (for now: settlePages decides), else a
+// new one.
+func (j *job) startPages() {
+	site := j.next.site
+	j.next.pages = maps.Clone(j.last.pages)
+	for src := range j.moved {
+		if site.BySource[src] == nil {
+			delete(j.next.pages, src)
+		}
+	}
 	j.pages = make([]*pageState, len(site.Pages))
 	for i, p := range site.Pages {
-		j.pages[i] = j.pageState(p)
+		if old := j.last.pages[p.Source]; old != nil && old.page == p {
+			j.pages[i] = old
+		} else {
+			j.pages[i] = j.pageState(p)
+		}
 	}
-	j.next.facts = j.makeFacts()
 }
+
+// settlePages keeps the last build's state of each page that is the same
+// parse of the same file when nothing a page is drawn from changed; else
+// each such page gets a new state, taking over what depends on it alone.
+func (j *job) settlePages() {
+	quiet := !j.newFacts && len(j.moved) == 0 && j.next.siteSum == j.last.siteSum && j.next.in.look == j.last.in.look
+	if quiet {
+		return
+	}
+	for i, ps := range j.pages {
+		if ps == j.last.pages[ps.page.Source] {
+			fresh := &pageState{page: ps.page, self: ps.self, file: ps.file, link: ps.link, order: ps.order, meta: ps.meta, listed: ps.listed, record: ps.record}
+			j.pages[i], j.next.pages[ps.page.Source] = fresh, fresh
+		}
+	}
+}
+
+// kept reports whether a page's state is the last build's, as it was.
+func (j *job) kept(ps *pageState) bool { return ps == j.last.pages[ps.page.Source] }
 
 // pageState starts a page's state, taking over from the last build what
 // depends on the page alone.
@@ -113,13 +180,20 @@ func (j *job) pageState(p *content.Page) *pageState {
 	} else {
 		ps.self = digest.Of(*p) // made up by the builder: small
 	}
-	if old := j.last.pages[p.Source]; old != nil && old.self == ps.self {
-		ps.link, ps.listed, ps.record = old.link, old.listed, old.record
+	old := j.last.pages[p.Source]
+	if old != nil && old.self == ps.self {
+		ps.file, ps.link, ps.order, ps.meta, ps.listed, ps.record = old.file, old.link, old.order, old.meta, old.listed, old.record
 	} else {
+		ps.file = outputPath(p.URL)
 		ps.link = factOf(render.LinkTo(p))
+		ps.order = digest.Combine(ps.link.sum, uint64(p.Meta.Weight), uint64(p.Meta.Step))
+		ps.meta = digest.Of(p.Meta)
 		ps.listed = digest.Of(listedEntry(p))
 		if p.Made {
 			ps.record = render.SearchRecord(entryOf(p, "")) // a page of content/ has its body's
+		}
+		if old == nil || old.link.sum != ps.link.sum || old.order != ps.order || old.meta != ps.meta {
+			j.newFacts = true // a page came, or shows itself otherwise
 		}
 	}
 	j.next.pages[p.Source] = ps
@@ -144,9 +218,4 @@ func outputPath(url string) string {
 }
 
 // addFile puts a file in the output.
-func (j *job) addFile(name string, data []byte) {
-	if j.next.files == nil {
-		j.next.files = output.Files{}
-	}
-	j.next.files[name] = data
-}
+func (j *job) addFile(name string, data []byte) { j.next.files[name] = data }

@@ -3,11 +3,13 @@ package build
 import (
 	"bytes"
 	"fmt"
+	"maps"
 
 	"github.com/trustguide/guide/internal/content"
 	"github.com/trustguide/guide/internal/diag"
 	"github.com/trustguide/guide/internal/linkcheck"
 	"github.com/trustguide/guide/internal/minifier"
+	"github.com/trustguide/guide/internal/output"
 	"github.com/trustguide/guide/internal/render"
 )
 
@@ -16,11 +18,16 @@ import (
 // output.
 func (j *job) makePages() {
 	print := j.needsBodies()
+	rendered := make([]bool, len(j.pages))
 	parallel(len(j.pages), func(w, i int) {
 		ps := j.pages[i]
+		if j.kept(ps) {
+			return // nothing it is made from changed
+		}
 		ps.body = j.keptBody(ps)
 		if ps.body == nil {
 			ps.body = j.renderBody(ps.page, j.tools.conv[w])
+			rendered[i] = true
 		}
 		if !ps.page.Made {
 			ps.record = ps.body.search
@@ -33,6 +40,11 @@ func (j *job) makePages() {
 			ps.page.Body = nil // positions are taken; no rebuild will parse it again
 		}
 	})
+	for i, ps := range j.pages {
+		if rendered[i] {
+			j.rendered = append(j.rendered, ps.page.Source)
+		}
+	}
 }
 
 // makeDrawing gives the page its finished HTML: the last build's if what
@@ -73,7 +85,7 @@ func (j *job) draw(ps *pageState) (*drawn, diag.Diagnostic) {
 	}
 	j.drawn.Add(1)
 	return &drawn{
-		html: small, links: linkcheck.Scan(outputPath(ps.page.URL), small), // while the page is fresh in the cache
+		html: small, links: linkcheck.Scan(ps.file, small), // while the page is fresh in the cache
 		body: ps.body.version, self: ps.self, siteSum: j.next.siteSum, look: j.next.in.look, reads: r.reads,
 	}, diag.Diagnostic{}
 }
@@ -81,11 +93,12 @@ func (j *job) draw(ps *pageState) (*drawn, diag.Diagnostic) {
 // collect adds the pages' HTML to the output and their problems to the
 // build's. A template error most pages meet is reported once.
 func (j *job) collect() {
+	j.next.files = j.startFiles()
 	failures := map[diag.Diagnostic][]string{}
-	for _, ps := range j.next.pages {
+	for _, ps := range j.all {
 		j.problems.Append(ps.body.problems)
 		if ps.drawn != nil {
-			j.addFile(outputPath(ps.page.URL), ps.drawn.html)
+			j.next.files[ps.file] = ps.drawn.html
 		}
 		if ps.drawErr.Message != "" {
 			failures[ps.drawErr] = append(failures[ps.drawErr], ps.page.Source)
@@ -94,12 +107,22 @@ func (j *job) collect() {
 	j.problems.Append(render.WhileDrawing(failures))
 }
 
+// startFiles is the output before the pages are added: a copy of the last
+// build's when the same files make it up, in which every page and site
+// file is set again; else nothing.
+func (j *job) startFiles() output.Files {
+	if len(j.moved) == 0 && j.last.files != nil && !j.plan.scan && !j.plan.assets && !j.plan.templates {
+		return maps.Clone(j.last.files)
+	}
+	return make(output.Files, len(j.last.files)+16)
+}
+
 // drawingFailed reports whether a page could not be drawn.
 func (j *job) drawingFailed() bool {
 	if j.next.in.templates == nil {
 		return true
 	}
-	for _, ps := range j.next.pages {
+	for _, ps := range j.all {
 		if ps.drawn == nil {
 			return true
 		}

@@ -72,11 +72,15 @@ func (j *job) result() Result {
 	return r
 }
 
-// outputSources maps each HTML page to the file it was made from.
+// outputSources maps each HTML page to the file it was made from: the last
+// build's map while the same pages are at the same places.
 func (j *job) outputSources() map[string]string {
-	m := make(map[string]string, len(j.next.pages))
-	for src, ps := range j.next.pages {
-		m[outputPath(ps.page.URL)] = src
+	if len(j.moved) == 0 && !j.plan.templates && j.last.sources != nil {
+		return j.last.sources
+	}
+	m := make(map[string]string, len(j.all))
+	for _, ps := range j.all {
+		m[ps.file] = ps.page.Source
 	}
 	return m
 }

@@ -6,7 +6,6 @@ import (
 	"github.com/trustguide/guide/internal/content"
 	"github.com/trustguide/guide/internal/diag"
 	"github.com/trustguide/guide/internal/digest"
-	"github.com/trustguide/guide/internal/minifier"
 	"github.com/trustguide/guide/internal/offline"
 	"github.com/trustguide/guide/internal/output"
 	"github.com/trustguide/guide/internal/render"
@@ -67,8 +66,8 @@ func (j *job) makeListing() *listing {
 			entries = append(entries, entryOf(ps.page, ""))
 		}
 	}
-	l.add(j.tools, "sitemap.xml", render.Sitemap(base, entries))
-	l.add(j.tools, "feed.xml", render.Feed(j.next.siteView, entries))
+	l.files["sitemap.xml"] = render.Sitemap(base, entries)
+	l.files["feed.xml"] = render.Feed(j.next.siteView, entries)
 	l.files["robots.txt"] = render.Robots(base)
 	l.redirects = j.redirects(l)
 	l.files["_redirects"] = render.Redirects(l.redirects)
@@ -86,14 +85,6 @@ func assetNames(in *inputs) []string {
 		names = append(names, name)
 	}
 	return names
-}
-
-// add minifies a site-wide file into the listing.
-func (l *listing) add(t *tools, name string, data []byte) {
-	if small, err := minifier.Bytes(t.files, minifier.TypeOf(name), data); err == nil {
-		data = small
-	}
-	l.files[name] = data
 }
 
 // redirects are the site's aliases and short links. An alias that names a

@@ -14,6 +14,7 @@ import (
 type state struct {
 	in       *inputs
 	site     *content.Site
+	assembly diag.List             // the problems of checking the pages against each other
 	pages    map[string]*pageState // by source: pages of content/, made-up lists, and the 404 and print pages
 	siteView *render.SiteView
 	siteSum  uint64 // digest of siteView
@@ -35,7 +36,10 @@ func empty() *state {
 type pageState struct {
 	page    *content.Page
 	self    uint64 // digest of the page itself: its source file, or what the builder made up
+	file    string // the output file: "articles/x/index.html"
 	link    fact[render.Link]
+	order   uint64    // digest of its link and of what orders it in a list
+	meta    uint64    // digest of its front matter
 	listed  uint64    // digest of what the site-wide files say of the page
 	record  []byte    // the page's record in the search index
 	body    *rendered // what its markdown gave

@@ -2,7 +2,10 @@ package content
 
 import (
 	"io/fs"
+	"maps"
 	"path"
+	"reflect"
+	"slices"
 	"sort"
 	"strings"
 
@@ -218,8 +221,8 @@ func (s *Site) orderPath(problems *diag.List) {
 }
 
 // Lists returns, for each list page (home, sections, the worksheets
-// index), the pages it lists, in reading order: the pages of its folder,
-// and the sections directly below it.
+// index), the pages it lists: the pages of its folder and the sections
+// directly below it, in no order (SortPages puts them in reading order).
 func (s *Site) Lists() map[*Page][]*Page {
 	lists := map[*Page][]*Page{}
 	bySection := map[string]*Page{}
@@ -239,9 +242,6 @@ func (s *Site) Lists() map[*Page][]*Page {
 		if list != nil && list != p {
 			lists[list] = append(lists[list], p)
 		}
-	}
-	for _, members := range lists {
-		SortPages(members)
 	}
 	return lists
 }
@@ -270,4 +270,51 @@ func SortPages(pages []*Page) {
 		}
 		return pages[i].Source < pages[j].Source
 	})
+}
+
+// Replace returns a copy of the site in which each page of with takes the
+// place of the page of the same source. Each must take the same place in
+// a site as the page it replaces (SamePlace): then the copy is the site
+// Assemble would make, problems and all. s itself is not changed.
+func (s *Site) Replace(with []*Page) *Site {
+	c := *s
+	c.Pages, c.Path = slices.Clone(s.Pages), slices.Clone(s.Path)
+	c.BySource, c.ByURL = maps.Clone(s.BySource), maps.Clone(s.ByURL)
+	by := map[*Page]*Page{}
+	for _, p := range with {
+		by[s.BySource[p.Source]] = p
+		c.BySource[p.Source], c.ByURL[p.URL] = p, p
+	}
+	swap := func(list []*Page) {
+		for i, p := range list {
+			if n := by[p]; n != nil {
+				list[i] = n
+			}
+		}
+	}
+	swap(c.Pages)
+	swap(c.Path)
+	c.byArticle = make(map[*Page][]*Page, len(s.byArticle))
+	for a, ws := range s.byArticle {
+		if n := by[a]; n != nil {
+			a = n
+		}
+		ws = slices.Clone(ws)
+		swap(ws)
+		c.byArticle[a] = ws
+	}
+	return &c
+}
+
+// SamePlace reports whether a new parse of a page file takes the same place
+// in a site as the page p of the site: same URL, kind and front matter, the
+// body alone may differ.
+func (s *Site) SamePlace(p *Page) bool {
+	old := s.BySource[p.Source]
+	if old == nil {
+		return false
+	}
+	a, b := *old, *p
+	a.Body, b.Body = nil, nil
+	return reflect.DeepEqual(a, b)
 }

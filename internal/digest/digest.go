@@ -27,8 +27,11 @@ func Of(v any) uint64 {
 	return h.Sum64()
 }
 
-// Bytes returns the digest of a byte slice, the same as Of(data).
-func Bytes(data []byte) uint64 { return Of(data) }
+// Bytes returns the digest of a byte slice.
+func Bytes(data []byte) uint64 { return maphash.Bytes(seed, data) }
+
+// String returns the digest of a string.
+func String(s string) uint64 { return maphash.String(seed, s) }
 
 // Combine returns the digest of a list of digests, in order.
 func Combine(parts ...uint64) uint64 { return Of(parts) }

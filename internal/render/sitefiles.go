@@ -33,19 +33,20 @@ func xmlText(s string) string {
 	return b.String()
 }
 
-// Sitemap lists every page's full URL.
+// Sitemap lists every page's full URL. Like the feed, it is written compact,
+// as a minifier would leave it.
 func Sitemap(baseURL string, entries []Entry) []byte {
 	var b bytes.Buffer
-	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
-	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>`)
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`)
 	for _, e := range entries {
 		fmt.Fprintf(&b, "<url><loc>%s</loc>", xmlText(Absolute(baseURL, e.URL)))
 		if d := lastChange(e); !d.IsZero() {
 			fmt.Fprintf(&b, "<lastmod>%s</lastmod>", d.Day)
 		}
-		b.WriteString("</url>\n")
+		b.WriteString("</url>")
 	}
-	b.WriteString("</urlset>\n")
+	b.WriteString("</urlset>")
 	return b.Bytes()
 }
 
@@ -78,21 +79,21 @@ func Feed(site *SiteView, entries []Entry) []byte {
 		updated = lastChange(dated[0]).Time
 	}
 	var b bytes.Buffer
-	b.WriteString(`<?xml version="1.0" encoding="utf-8"?>` + "\n")
-	b.WriteString(`<feed xmlns="http://www.w3.org/2005/Atom">` + "\n")
-	fmt.Fprintf(&b, "<title>%s</title>\n<subtitle>%s</subtitle>\n", xmlText(site.Title), xmlText(site.Description))
-	fmt.Fprintf(&b, "<id>%s</id>\n<link href=\"%s\"/>\n<link rel=\"self\" href=\"%s\"/>\n",
+	b.WriteString(`<?xml version="1.0" encoding="utf-8"?>`)
+	b.WriteString(`<feed xmlns="http://www.w3.org/2005/Atom">`)
+	fmt.Fprintf(&b, "<title>%s</title><subtitle>%s</subtitle>", xmlText(site.Title), xmlText(site.Description))
+	fmt.Fprintf(&b, "<id>%s</id><link href=\"%s\"/><link rel=\"self\" href=\"%s\"/>",
 		xmlText(site.BaseURL), xmlText(site.BaseURL), xmlText(Absolute(site.BaseURL, "/feed.xml")))
-	fmt.Fprintf(&b, "<updated>%s</updated>\n<author><name>%s</name></author>\n", updated, xmlText(site.Title))
+	fmt.Fprintf(&b, "<updated>%s</updated><author><name>%s</name></author>", updated, xmlText(site.Title))
 	for _, e := range dated {
 		u := xmlText(Absolute(site.BaseURL, e.URL))
 		fmt.Fprintf(&b, "<entry><title>%s</title><link href=\"%s\"/><id>%s</id>", xmlText(e.Title), u, u)
 		if !e.Date.IsZero() {
 			fmt.Fprintf(&b, "<published>%s</published>", e.Date.Time)
 		}
-		fmt.Fprintf(&b, "<updated>%s</updated><summary>%s</summary></entry>\n", lastChange(e).Time, xmlText(e.Description))
+		fmt.Fprintf(&b, "<updated>%s</updated><summary>%s</summary></entry>", lastChange(e).Time, xmlText(e.Description))
 	}
-	b.WriteString("</feed>\n")
+	b.WriteString("</feed>")
 	return b.Bytes()
 }
 
