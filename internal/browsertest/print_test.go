@@ -2,6 +2,7 @@ package browsertest_test
 
 import (
 	"fmt"
+	"html"
 	"regexp"
 	"slices"
 	"strings"
@@ -25,7 +26,7 @@ func TestPrintView(t *testing.T) {
 			if m == nil {
 				t.Fatalf("%s has no <h1>", name)
 			}
-			articles = append(articles, string(m[1]))
+			articles = append(articles, html.UnescapeString(string(m[1])))
 			if !strings.Contains(string(files[name]), `href="/print/"`) {
 				t.Errorf("%s does not link to /print/", urlPath(name))
 			}

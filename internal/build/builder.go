@@ -66,15 +66,16 @@ func (b *Builder) Build(changed []string) Result {
 }
 
 // tools are what builds share that holds nothing of any one build: the
-// minifiers, a markdown converter per worker, buffers, the QR codes drawn
+// minifiers (of files, and of templates, so that pages need none), a
+// markdown converter per worker, buffers, the QR codes drawn
 // so far (a QR code depends on its URL only) and the numbers given to
 // rendered bodies.
 type tools struct {
-	files   *minify.M // for static files and site files
-	pages   *minify.M // for pages: leaves inline SVG alone
-	conv    []*markdown.Converter
-	buffers sync.Pool // of *bytes.Buffer: a page is drawn into one, then minified out
-	qr      struct {
+	files     *minify.M // for static files and site files
+	templates func(text string) (string, error)
+	conv      []*markdown.Converter
+	buffers   sync.Pool // of *bytes.Buffer: a page is drawn into one, then minified out
+	qr        struct {
 		sync.Mutex
 		byURL map[string]template.HTML
 	}
@@ -82,7 +83,7 @@ type tools struct {
 }
 
 func newTools() *tools {
-	t := &tools{files: minifier.New(), pages: minifier.ForPages(), conv: make([]*markdown.Converter, runtime.GOMAXPROCS(0))}
+	t := &tools{files: minifier.New(), templates: minifier.Templates(), conv: make([]*markdown.Converter, runtime.GOMAXPROCS(0))}
 	for i := range t.conv {
 		t.conv[i] = markdown.New(worksheet.New())
 	}

@@ -129,7 +129,7 @@ func (j *job) readInputs() {
 		// The templates are parsed with the static files' URLs and the
 		// site's address that their functions give.
 		in.tmplDiag = nil
-		in.templates = render.LoadTemplates(j.fsys, j.templateFuncs(in.assets, j.baseURL(in.config)), &in.tmplDiag)
+		in.templates = render.LoadTemplates(j.fsys, j.templateFuncs(in.assets, j.baseURL(in.config)), j.tools.templates, &in.tmplDiag)
 		in.look = j.tools.version()
 	}
 	j.readSources(&in, j.plan.pages)

@@ -2,7 +2,6 @@ package build
 
 import (
 	"bytes"
-	"fmt"
 	"maps"
 
 	"github.com/trustguide/guide/internal/content"
@@ -67,7 +66,9 @@ func (j *job) sameDrawing(d *drawn, ps *pageState) bool {
 		d.look == j.next.in.look && j.next.facts.hold(d.reads)
 }
 
-// draw executes the page's template and minifies the result.
+// draw executes the page's template. The templates are minified already,
+// so the page needs only the white space around its body and the
+// templates' actions taken out (minifier.Compact).
 func (j *job) draw(ps *pageState) (*drawn, diag.Diagnostic) {
 	r := &reader{facts: j.next.facts}
 	in := render.PageInput{Page: ps.page, Body: ps.body.body, Headings: ps.body.headings, Minutes: ps.body.minutes, IsForm: ps.body.isForm}
@@ -77,15 +78,12 @@ func (j *job) draw(ps *pageState) (*drawn, diag.Diagnostic) {
 	buf.Reset()
 	templates := j.next.in.templates
 	if err := templates.Execute(buf, v); err != nil {
-		return nil, templates.Problem(ps.page.Kind, err)
+		return nil, templates.Problem(v, err)
 	}
-	small, err := minifier.Bytes(j.tools.pages, "text/html", buf.Bytes())
-	if err != nil {
-		return nil, diag.Diagnostic{Path: ps.page.Source, Message: fmt.Sprintf("the page's HTML could not be minified (a template writes broken HTML?): %v", err)}
-	}
+	html := minifier.Compact(bytes.Clone(buf.Bytes()))
 	j.drawn.Add(1)
 	return &drawn{
-		html: small, links: linkcheck.Scan(ps.file, small), // while the page is fresh in the cache
+		html: html, links: linkcheck.Scan(ps.file, html), // while the page is fresh in the cache
 		body: ps.body.version, self: ps.self, siteSum: j.next.siteSum, look: j.next.in.look, reads: r.reads,
 	}, diag.Diagnostic{}
 }

@@ -44,6 +44,19 @@ func ForPages() *minify.M {
 	return m
 }
 
+// Templates returns a function that minifies an html/template's text as
+// pages are minified, leaving its {{actions}} as they are: pages drawn
+// from minified templates need no minifying of their own.
+func Templates() func(text string) (string, error) {
+	m := minify.New()
+	h := htmlMinifier()
+	h.TemplateDelims = html.GoTemplateDelims
+	m.Add("text/html", h)
+	m.AddFunc("text/css", css.Minify)
+	m.Add("application/javascript", &js.Minifier{})
+	return func(text string) (string, error) { return m.String("text/html", text) }
+}
+
 func htmlMinifier() *html.Minifier {
 	return &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true}
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/trustguide/guide/internal/content"
 	"github.com/trustguide/guide/internal/diag"
+	"github.com/trustguide/guide/internal/minifier"
 )
 
 // templates returns a minimal templates/ folder: a base, a partial, and one
@@ -34,7 +35,7 @@ var funcs = template.FuncMap{"asset": func(name string) string { return "/" + na
 
 func TestExecute(t *testing.T) {
 	var problems diag.List
-	tm := LoadTemplates(templates(), funcs, &problems)
+	tm := LoadTemplates(templates(), funcs, minifier.Templates(), &problems)
 	if len(problems) > 0 {
 		t.Fatalf("problems:\n%v", problems)
 	}
@@ -89,7 +90,7 @@ func TestLoadTemplatesProblems(t *testing.T) {
 			fsys["templates/"+c.file].Data = []byte(c.data)
 		}
 		var problems diag.List
-		if LoadTemplates(fsys, funcs, &problems) != nil {
+		if LoadTemplates(fsys, funcs, minifier.Templates(), &problems) != nil {
 			t.Errorf("%s: templates with a problem were loaded", c.name)
 		}
 		if got := problems.Sort().Error(); !strings.HasPrefix(got, c.want) || strings.Count(got, "\n") > 0 {
@@ -98,18 +99,21 @@ func TestLoadTemplatesProblems(t *testing.T) {
 	}
 }
 
+// TestExecProblem: pages are drawn from minified templates, whose lines are
+// not the author's; a problem is still reported where the author wrote it.
 func TestExecProblem(t *testing.T) {
 	fsys := templates()
-	fsys["templates/article.html"].Data = []byte("{{define \"main\"}}\n  {{.Page.Nope}}{{end}}")
+	fsys["templates/article.html"].Data = []byte("{{define \"main\"}}\n<p>\n  Some text\n</p>\n\n  {{.Page.Nope}}{{end}}")
 	var problems diag.List
-	tm := LoadTemplates(fsys, funcs, &problems)
-	err := tm.Execute(io.Discard, &View{Site: &SiteView{}, Page: &PageView{Kind: "article"}})
+	tm := LoadTemplates(fsys, funcs, minifier.Templates(), &problems)
+	v := &View{Site: &SiteView{}, Page: &PageView{Kind: "article"}}
+	err := tm.Execute(io.Discard, v)
 	if err == nil {
 		t.Fatal("no error")
 	}
-	d := tm.Problem("article", err)
-	if d.Path != "templates/article.html" || d.Line != 2 || d.Col != 9 || !strings.Contains(d.Message, "Nope") {
-		t.Errorf("ExecProblem = %v, want templates/article.html:2:9 about Nope", d)
+	d := tm.Problem(v, err)
+	if d.Path != "templates/article.html" || d.Line != 6 || d.Col != 9 || !strings.Contains(d.Message, "Nope") {
+		t.Errorf("Problem = %v, want templates/article.html:6:9 about Nope", d)
 	}
 }
 

@@ -38,24 +38,75 @@ import (
 const Dir = "templates"
 
 // Templates holds one parsed template set per kind of page
-// (content.Kinds): templates/<kind>.html with base.html and the partials.
+// (content.Kinds): templates/<kind>.html with base.html and the partials,
+// minified for drawing, and as written, to report problems at their place.
 type Templates struct {
-	byKind map[content.Kind]*template.Template
+	byKind  map[content.Kind]*template.Template
+	written map[content.Kind]*template.Template
 }
 
-// LoadTemplates parses templates/ with the given template functions. It
+// Minify minifies the text of a template, actions and all, or fails.
+type Minify func(text string) (string, error)
+
+// LoadTemplates parses templates/ with the given template functions. Pages
+// are drawn from the templates minified by minify, so that the page needs
+// no minifying of its own; problems are found in them as written. It
 // returns nil when any template has a problem: no page can then be drawn,
 // and the problems say why, once each. A site without the template of an
 // optional kind (print.html) has no page of that kind.
-func LoadTemplates(fsys fs.FS, funcs template.FuncMap, problems *diag.List) *Templates {
+func LoadTemplates(fsys fs.FS, funcs template.FuncMap, minify Minify, problems *diag.List) *Templates {
+	before := len(*problems)
+	files, partials := readTemplates(fsys, problems)
+	if files == nil {
+		return nil
+	}
+	small := map[string]string{}
+	for name, text := range files {
+		if m, err := minify(text); err == nil {
+			small[name] = m
+		} else {
+			small[name] = text // drawn as written; the page is still right, only larger
+		}
+	}
+	t := &Templates{byKind: map[content.Kind]*template.Template{}, written: map[content.Kind]*template.Template{}}
+	reported := map[diag.Diagnostic]bool{} // base.html and partials are in every set: say each problem once
+	for _, kind := range content.Kinds {
+		page := Dir + "/" + string(kind) + ".html"
+		if _, ok := files[page]; !ok {
+			if !kind.Optional() {
+				problems.Add(page, 0, 0, "missing: %s pages need this template; create it with {{define \"main\"}}...{{end}}", kind)
+			}
+			continue
+		}
+		names := append([]string{Dir + "/base.html", page}, partials...)
+		written, err := parseSet(funcs, files, names)
+		if err != nil {
+			if d := problemIn(written, err); !reported[d] {
+				reported[d] = true
+				problems.Append(diag.List{d})
+			}
+			continue
+		}
+		t.written[kind], t.byKind[kind] = written, written
+		if set, err := parseSet(funcs, small, names); err == nil {
+			t.byKind[kind] = set
+		}
+	}
+	if len(*problems) > before {
+		return nil
+	}
+	return t
+}
+
+// readTemplates reads the templates' files, by name, and lists the
+// partials in order. It returns nil files when there is no base template.
+func readTemplates(fsys fs.FS, problems *diag.List) (files map[string]string, partials []string) {
 	names, err := fs.Glob(fsys, Dir+"/*.html")
 	if err != nil || len(names) == 0 {
 		problems.Add(Dir, 0, 0, "no templates found: the site needs templates/base.html and one file per kind of page")
-		return nil
+		return nil, nil
 	}
-	files := map[string]string{}
-	var partials []string
-	before := len(*problems)
+	files = map[string]string{}
 	for _, name := range names {
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
@@ -68,35 +119,11 @@ func LoadTemplates(fsys fs.FS, funcs template.FuncMap, problems *diag.List) *Tem
 		}
 	}
 	sort.Strings(partials)
-	base := Dir + "/base.html"
-	if _, ok := files[base]; !ok {
-		problems.Add(base, 0, 0, "missing: every page is drawn inside templates/base.html; create it")
-		return nil
+	if _, ok := files[Dir+"/base.html"]; !ok {
+		problems.Add(Dir+"/base.html", 0, 0, "missing: every page is drawn inside templates/base.html; create it")
+		return nil, nil
 	}
-	t := &Templates{byKind: map[content.Kind]*template.Template{}}
-	reported := map[diag.Diagnostic]bool{} // base.html and partials are in every set: say each problem once
-	for _, kind := range content.Kinds {
-		page := Dir + "/" + string(kind) + ".html"
-		if _, ok := files[page]; !ok {
-			if !kind.Optional() {
-				problems.Add(page, 0, 0, "missing: %s pages need this template; create it with {{define \"main\"}}...{{end}}", kind)
-			}
-			continue
-		}
-		set, err := parseSet(funcs, files, append([]string{base, page}, partials...))
-		if err != nil {
-			if d := problemIn(set, err); !reported[d] {
-				reported[d] = true
-				problems.Append(diag.List{d})
-			}
-			continue
-		}
-		t.byKind[kind] = set
-	}
-	if len(*problems) > before {
-		return nil
-	}
-	return t
+	return files, partials
 }
 
 // parseSet parses the files of one kind of page into one template set,
@@ -172,12 +199,19 @@ func fileOf(set *template.Template, name string) string {
 	return Dir + "/" + name
 }
 
-// Problem reports an error met drawing a page of the given kind at the
-// template's file and line.
-func (t *Templates) Problem(kind content.Kind, err error) diag.Diagnostic {
-	set, _ := t.Lookup(kind)
+// Problem reports an error met drawing the page of v at the template's file
+// and line. The error is found again with the templates as written, so that
+// it is reported where the author wrote it.
+func (t *Templates) Problem(v *View, err error) diag.Diagnostic {
+	kind := v.Page.Kind
+	set := t.written[kind]
 	if set == nil {
 		return diag.Diagnostic{Path: Dir + "/" + string(kind) + ".html", Message: err.Error()}
+	}
+	if t.byKind[kind] != set {
+		if asWritten := set.Execute(io.Discard, v); asWritten != nil {
+			err = asWritten
+		}
 	}
 	return problemIn(set, err)
 }
