@@ -22,3 +22,13 @@ func TestCompact(t *testing.T) {
 		}
 	}
 }
+
+// TestCompactInPlace: the output is written over the input as it is read,
+// which must not change what is read next.
+func TestCompactInPlace(t *testing.T) {
+	in := "<div class=\"long attribute value\">\n<label for=\"a\">A</label>\n<input id=\"a\">\n</div>\n<p>x</p>"
+	want := "<div class=\"long attribute value\"><label for=\"a\">A</label>\n<input id=\"a\"></div><p>x</p>"
+	if got := string(Compact([]byte(in))); got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
