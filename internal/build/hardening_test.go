@@ -351,3 +351,10 @@ func TestFolderNamesAreAddresses(t *testing.T) {
 	r := Site(smallSite(t, map[string]string{"content/my notes/a.md": frontMatter("title: A", "description: d")}), Options{})
 	wantOnly(t, r.Problems, "content/my notes:1:1", `the folder name "my notes" cannot be part of a web address`)
 }
+
+// TestSitePartProblem: a site part is drawn once per build for each kind
+// and menu, yet a problem in it is reported once, where it is written.
+func TestSitePartProblem(t *testing.T) {
+	r := Site(smallSite(t, map[string]string{"templates/_site-footer.html": "<footer>\n{{range .Site.Crisis}}{{.Nope}}{{end}}</footer>\n"}), Options{})
+	wantOnly(t, r.Problems, "templates/_site-footer.html:2:24", "can't evaluate field Nope")
+}

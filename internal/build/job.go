@@ -30,6 +30,7 @@ type job struct {
 	rendered []string        // the page files whose body was rendered in this build
 	problems diag.List
 	drawn    atomic.Int64
+	parts    siteParts
 }
 
 func newJob(fsys fs.FS, opt Options, t *tools, last *state, changed []string) *job {

@@ -2,10 +2,14 @@ package build
 
 import (
 	"bytes"
+	"html/template"
 	"maps"
+	"strings"
+	"sync"
 
 	"github.com/trustguide/guide/internal/content"
 	"github.com/trustguide/guide/internal/diag"
+	"github.com/trustguide/guide/internal/digest"
 	"github.com/trustguide/guide/internal/linkcheck"
 	"github.com/trustguide/guide/internal/minifier"
 	"github.com/trustguide/guide/internal/output"
@@ -73,10 +77,14 @@ func (j *job) draw(ps *pageState) (*drawn, diag.Diagnostic) {
 	r := &reader{facts: j.next.facts}
 	in := render.PageInput{Page: ps.page, Body: ps.body.body, Headings: ps.body.headings, Minutes: ps.body.minutes, IsForm: ps.body.isForm}
 	v := &render.View{Site: j.next.siteView, Page: render.NewPageView(in, j.next.siteView, r)}
+	templates := j.next.in.templates
+	var problem diag.Diagnostic
+	if v.Parts, problem = j.parts.of(templates, v); problem.Message != "" {
+		return nil, problem
+	}
 	buf := j.tools.buffers.Get().(*bytes.Buffer)
 	defer j.tools.buffers.Put(buf)
 	buf.Reset()
-	templates := j.next.in.templates
 	if err := templates.Execute(buf, v); err != nil {
 		return nil, templates.Problem(v, err)
 	}
@@ -126,4 +134,41 @@ func (j *job) drawingFailed() bool {
 		}
 	}
 	return false
+}
+
+// siteParts are the site parts drawn in this build (render's package doc),
+// by what they may read of a page: its kind and its menu.
+type siteParts struct {
+	sync.Mutex
+	drawn map[uint64]map[string]template.HTML
+}
+
+// of returns the site parts of the page of v, drawing them the first time
+// a page of that kind and menu asks.
+func (s *siteParts) of(t *render.Templates, v *render.View) (map[string]template.HTML, diag.Diagnostic) {
+	key := digest.Of(struct {
+		Kind content.Kind
+		Menu []render.MenuItem
+	}{v.Page.Kind, v.Page.Menu})
+	s.Lock()
+	parts, ok := s.drawn[key]
+	s.Unlock()
+	if ok {
+		return parts, diag.Diagnostic{}
+	}
+	parts = map[string]template.HTML{}
+	for _, name := range t.Parts() {
+		var b strings.Builder
+		if err := t.DrawPart(&b, name, v); err != nil {
+			return nil, t.PartProblem(name, v, err)
+		}
+		parts[name] = template.HTML(b.String())
+	}
+	s.Lock()
+	defer s.Unlock()
+	if s.drawn == nil {
+		s.drawn = map[uint64]map[string]template.HTML{}
+	}
+	s.drawn[key] = parts
+	return parts, diag.Diagnostic{}
 }

@@ -1,7 +1,8 @@
 package corpus
 
 // templates are a generated site's templates/*.html: simple, like a small
-// theme's — a base with a section menu, breadcrumbs and the crisis links;
+// theme's — a base with a section menu, breadcrumbs and the crisis links
+// (the menu and the links as site parts, drawn once per build);
 // a table of contents, prev/next on the guided path and worksheet cards on
 // articles; section lists; the counsellors' index with QR codes.
 var templates = map[string]string{
@@ -18,7 +19,17 @@ var templates = map[string]string{
 <body class="kind-{{.Page.Kind}}">
 <a class="skip" href="#main">Skip to the content</a>
 <a class="quick-exit" href="{{.Site.QuickExit}}" rel="noreferrer">Leave this site</a>
-<header>
+{{.Parts.header}}
+<main id="main">
+{{template "_breadcrumbs.html" .}}
+<h1>{{.Page.Title}}</h1>
+{{block "main" .}}{{end}}
+</main>
+{{.Parts.footer}}
+</body>
+</html>
+`,
+	"_site-header.html": `<header>
 <a class="site-title" href="/">{{.Site.Title}}</a>
 <nav aria-label="Sections">
 <ul>
@@ -27,23 +38,15 @@ var templates = map[string]string{
 {{- end}}
 </ul>
 </nav>
-</header>
-<main id="main">
-{{template "_breadcrumbs.html" .}}
-<h1>{{.Page.Title}}</h1>
-{{block "main" .}}{{end}}
-</main>
-<footer>
+</header>`,
+	"_site-footer.html": `<footer>
 <h2 id="help-now">Need help now?</h2>
 <ul>
 {{- range .Site.Crisis}}
 <li><a href="{{.Href}}">{{.Name}}</a>: {{.Detail}}</li>
 {{- end}}
 </ul>
-</footer>
-</body>
-</html>
-`,
+</footer>`,
 	"_body.html": `{{if .Page.IsForm}}<form class="worksheet" id="worksheet" action="#" method="post" autocomplete="off">{{.Page.Body}}</form>{{else}}{{.Page.Body}}{{end}}`,
 	"_breadcrumbs.html": `{{- with .Page.Breadcrumbs}}
 <nav class="breadcrumbs" aria-label="Breadcrumb"><ol>

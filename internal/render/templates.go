@@ -14,6 +14,14 @@
 // Every template gets a View: .Site (settings and the guided path) and .Page.
 // Functions: asset "css/site.css" gives the fingerprinted URL of a static
 // file; absURL "/x/" gives the full URL on the published site.
+//
+// # Site parts
+//
+// Partials named _site-<name>.html are the parts every page shows alike: the
+// header, the footer. A site part may read .Site, .Page.Kind and .Page.Menu,
+// and nothing else of the page; it is drawn once per build for each kind of
+// page and state of the menu, and a page template includes it finished as
+// {{.Parts.<name>}}: {{.Parts.footer}} is _site-footer.html.
 package render
 
 import (
@@ -43,6 +51,7 @@ const Dir = "templates"
 type Templates struct {
 	byKind  map[content.Kind]*template.Template
 	written map[content.Kind]*template.Template
+	parts   []string // the site parts' names
 }
 
 // Minify minifies the text of a template, actions and all, or fails.
@@ -69,6 +78,11 @@ func LoadTemplates(fsys fs.FS, funcs template.FuncMap, minify Minify, problems *
 		}
 	}
 	t := &Templates{byKind: map[content.Kind]*template.Template{}, written: map[content.Kind]*template.Template{}}
+	for _, p := range partials {
+		if name, ok := strings.CutPrefix(path.Base(p), "_site-"); ok {
+			t.parts = append(t.parts, strings.TrimSuffix(name, ".html"))
+		}
+	}
 	reported := map[diag.Diagnostic]bool{} // base.html and partials are in every set: say each problem once
 	for _, kind := range content.Kinds {
 		page := Dir + "/" + string(kind) + ".html"
@@ -125,6 +139,38 @@ func readTemplates(fsys fs.FS, problems *diag.List) (files map[string]string, pa
 	}
 	return files, partials
 }
+
+// Parts lists the site parts: "footer" for _site-footer.html.
+func (t *Templates) Parts() []string { return t.parts }
+
+// DrawPart draws the site part name for the page of v.
+func (t *Templates) DrawPart(w io.Writer, name string, v *View) error {
+	set, ok := t.Lookup(v.Page.Kind)
+	if !ok {
+		return fmt.Errorf("there is no template for %s pages", v.Page.Kind)
+	}
+	return set.ExecuteTemplate(w, partFile(name), partView(v))
+}
+
+// PartProblem reports an error met drawing a site part where the author
+// wrote it.
+func (t *Templates) PartProblem(name string, v *View, err error) diag.Diagnostic {
+	set := t.written[v.Page.Kind]
+	if set == nil {
+		return diag.Diagnostic{Path: Dir + "/" + partFile(name), Message: err.Error()}
+	}
+	if asWritten := set.ExecuteTemplate(io.Discard, partFile(name), partView(v)); asWritten != nil {
+		err = asWritten
+	}
+	return problemIn(set, err)
+}
+
+// partView is what a site part is given of a page: its kind and its menu.
+func partView(v *View) *View {
+	return &View{Site: v.Site, Page: &PageView{Kind: v.Page.Kind, Menu: v.Page.Menu}}
+}
+
+func partFile(name string) string { return "_site-" + name + ".html" }
 
 // parseSet parses the files of one kind of page into one template set,
 // and escapes it, so that a template that would write broken HTML is

@@ -10,8 +10,9 @@ import (
 
 // View is what every template gets.
 type View struct {
-	Site *SiteView
-	Page *PageView
+	Site  *SiteView
+	Page  *PageView
+	Parts map[string]template.HTML // the site parts, drawn (see the package doc)
 }
 
 // SiteView is the site's settings and the guided path.
