@@ -23,7 +23,7 @@ func Compact(html []byte) []byte {
 			continue
 		}
 		name := tagName(html[i+1:])
-		block := isBlock(name) // now: out is written over html, and over name
+		block := isBlock(name)                // now: out is written over html, and over name
 		end := bytes.IndexByte(html[i:], '>') // no '>' inside a tag: values are escaped
 		if end < 0 {
 			return append(out, html[i:]...)
