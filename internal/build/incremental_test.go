@@ -49,6 +49,9 @@ var edits = []edit{
 	}},
 	{"edit a heading", func(fsys fstest.MapFS, r *rand.Rand) []string {
 		name := "content/articles/first.md"
+		if fsys[name] == nil {
+			return nil // moved just now
+		}
 		old := string(fsys[name].Data)
 		if strings.Contains(old, "## What happened\n\nA second") {
 			set(fsys, name, strings.Replace(old, "## What happened\n\nA second", "## Renamed\n\nA second", 1))
@@ -70,6 +73,9 @@ var edits = []edit{
 	}},
 	{"swap the order", func(fsys fstest.MapFS, r *rand.Rand) []string {
 		a, b := "content/articles/first.md", "content/articles/second.md"
+		if fsys[a] == nil {
+			a = "content/articles/moved.md"
+		}
 		sa, sb := string(fsys[a].Data), string(fsys[b].Data)
 		if strings.Contains(sa, "step: 1") {
 			set(fsys, a, strings.Replace(sa, "step: 1", "step: 2", 1))
@@ -136,6 +142,60 @@ var edits = []edit{
 	{"add or change an image", func(fsys fstest.MapFS, r *rand.Rand) []string {
 		name := "content/articles/pic.svg"
 		set(fsys, name, fmt.Sprintf(`<svg xmlns="http://www.w3.org/2000/svg"><rect width="%d" height="1"/></svg>`, r.IntN(100)))
+		return []string{name}
+	}},
+	{"change a slug, with or without an alias", func(fsys fstest.MapFS, r *rand.Rand) []string {
+		name := "content/articles/second.md"
+		old := string(fsys[name].Data)
+		if i := strings.Index(old, "slug: "); i >= 0 {
+			end := i + strings.IndexByte(old[i:], '\n') + 1
+			set(fsys, name, old[:i]+old[end:]) // back to the file's name
+			return []string{name}
+		}
+		slug := fmt.Sprintf("second-%d", r.IntN(3))
+		extra := "slug: " + slug + "\n"
+		if r.IntN(2) == 0 && !strings.Contains(old, "aliases:") {
+			extra += "aliases: [/articles/second/]\n"
+		}
+		set(fsys, name, strings.Replace(old, "step: 2\n", "step: 2\n"+extra, 1))
+		if strings.Contains(old, "step: 1") {
+			set(fsys, name, strings.Replace(old, "step: 1\n", "step: 1\n"+extra, 1))
+		}
+		return []string{name}
+	}},
+	{"move a page others link to", func(fsys fstest.MapFS, r *rand.Rand) []string {
+		// first.md is linked from the home page, second.md and the worksheet.
+		from, to := "content/articles/first.md", "content/articles/moved.md"
+		if _, ok := fsys[from]; !ok {
+			from, to = to, from
+		}
+		fsys[to] = fsys[from]
+		delete(fsys, from)
+		return []string{from, to}
+	}},
+	{"move a page to another section", func(fsys fstest.MapFS, r *rand.Rand) []string {
+		candidates := pagesIn(fsys, "content/articles/new-")
+		if len(candidates) == 0 {
+			return nil
+		}
+		from := pick(r, candidates)
+		to := "content/guides/" + strings.TrimPrefix(from, "content/articles/")
+		fsys[to] = fsys[from]
+		delete(fsys, from)
+		return []string{from, to}
+	}},
+	{"add or remove a static file", func(fsys fstest.MapFS, r *rand.Rand) []string {
+		name := "static/img/logo.svg"
+		if _, ok := fsys[name]; ok {
+			delete(fsys, name)
+		} else {
+			set(fsys, name, `<svg xmlns="http://www.w3.org/2000/svg"><circle r="4"/></svg>`)
+		}
+		return []string{name}
+	}},
+	{"edit a site part", func(fsys fstest.MapFS, r *rand.Rand) []string {
+		name := "templates/_site-footer.html"
+		set(fsys, name, fmt.Sprintf("<footer>Part %d {{range .Site.Crisis}}<a href=\"{{.Href}}\">{{.Name}}</a>{{end}}</footer>", r.IntN(5)))
 		return []string{name}
 	}},
 	{"change the settings", func(fsys fstest.MapFS, r *rand.Rand) []string {
