@@ -19,6 +19,23 @@ type listing struct {
 	files     output.Files
 	redirects []render.Redirect
 	problems  diag.List
+	byPage    map[string]listedPage // by source
+}
+
+// listedPage is what the listing says of one page, and the digest of what
+// that was made from.
+type listedPage struct {
+	made uint64
+	xml  render.Listed
+}
+
+// listingOf is what the state's listing said of a page.
+func (s *state) listingOf(src string) (listedPage, bool) {
+	if s.listing == nil {
+		return listedPage{}, false
+	}
+	lp, ok := s.listing.byPage[src]
+	return lp, ok
 }
 
 // makeSiteFiles makes the files that describe the whole site, and adds the
@@ -58,16 +75,23 @@ func (j *job) makeListing() *listing {
 	if old := j.last.listing; old != nil && old.sum == sum {
 		return old
 	}
-	l := &listing{sum: sum, files: output.Files{}}
+	l := &listing{sum: sum, files: output.Files{}, byPage: map[string]listedPage{}}
 	base := j.next.site.Config.BaseURL
-	var entries []render.Entry
+	var all []render.Listed
 	for _, ps := range j.pages {
-		if listed(ps.page) {
-			entries = append(entries, entryOf(ps.page, ""))
+		if !listed(ps.page) {
+			continue
 		}
+		made := digest.Combine(ps.listed, digest.String(base))
+		lp, ok := j.last.listingOf(ps.page.Source)
+		if !ok || lp.made != made {
+			lp = listedPage{made, render.ListedOf(base, entryOf(ps.page, ""))}
+		}
+		l.byPage[ps.page.Source] = lp
+		all = append(all, lp.xml)
 	}
-	l.files["sitemap.xml"] = render.Sitemap(base, entries)
-	l.files["feed.xml"] = render.Feed(j.next.siteView, entries)
+	l.files["sitemap.xml"] = render.Sitemap(all)
+	l.files["feed.xml"] = render.Feed(j.next.siteView, all)
 	l.files["robots.txt"] = render.Robots(base)
 	l.redirects = j.redirects(l)
 	l.files["_redirects"] = render.Redirects(l.redirects)

@@ -2,6 +2,8 @@ package content
 
 import (
 	"io/fs"
+	"reflect"
+	"sort"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -173,4 +175,68 @@ func TestEditorFilesAreIgnored(t *testing.T) {
 	if len(problems) > 0 || len(resources) > 0 || len(markdown) != 1 {
 		t.Errorf("problems %v, pages %v, resources %v", problems, markdown, resources)
 	}
+}
+
+// TestReplaceIsAssemble: a site with pages replaced by others in the same
+// place is the site Assemble makes of them.
+func TestReplaceIsAssemble(t *testing.T) {
+	files := map[string]string{
+		"content/_index.md":            page("title: Home\ndescription: d", "hi"),
+		"content/articles/a.md":        page("title: A\ndescription: d\nstep: 1", "one"),
+		"content/articles/b.md":        page("title: B\ndescription: d\nstep: 2", "two"),
+		"content/worksheets/w1.md":     page("title: W1\ndescription: d\narticle: ../articles/a.md", ""),
+		"content/worksheets/w2.md":     page("title: W2\ndescription: d\narticle: ../articles/a.md", ""),
+		"content/worksheets/_index.md": page("title: All\ndescription: d", ""),
+	}
+	before, _ := load(t, files)
+	var changed []*Page
+	for src, text := range map[string]string{
+		"content/articles/a.md":    page("title: A again\ndescription: d\nstep: 1", "one, longer"),
+		"content/worksheets/w1.md": page("title: Z last\ndescription: d\narticle: ../articles/a.md", "now in a new order"),
+	} {
+		files[src] = text
+		p := ParsePage(src, []byte(text), new(diag.List))
+		if !before.SamePlace(p) {
+			t.Fatalf("%s: a new title and body should take the same place", src)
+		}
+		changed = append(changed, p)
+	}
+	after, _ := load(t, files)
+	if got, want := shape(before.Replace(changed)), shape(after); !reflect.DeepEqual(got, want) {
+		t.Errorf("Replace gave\n%+v\nAssemble gives\n%+v", got, want)
+	}
+	if bad := ParsePage("content/articles/b.md", []byte(page("title: B\ndescription: d\nstep: 3", "")), new(diag.List)); before.SamePlace(bad) {
+		t.Error("a new step takes the same place")
+	}
+}
+
+// shape is what a site says, pages named by their source and read for
+// what they hold, not compared by address.
+func shape(s *Site) map[string]any {
+	pages := func(list []*Page) []string {
+		var out []string
+		for _, p := range list {
+			out = append(out, p.Source)
+		}
+		return out
+	}
+	byArticle := map[string][]string{}
+	for a, ws := range s.byArticle {
+		byArticle[a.Source] = pages(ws)
+	}
+	meta := map[string]Meta{}
+	for _, p := range s.Pages {
+		meta[p.Source+" "+p.URL+" "+string(p.Kind)] = p.Meta
+	}
+	var bySource, byURL []string
+	for src, p := range s.BySource {
+		bySource = append(bySource, src+"="+p.Source)
+	}
+	for u, p := range s.ByURL {
+		byURL = append(byURL, u+"="+p.Source)
+	}
+	sort.Strings(bySource)
+	sort.Strings(byURL)
+	return map[string]any{"pages": pages(s.Pages), "path": pages(s.Path), "byArticle": byArticle, "meta": meta,
+		"bySource": bySource, "byURL": byURL, "drafts": s.Drafts, "unreadable": s.Unreadable, "config": s.Config}
 }

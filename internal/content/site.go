@@ -301,14 +301,16 @@ func (s *Site) Replace(with []*Page) *Site {
 		}
 		ws = slices.Clone(ws)
 		swap(ws)
+		SortPages(ws) // a title may have changed
 		c.byArticle[a] = ws
 	}
 	return &c
 }
 
 // SamePlace reports whether a new parse of a page file takes the same place
-// in a site as the page p of the site: same URL, kind and front matter, the
-// body alone may differ.
+// in a site as the page of the same source: the same URL, kind and front
+// matter but for its title and description (which only order a list, and
+// Replace orders it again), and any body.
 func (s *Site) SamePlace(p *Page) bool {
 	old := s.BySource[p.Source]
 	if old == nil {
@@ -316,5 +318,7 @@ func (s *Site) SamePlace(p *Page) bool {
 	}
 	a, b := *old, *p
 	a.Body, b.Body = nil, nil
+	a.Meta.Title, b.Meta.Title = "", ""
+	a.Meta.Description, b.Meta.Description = "", ""
 	return reflect.DeepEqual(a, b)
 }

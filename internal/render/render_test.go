@@ -135,6 +135,15 @@ var entries = []Entry{
 	{URL: "/articles/undated/", Title: "Undated", Kind: "article"},
 }
 
+// listed is what the sitemap and feed say of each entry.
+func listed(base string, entries []Entry) []Listed {
+	var out []Listed
+	for _, e := range entries {
+		out = append(out, ListedOf(base, e))
+	}
+	return out
+}
+
 func TestSitemap(t *testing.T) {
 	var sitemap struct {
 		URLs []struct {
@@ -142,7 +151,7 @@ func TestSitemap(t *testing.T) {
 			LastMod string `xml:"lastmod"`
 		} `xml:"url"`
 	}
-	data := Sitemap("https://example.org/", entries)
+	data := Sitemap(listed("https://example.org/", entries))
 	if err := xml.Unmarshal(data, &sitemap); err != nil {
 		t.Fatalf("not well-formed: %v\n%s", err, data)
 	}
@@ -176,7 +185,7 @@ type feed struct {
 
 func TestFeed(t *testing.T) {
 	site := &SiteView{Title: "Trust & repair", BaseURL: "https://example.org/"}
-	data := Feed(site, entries)
+	data := Feed(site, listed(site.BaseURL, entries))
 	var f feed
 	if err := xml.Unmarshal(data, &f); err != nil {
 		t.Fatalf("not well-formed: %v\n%s", err, data)
@@ -200,7 +209,7 @@ func TestFeed(t *testing.T) {
 		t.Errorf("escaped text read back as %q, %q", e.Title, e.Summary)
 	}
 
-	if err := xml.Unmarshal(Feed(site, entries[:1]), &f); err != nil || f.Updated != "2000-01-01T00:00:00Z" {
+	if err := xml.Unmarshal(Feed(site, listed(site.BaseURL, entries[:1])), &f); err != nil || f.Updated != "2000-01-01T00:00:00Z" {
 		t.Errorf("a feed with no entries: updated %q (%v), want the fixed 2000-01-01T00:00:00Z", f.Updated, err)
 	}
 }

@@ -33,18 +33,44 @@ func xmlText(s string) string {
 	return b.String()
 }
 
-// Sitemap lists every page's full URL. Like the feed, it is written compact,
-// as a minifier would leave it.
-func Sitemap(baseURL string, entries []Entry) []byte {
+// Listed is what the sitemap and the feed say of one page, made once per
+// page and joined by Sitemap and Feed.
+type Listed struct {
+	url     []byte // the sitemap's <url>
+	entry   []byte // the feed's <entry>; nil when the feed leaves the page out
+	changed string // the page's last change, for the feed's order
+	path    string
+}
+
+// ListedOf makes what the sitemap and the feed say of a page, both written
+// compact, as a minifier would leave them.
+func ListedOf(baseURL string, e Entry) Listed {
+	u := xmlText(Absolute(baseURL, e.URL))
+	l := Listed{path: e.URL, changed: lastChange(e).Time}
+	url := "<url><loc>" + u + "</loc>"
+	if d := lastChange(e); !d.IsZero() {
+		url += "<lastmod>" + d.Day + "</lastmod>"
+	}
+	l.url = []byte(url + "</url>")
+	if (e.Kind == content.Article || e.Kind == content.Worksheet) && !lastChange(e).IsZero() {
+		var b bytes.Buffer
+		fmt.Fprintf(&b, "<entry><title>%s</title><link href=\"%s\"/><id>%s</id>", xmlText(e.Title), u, u)
+		if !e.Date.IsZero() {
+			fmt.Fprintf(&b, "<published>%s</published>", e.Date.Time)
+		}
+		fmt.Fprintf(&b, "<updated>%s</updated><summary>%s</summary></entry>", lastChange(e).Time, xmlText(e.Description))
+		l.entry = b.Bytes()
+	}
+	return l
+}
+
+// Sitemap lists every page's full URL.
+func Sitemap(listed []Listed) []byte {
 	var b bytes.Buffer
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>`)
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`)
-	for _, e := range entries {
-		fmt.Fprintf(&b, "<url><loc>%s</loc>", xmlText(Absolute(baseURL, e.URL)))
-		if d := lastChange(e); !d.IsZero() {
-			fmt.Fprintf(&b, "<lastmod>%s</lastmod>", d.Day)
-		}
-		b.WriteString("</url>")
+	for _, l := range listed {
+		b.Write(l.url)
 	}
 	b.WriteString("</urlset>")
 	return b.Bytes()
@@ -60,23 +86,22 @@ func lastChange(e Entry) content.Date {
 // Feed is an Atom feed of the dated articles and worksheets, newest first.
 // Its own date is the newest entry's, never the build machine's clock, so
 // the same sources give the same bytes.
-func Feed(site *SiteView, entries []Entry) []byte {
-	var dated []Entry
-	for _, e := range entries {
-		if (e.Kind == content.Article || e.Kind == content.Worksheet) && !lastChange(e).IsZero() {
-			dated = append(dated, e)
+func Feed(site *SiteView, listed []Listed) []byte {
+	var dated []Listed
+	for _, l := range listed {
+		if l.entry != nil {
+			dated = append(dated, l)
 		}
 	}
 	sort.SliceStable(dated, func(i, j int) bool {
-		a, b := lastChange(dated[i]), lastChange(dated[j])
-		if a.Time != b.Time {
-			return b.Before(a)
+		if dated[i].changed != dated[j].changed {
+			return dated[i].changed > dated[j].changed // RFC 3339 in UTC: in time order
 		}
-		return dated[i].URL < dated[j].URL
+		return dated[i].path < dated[j].path
 	})
 	updated := "2000-01-01T00:00:00Z"
 	if len(dated) > 0 {
-		updated = lastChange(dated[0]).Time
+		updated = dated[0].changed
 	}
 	var b bytes.Buffer
 	b.WriteString(`<?xml version="1.0" encoding="utf-8"?>`)
@@ -85,13 +110,8 @@ func Feed(site *SiteView, entries []Entry) []byte {
 	fmt.Fprintf(&b, "<id>%s</id><link href=\"%s\"/><link rel=\"self\" href=\"%s\"/>",
 		xmlText(site.BaseURL), xmlText(site.BaseURL), xmlText(Absolute(site.BaseURL, "/feed.xml")))
 	fmt.Fprintf(&b, "<updated>%s</updated><author><name>%s</name></author>", updated, xmlText(site.Title))
-	for _, e := range dated {
-		u := xmlText(Absolute(site.BaseURL, e.URL))
-		fmt.Fprintf(&b, "<entry><title>%s</title><link href=\"%s\"/><id>%s</id>", xmlText(e.Title), u, u)
-		if !e.Date.IsZero() {
-			fmt.Fprintf(&b, "<published>%s</published>", e.Date.Time)
-		}
-		fmt.Fprintf(&b, "<updated>%s</updated><summary>%s</summary></entry>", lastChange(e).Time, xmlText(e.Description))
+	for _, l := range dated {
+		b.Write(l.entry)
 	}
 	b.WriteString("</feed>")
 	return b.Bytes()
