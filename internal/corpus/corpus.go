@@ -165,10 +165,11 @@ func (w *writer) page(articles int) string {
 func (w *writer) frontMatter(articles int) {
 	p := w.self
 	w.printf("---\ntitle: %s\ndescription: %s\n", p.title, w.sentence())
-	date := time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, w.rng.IntN(4*365))
-	w.printf("date: %s\n", date.Format(time.DateOnly))
+	// RFC 3339 date-times, as Hugo and most tools write them.
+	date := time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, w.rng.IntN(4*365)).Add(time.Duration(w.rng.IntN(86400)) * time.Second)
+	w.printf("date: %s\n", date.Format(time.RFC3339))
 	if w.rng.IntN(4) == 0 {
-		w.printf("updated: %s\n", date.AddDate(0, 0, 1+w.rng.IntN(300)).Format(time.DateOnly))
+		w.printf("updated: %s\n", date.AddDate(0, 0, 1+w.rng.IntN(300)).Format(time.RFC3339))
 	}
 	w.printf("weight: %d\n", w.rng.IntN(100))
 	if w.rng.IntN(5) == 0 {

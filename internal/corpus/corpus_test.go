@@ -76,15 +76,21 @@ var (
 	out   = flag.String("corpus.out", "", "write a generated site to this folder (with -run TestWrite)")
 	pages = flag.Int("corpus.pages", 1000, "pages of the site written by TestWrite")
 	seed  = flag.Int64("corpus.seed", 1, "seed of the site written by TestWrite")
+	hugo  = flag.Bool("corpus.hugo", false, "write the site as a Hugo project instead (with -run TestWrite)")
 )
 
 // TestWrite writes a corpus to disk, to look at or to build with another
 // tool: go test ./internal/corpus -run TestWrite -corpus.out /tmp/site
+// (-corpus.hugo: as a Hugo project; .ci/compare-hugo times both).
 func TestWrite(t *testing.T) {
 	if *out == "" {
 		t.Skip("no -corpus.out")
 	}
-	if err := os.CopyFS(*out, corpus.Generate(*pages, *seed)); err != nil {
+	site := corpus.Generate(*pages, *seed)
+	if *hugo {
+		site = corpus.Hugo(site)
+	}
+	if err := os.CopyFS(*out, site); err != nil {
 		t.Fatal(err)
 	}
 	t.Logf("wrote %d pages to %s", *pages, *out)
