@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/input"
@@ -206,6 +205,39 @@ func (w *worksheet) wantNothingStored(when string) {
 	if got := w.storage(); len(got) > 0 {
 		w.t.Errorf("%s: the browser still keeps %q", when, got)
 	}
+}
+
+// submitTrapJS adds to the form a required box that nobody ticks. Any
+// attempt to submit the form, implicit or not, checks the form first, stops
+// on the box and moves the focus to it, at once: the attempt shows as soon
+// as the key that made it is handled, with no navigation to wait for. A
+// checkbox does not count among the fields that decide whether Enter
+// submits a form, so the trap changes nothing of that.
+const submitTrapJS = `(() => {
+	const box = Object.assign(document.createElement("input"), {type: "checkbox", required: true, id: "submit-trap"});
+	document.getElementById("worksheet").append(box);
+	return true;
+})()`
+
+func (w *worksheet) setSubmitTrap() {
+	w.t.Helper()
+	browsertest.Eval[bool](w.tab, submitTrapJS)
+}
+
+// wantSubmitTrapped checks that the trap catches a submission: without
+// that, a test that saw the focus stay would prove nothing.
+func (w *worksheet) wantSubmitTrapped() {
+	w.t.Helper()
+	browsertest.Eval[bool](w.tab, `document.getElementById("worksheet").requestSubmit(), true`)
+	if got := w.focused(); got != "submit-trap" {
+		w.t.Errorf("the submit trap did not catch a submission: the focus is on %q", got)
+	}
+}
+
+// focused is the id of the element that has the focus.
+func (w *worksheet) focused() string {
+	w.t.Helper()
+	return browsertest.Eval[string](w.tab, `document.activeElement ? document.activeElement.id : ""`)
 }
 
 func (w *worksheet) done() {
@@ -452,11 +484,12 @@ func TestWorksheet(t *testing.T) {
 				break
 			}
 		}
-		pageURL := browsertest.Eval[string](w.tab, "location.href")
-		w.tab.Do(chromedp.SendKeys(byID(line.ID), "\n"), chromedp.Sleep(300*time.Millisecond))
-		if got := browsertest.Eval[string](w.tab, "location.href"); got != pageURL {
-			t.Errorf("Enter in a one-line answer submitted the form: the page is now %s", got)
+		w.setSubmitTrap()
+		w.tab.Do(chromedp.SendKeys(byID(line.ID), "\n"))
+		if got := w.focused(); got != line.ID {
+			t.Errorf("Enter in a one-line answer tried to submit the form: the focus went to %q", got)
 		}
+		w.wantSubmitTrapped()
 		for _, r := range w.tab.Requests() {
 			if u, err := url.Parse(r); err == nil && u.RawQuery != "" {
 				t.Errorf("a request carries data: %s", r)

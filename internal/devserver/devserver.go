@@ -61,7 +61,7 @@ type Server struct {
 	opt        Options
 	root       *sitefs.FS
 	newBuilder newBuilder
-	patience   time.Duration
+	deadline   deadline
 	builder    builder // owned by the loop
 	http       *http.Server
 	serve      *serve.Server
@@ -74,10 +74,10 @@ type Server struct {
 }
 
 // Start builds the site, starts serving it and watching it, and returns.
-func Start(opt Options) (*Server, error) { return start(opt, realBuilder, patience) }
+func Start(opt Options) (*Server, error) { return start(opt, realBuilder, afterPatience) }
 
-// start is Start with the builder and the patience chosen by the caller.
-func start(opt Options, nb newBuilder, patience time.Duration) (*Server, error) {
+// start is Start with the builder and the deadline chosen by the caller.
+func start(opt Options, nb newBuilder, late deadline) (*Server, error) {
 	if opt.Log == nil {
 		opt.Log = io.Discard
 	}
@@ -99,7 +99,7 @@ func start(opt Options, nb newBuilder, patience time.Duration) (*Server, error) 
 	}
 	s := &Server{
 		URL: "http://" + ln.Addr().String() + "/", opt: opt, root: root, watcher: w,
-		newBuilder: nb, patience: patience,
+		newBuilder: nb, deadline: late,
 		settled: make(chan struct{}), quit: make(chan struct{}), done: make(chan struct{}),
 	}
 	s.serve = serve.New(serve.Options{Headers: s.headersFor})

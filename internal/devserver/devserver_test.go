@@ -29,7 +29,7 @@ type sse struct{ event, data string }
 // and listens to its live-reload events.
 func startSite(t *testing.T, poll time.Duration) *site {
 	t.Helper()
-	return serveSite(t, copySmallSite(t), Options{Poll: poll}, realBuilder, patience)
+	return serveSite(t, copySmallSite(t), Options{Poll: poll}, realBuilder, afterPatience)
 }
 
 // copySmallSite copies the builder's small test site to a temp folder.
@@ -42,12 +42,12 @@ func copySmallSite(t *testing.T) string {
 	return dir
 }
 
-// serveSite serves the site in dir with the given builder and patience, and
+// serveSite serves the site in dir with the given builder and deadline, and
 // listens to its live-reload events.
-func serveSite(t *testing.T, dir string, opt Options, nb newBuilder, patience time.Duration) *site {
+func serveSite(t *testing.T, dir string, opt Options, nb newBuilder, late deadline) *site {
 	t.Helper()
 	opt.Root, opt.Addr = dir, "127.0.0.1:0"
-	srv, err := start(opt, nb, patience)
+	srv, err := start(opt, nb, late)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,18 +57,20 @@ func serveSite(t *testing.T, dir string, opt Options, nb newBuilder, patience ti
 	return s
 }
 
-// listen reads the server-sent events into s.events.
+// listen reads the server-sent events into s.events. It connects as a
+// browser holding a page of an older build, which the server tells the
+// current state at once: a reload, or the errors. That first event is kept
+// in s.first; every later one is news.
 func (s *site) listen() {
-	resp, err := http.Get(s.srv.URL + "_guide/events")
+	s.t.Helper()
+	resp, err := http.Get(s.srv.URL + "_guide/events?since=an-older-build")
 	if err != nil {
 		s.t.Fatal(err)
 	}
 	s.t.Cleanup(func() { resp.Body.Close() })
-	ready := make(chan struct{})
 	go func() {
 		sc := bufio.NewScanner(resp.Body)
 		var ev sse
-		close(ready)
 		for sc.Scan() {
 			line := sc.Text()
 			switch {
@@ -82,12 +84,7 @@ func (s *site) listen() {
 			}
 		}
 	}()
-	<-ready
-	// A client that connects may first be told the current state; drain it.
-	select {
-	case s.first = <-s.events:
-	case <-time.After(200 * time.Millisecond):
-	}
+	s.first = s.nextEvent()
 }
 
 func (s *site) write(name, text string) {
@@ -118,18 +115,24 @@ func (s *site) atomicSave(name, text string) {
 	}
 }
 
+// nextEvent returns the next event.
+func (s *site) nextEvent() sse {
+	s.t.Helper()
+	select {
+	case ev := <-s.events:
+		return ev
+	case <-time.After(within):
+		s.t.Fatalf("no event within %v", within)
+		return sse{}
+	}
+}
+
 // waitEvent waits for the next event of the given kind.
 func (s *site) waitEvent(kind string) sse {
 	s.t.Helper()
-	deadline := time.After(within)
 	for {
-		select {
-		case ev := <-s.events:
-			if ev.event == kind {
-				return ev
-			}
-		case <-deadline:
-			s.t.Fatalf("no %q event within %v", kind, within)
+		if ev := s.nextEvent(); ev.event == kind {
+			return ev
 		}
 	}
 }

@@ -28,13 +28,20 @@ func realBuilder(fsys fs.FS, opt build.Options) builder { return build.NewBuilde
 // full build of 10,000 pages takes about 8 s on two cores.
 const patience = 20 * time.Second
 
+// A deadline is what each build gets to tell it has run too long: a
+// channel that fires after patience, or, in tests, when the test says so.
+type deadline func() <-chan time.Time
+
+// afterPatience is the deadline of the dev server's builds.
+func afterPatience() <-chan time.Time { return time.After(patience) }
+
 // job is one build, run on a goroutine of its own so that the loop is never
 // stuck with it: a build that does not return is left behind.
 type job struct {
 	changed []string
-	done    chan outcome // buffered, so a job left behind still ends
-	timer   *time.Timer  // fires after patience
-	stuck   bool         // it fired: the next change starts over
+	done    chan outcome     // buffered, so a job left behind still ends
+	late    <-chan time.Time // fires once it has run too long
+	stuck   bool             // it fired: the next change starts over
 }
 
 // outcome is what a job ends with.
@@ -64,7 +71,6 @@ func (s *Server) loop(j *job) {
 			}
 			j = s.begin(changedPaths(b))
 		case o := <-results:
-			j.timer.Stop()
 			s.finish(o)
 			j = nil
 		case <-late:
@@ -91,7 +97,7 @@ func (j *job) waitsFor(events <-chan watch.Batch) (<-chan watch.Batch, <-chan ou
 	case j.stuck:
 		return events, j.done, nil
 	}
-	return nil, j.done, j.timer.C
+	return nil, j.done, j.late
 }
 
 // freshBuilder replaces the builder by one that knows nothing yet, so that
@@ -112,7 +118,7 @@ func (s *Server) begin(changed []string) *job {
 	if changed == nil || slices.Contains(changed, "netlify.toml") {
 		s.readHeaders()
 	}
-	j := &job{changed: changed, done: make(chan outcome, 1), timer: time.NewTimer(s.patience)}
+	j := &job{changed: changed, done: make(chan outcome, 1), late: s.deadline()}
 	go func(b builder) { j.done <- run(b, changed) }(s.builder)
 	return j
 }
@@ -145,7 +151,7 @@ func (s *Server) finish(o outcome) {
 // has not finished in time. The last good site is still served.
 func (s *Server) stuck(j *job) {
 	var problems diag.List
-	problems.Add(blame(j.changed), 0, 0, "the build after this change has run for %s and may be stuck: the next change starts a new one", s.patience)
+	problems.Add(blame(j.changed), 0, 0, "the build after this change has run for %s and may be stuck: the next change starts a new one", patience)
 	s.serve.Publish(nil, problems)
 	fmt.Fprintf(s.opt.Log, "%s  %s\n", time.Now().Format("15:04:05"), problems[0])
 	s.settle()

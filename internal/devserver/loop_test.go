@@ -20,22 +20,27 @@ import (
 //
 //   - content/hang.md: a build that reads it (any full build, or one for a
 //     change to it) waits until release is closed, as a build opening a
-//     named pipe would;
+//     named pipe would, and tells the loop at once that it has run too
+//     long, as its deadline would in time;
 //   - content/panic.md: a build for a change to it panics;
 //   - content/fail.md: every build fails, naming it.
 type fakes struct {
 	release  chan struct{} // closed by free: hung builds return
 	free     func()
-	returned chan struct{} // told each time a hung build returns
+	returned chan struct{}  // told each time a hung build returns
+	late     chan time.Time // the deadline of every build: fired by a build that hangs
 	mu       sync.Mutex
 	made     int
 }
 
 func newFakes() *fakes {
-	f := &fakes{release: make(chan struct{}), returned: make(chan struct{}, 8)}
+	f := &fakes{release: make(chan struct{}), returned: make(chan struct{}, 8), late: make(chan time.Time)}
 	f.free = sync.OnceFunc(func() { close(f.release) })
 	return f
 }
+
+// deadline is the fakes' deadline: good builds never run too long.
+func (f *fakes) deadline() <-chan time.Time { return f.late }
 
 func (f *fakes) new(fsys fs.FS, _ build.Options) builder {
 	f.mu.Lock()
@@ -57,7 +62,7 @@ func (b *fakeBuilder) Build(changed []string) build.Result {
 		return err == nil && (changed == nil || slices.Contains(changed, name))
 	}
 	if reads("content/hang.md") {
-		<-b.release
+		b.hang()
 		defer func() { b.returned <- struct{}{} }()
 	}
 	if reads("content/panic.md") && changed != nil {
@@ -71,8 +76,17 @@ func (b *fakeBuilder) Build(changed []string) build.Result {
 	return build.Result{Files: output.Files{"index.html": []byte(page)}, Problems: problems, Changed: "fake"}
 }
 
-// shortPatience keeps the tests quick; the fakes' good builds take no time.
-const shortPatience = 100 * time.Millisecond
+// hang waits until free is called. Unless it was already, it first fires
+// the deadline the loop is waiting on for this build.
+func (b *fakeBuilder) hang() {
+	select {
+	case <-b.release:
+		return
+	default:
+	}
+	b.late <- time.Now()
+	<-b.release
+}
 
 // fakeSite serves a folder with the given files through fake builders.
 func fakeSite(t *testing.T, files ...string) (*site, *fakes) {
@@ -83,7 +97,7 @@ func fakeSite(t *testing.T, files ...string) (*site, *fakes) {
 	for _, name := range append(files, "content/a.md") {
 		s.write(name, "x")
 	}
-	return serveSite(t, s.dir, Options{Log: &syncLog{}}, f.new, shortPatience), f
+	return serveSite(t, s.dir, Options{Log: &syncLog{}}, f.new, f.deadline), f
 }
 
 // wantStuck checks that an errors event says the build for name may be stuck.
