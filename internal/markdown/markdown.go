@@ -59,6 +59,7 @@ type Doc struct {
 
 	refs []*Ref
 	raw  []int
+	text []byte // the readable text, made during the walk of Parse
 }
 
 // Repeat is an id that a page uses twice, at the node's offset.
@@ -73,9 +74,11 @@ func (c *Converter) Parse(src []byte) *Doc {
 	root := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext(parser.WithIDs(ids))))
 	d := &Doc{Source: src, Root: root, IDs: ids.used}
 	seen := map[string]bool{}
+	t := texter{text: make([]byte, 0, len(src))}
 	ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		status := t.visit(n, entering, src)
 		if !entering {
-			return ast.WalkContinue, nil
+			return status, nil
 		}
 		d.collect(n)
 		if id, ok := n.AttributeString("id"); ok {
@@ -102,8 +105,9 @@ func (c *Converter) Parse(src []byte) *Doc {
 			idBytes, _ := id.([]byte)
 			d.Headings = append(d.Headings, Heading{Level: h.Level, ID: string(idBytes), Text: plainText(h, src)})
 		}
-		return ast.WalkContinue, nil
+		return status, nil
 	})
+	d.text = t.text
 	return d
 }
 
