@@ -36,12 +36,12 @@ func (j *job) makeBuilderPages() {
 		return
 	}
 	pages := []*pageState{j.pageState(notFoundPage())}
-	if print := printPage(); j.needsBodies() {
-		if p := j.next.site.ByURL[print.URL]; p != nil {
-			j.problems.Add(p.Source, p.Meta.Line("slug"), 1, "this page's URL is %s, where the builder puts the whole guide to print: give it another slug", print.URL)
+	if view := printPage(); j.needsBodies() {
+		if p := j.next.site.ByURL[view.URL]; p != nil {
+			j.problems.Add(p.Source, p.Meta.Line("slug"), 1, "this page's URL is %s, where the builder puts the whole guide to print: give it another slug", view.URL)
 		} else {
 			j.next.facts.chapters = j.chapters()
-			pages = append(pages, j.pageState(print))
+			pages = append(pages, j.pageState(view))
 		}
 	}
 	for _, ps := range pages {

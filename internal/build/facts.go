@@ -18,12 +18,12 @@ type fact[T any] struct {
 func factOf[T any](v T) fact[T] { return fact[T]{value: v, sum: digest.Of(v)} }
 
 // keep returns the last build's fact if it was made from the same (made),
-// else the fact make makes, and then notes that the facts are new.
-func keep[T any](j *job, last map[string]fact[T], key string, made uint64, make func() fact[T]) fact[T] {
+// else the fact makeFact makes, and then notes that the facts are new.
+func keep[T any](j *job, last map[string]fact[T], key string, made uint64, makeFact func() fact[T]) fact[T] {
 	if f, ok := last[key]; ok && f.made == made {
 		return f
 	}
-	f := make()
+	f := makeFact()
 	f.made = made
 	j.newFacts = true
 	return f

@@ -20,7 +20,7 @@ import (
 // keeping from the last build what still holds, and adds them to the
 // output.
 func (j *job) makePages() {
-	print := j.needsBodies()
+	printView := j.needsBodies()
 	rendered := make([]bool, len(j.pages))
 	parallel(len(j.pages), func(w, i int) {
 		ps := j.pages[i]
@@ -36,7 +36,7 @@ func (j *job) makePages() {
 			ps.record = ps.body.search
 		}
 		j.makeDrawing(ps)
-		if j.final && !(print && ps.page.Kind == content.Article) {
+		if j.final && !(printView && ps.page.Kind == content.Article) {
 			ps.body.body = "" // drawn once and for all: keep the finished page only
 		}
 		if j.final {
