@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -12,17 +13,22 @@ import (
 	"github.com/trustguide/guide/internal/build"
 	"github.com/trustguide/guide/internal/diag"
 	"github.com/trustguide/guide/internal/manifest"
+	"github.com/trustguide/guide/internal/output"
 	"github.com/trustguide/guide/internal/readability"
 )
 
 func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	fs := flags("build", stderr)
 	rootDir := fs.String("root", ".", "the site's folder")
-	out := fs.String("out", "public", "where to write the site (replaced as a whole)")
+	out := fs.String("out", "public", "the folder to write the site to, relative to -root; replaced whole, so only a new or empty folder or one guide made")
 	baseURL := fs.String("base-url", "", "the URL the site is published at (default: base_url of site.yaml)")
 	drafts := fs.Bool("drafts", false, "include draft pages")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	outDir, err := destination(*rootDir, *out)
+	if err != nil {
+		return refused(stderr, "-out "+*out, err)
 	}
 	r, err := buildSite(*rootDir, build.Options{Drafts: *drafts, BaseURL: *baseURL})
 	if err != nil {
@@ -33,12 +39,8 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "%s: nothing was written\n", plural(len(r.Problems.Errors()), "error"))
 		return errSite
 	}
-	outDir := *out
-	if !filepath.IsAbs(outDir) {
-		outDir = filepath.Join(*rootDir, outDir)
-	}
 	if err := r.Files.Write(outDir); err != nil {
-		return fmt.Errorf("writing %s: %w", outDir, err)
+		return refused(stderr, "-out "+*out, fmt.Errorf("writing %s: %w", outDir, err))
 	}
 	if r.Manifest != nil {
 		if err := updateManifest(*rootDir, r.Manifest); err != nil {
@@ -47,6 +49,30 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintln(stdout, r.Summary())
 	return nil
+}
+
+// destination is the folder -out names, relative to the root, once it is
+// sure that replacing it loses nothing: output.Destination says the rule.
+func destination(rootDir, out string) (string, error) {
+	if !filepath.IsAbs(out) {
+		out = filepath.Join(rootDir, out)
+	}
+	var sources []string
+	for _, d := range []string{"content", "templates", "static", ".git"} {
+		sources = append(sources, filepath.Join(rootDir, d))
+	}
+	return output.Destination(out, rootDir, sources...)
+}
+
+// refused prints why a flag's folder cannot be written, as bad usage, or
+// passes any other error on.
+func refused(stderr io.Writer, flag string, err error) error {
+	var r *output.Refusal
+	if !errors.As(err, &r) {
+		return err
+	}
+	fmt.Fprintf(stderr, "guide build: %s: %s\n", flag, r.Reason)
+	return errUsage
 }
 
 // updateManifest writes content/urls.txt when this build published new URLs.
