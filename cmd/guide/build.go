@@ -11,6 +11,7 @@ import (
 
 	"github.com/trustguide/guide/internal/audit"
 	"github.com/trustguide/guide/internal/build"
+	"github.com/trustguide/guide/internal/content"
 	"github.com/trustguide/guide/internal/diag"
 	"github.com/trustguide/guide/internal/manifest"
 	"github.com/trustguide/guide/internal/output"
@@ -25,6 +26,10 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	drafts := fs.Bool("drafts", false, "include draft pages")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	if problem := content.BaseURLProblem(*baseURL); *baseURL != "" && problem != "" {
+		fmt.Fprintf(stderr, "guide build: -base-url %q must be the site's full address, such as https://example.org/: %s\n", *baseURL, problem)
+		return errUsage
 	}
 	outDir, err := destination(*rootDir, *out)
 	if err != nil {

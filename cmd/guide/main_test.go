@@ -223,3 +223,20 @@ func TestOutIsReplacedWhenTheBuilderMadeIt(t *testing.T) {
 		}
 	}
 }
+
+// TestBaseURLFlag: -base-url is checked as base_url is, and named.
+func TestBaseURLFlag(t *testing.T) {
+	site := copySite(t)
+	for _, bad := range []string{"https://example.org/guide/", "https://example.org/?x=1", "https://example.org/#a", "example.org"} {
+		code, _, stderr := guide(t, "build", "-root", site, "-base-url", bad)
+		if code != 2 || !strings.HasPrefix(stderr, `guide build: -base-url "`+bad+`" must be the site's full address`) {
+			t.Errorf("-base-url %s: exit %d, want 2 and the flag named:\n%s", bad, code, stderr)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(site, "public")); err == nil {
+		t.Error("a refused -base-url wrote the site")
+	}
+	if code, _, stderr := guide(t, "build", "-root", site, "-base-url", "https://deploy-preview-1--x.netlify.app"); code != 0 {
+		t.Errorf("a Netlify address: exit %d: %s", code, stderr)
+	}
+}

@@ -80,3 +80,27 @@ func TestAuthorsOwnFiles(t *testing.T) {
 		t.Errorf("a robots.txt that names a sitemap is published as %q", got)
 	}
 }
+
+// TestBaseURLIsAHost: a base_url with a path built pages that linked to
+// /css/… outside it, and one with a query or fragment went into the
+// sitemap as it was.
+func TestBaseURLIsAHost(t *testing.T) {
+	settings := string(smallSite(t, nil)["content/site.yaml"].Data)
+	for base, want := range map[string]string{
+		"https://example.org/guide/":     "it has a path (/guide/), but the builder links every page and file from the root of the host",
+		"https://example.org/guide":      "it has a path (/guide)",
+		"https://example.org/?ref=1":     "it holds ? or #",
+		"https://example.org/#top":       "it holds ? or #",
+		"https://example.org/?":          "it holds ? or #",
+		"https://example.org/guide/?a#b": "it holds ? or #",
+	} {
+		r := Site(smallSite(t, map[string]string{"content/site.yaml": strings.Replace(settings, "https://example.org/", base, 1)}), Options{})
+		wantOnly(t, r.Problems, "content/site.yaml:4:11", want)
+	}
+	for _, base := range []string{"https://example.org", "https://example.org/", "http://localhost:1313"} {
+		r := Site(smallSite(t, map[string]string{"content/site.yaml": strings.Replace(settings, "https://example.org/", base, 1)}), Options{})
+		if r.Problems.HasErrors() {
+			t.Errorf("base_url %s: %v", base, r.Problems)
+		}
+	}
+}
