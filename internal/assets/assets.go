@@ -76,6 +76,11 @@ func (s *Set) add(m *minify.M, name string, data []byte, problems *diag.List) {
 		sum := sha256.Sum256(small)
 		out = strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext
 	}
+	if long := len(path.Base(out)); long > content.MaxName {
+		problems.Add(Dir+"/"+name, 1, 1, "the published name %s, with its fingerprint, is %d bytes long, but a file's name holds %d at most: shorten this file's name by %d bytes",
+			path.Base(out), long, content.MaxName, long-content.MaxName)
+		return
+	}
 	if other, taken := s.Sources[out]; taken {
 		problems.Add(Dir+"/"+name, 1, 1, "this file is published as /%s, as %s is: rename one of them", out, other)
 		return

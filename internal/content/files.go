@@ -94,7 +94,7 @@ func Scan(fsys fs.FS, problems *diag.List) (markdown, resources []string) {
 			}
 			return nil
 		}
-		if d.IsDir() && p != "content" && p != "content/"+WellKnown && !slugPattern.MatchString(d.Name()) {
+		if d.IsDir() && p != "content" && p != "content/"+WellKnown && !isURLName(d.Name()) {
 			problems.Add(p, 0, 0, "the folder name %q cannot be part of a web address: rename it with letters, digits and dashes", d.Name())
 			return fs.SkipDir
 		}
@@ -129,7 +129,7 @@ func IsPage(name string) bool {
 		return false
 	}
 	for i, part := range parts[1:] {
-		if Ignored(part) || i < len(parts)-2 && !slugPattern.MatchString(part) {
+		if Ignored(part) || i < len(parts)-2 && !isURLName(part) {
 			return false // Scan reports a folder whose name cannot be in a URL
 		}
 	}
