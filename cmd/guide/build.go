@@ -19,12 +19,12 @@ import (
 )
 
 func cmdBuild(args []string, stdout, stderr io.Writer) error {
-	fs := flags("build", stderr)
-	rootDir := fs.String("root", ".", "the site's folder")
-	out := fs.String("out", "public", "the folder to write the site to, relative to -root; replaced whole, so only a new or empty folder or one guide made")
-	baseURL := fs.String("base-url", "", "the URL the site is published at (default: base_url of site.yaml)")
-	drafts := fs.Bool("drafts", false, "include draft pages")
-	if err := parse(fs, args); err != nil {
+	fs := flags("build", stdout, stderr)
+	rootDir := fs.String("root", ".", "read the site from the folder `DIR`")
+	out := fs.String("out", "public", "write the site to the folder `DIR`, relative to -root: a new or empty folder, or one guide build made (it replaces it whole)")
+	baseURL := fs.String("base-url", "", "the site is published at `URL`, a host alone like https://example.org/ (default: base_url of site.yaml)")
+	drafts := fs.Bool("drafts", false, "include draft pages, as deploy previews do")
+	if err := fs.parse(args); err != nil {
 		return err
 	}
 	if problem := content.BaseURLProblem(*baseURL); *baseURL != "" && problem != "" {
@@ -95,11 +95,11 @@ func updateManifest(rootDir string, data []byte) error {
 }
 
 func cmdCheck(args []string, stdout, stderr io.Writer) error {
-	fs := flags("check", stderr)
-	rootDir := fs.String("root", ".", "the site's folder")
+	fs := flags("check", stdout, stderr)
+	rootDir := fs.String("root", ".", "read the site from the folder `DIR`")
 	showGrades := fs.Bool("grades", true, "print each page's reading grade")
 	drafts := fs.Bool("drafts", false, "include draft pages, as deploy previews do")
-	if err := parse(fs, args); err != nil {
+	if err := fs.parse(args); err != nil {
 		return err
 	}
 	r, err := buildSite(*rootDir, build.Options{Grades: true, Drafts: *drafts})

@@ -240,3 +240,51 @@ func TestBaseURLFlag(t *testing.T) {
 		t.Errorf("a Netlify address: exit %d: %s", code, stderr)
 	}
 }
+
+// TestHelp: help, -h and --help said "unknown command"; asked for, help
+// goes to stdout with exit 0, every command in a line, then each one's
+// flags; after a mistake, usage goes to stderr with exit 2.
+func TestHelp(t *testing.T) {
+	flagsOf := map[string][]string{
+		"build": {"-root DIR", "-out DIR", "-base-url URL", "-drafts"},
+		"serve": {"-root DIR", "-addr HOST:PORT", "-poll INTERVAL"},
+		"check": {"-root DIR", "-drafts", "-grades"},
+		"new":   {"-root DIR"},
+	}
+	for _, args := range [][]string{{"help"}, {"-h"}, {"--help"}, {"-help"}} {
+		code, stdout, stderr := guide(t, args...)
+		if code != 0 || stderr != "" {
+			t.Errorf("guide %v: exit %d, stderr %q; want 0 and nothing", args, code, stderr)
+		}
+		list := stdout[strings.Index(stdout, "The commands are:"):]
+		for name, fl := range flagsOf {
+			if !strings.Contains(list, "\t"+name+" ") {
+				t.Errorf("guide %v does not list %s on a line of its own", args, name)
+			}
+			for _, f := range fl {
+				if !strings.Contains(stdout, "usage: guide "+name+" ") || !strings.Contains(stdout, "  "+f+"\n") {
+					t.Errorf("guide %v does not give %s's flag %s", args, name, f)
+				}
+			}
+		}
+	}
+	for name, fl := range flagsOf {
+		for _, args := range [][]string{{"help", name}, {name, "-h"}, {name, "--help"}} {
+			code, stdout, stderr := guide(t, args...)
+			if code != 0 || stderr != "" || !strings.HasPrefix(stdout, "usage: guide "+name+" ") {
+				t.Errorf("guide %v: exit %d, stderr %q, stdout %q", args, code, stderr, stdout)
+			}
+			for _, f := range fl {
+				if !strings.Contains(stdout, "  "+f+"\n") {
+					t.Errorf("guide %v lacks %s", args, f)
+				}
+			}
+		}
+	}
+	for _, args := range [][]string{{}, {"nope"}, {"help", "nope"}, {"help", "build", "check"}, {"build", "-nope"}} {
+		code, stdout, stderr := guide(t, args...)
+		if code != 2 || stdout != "" || !strings.Contains(stderr, "usage") && !strings.Contains(stderr, "Usage") {
+			t.Errorf("guide %v: exit %d, stdout %q, stderr %q; want 2 and usage on stderr", args, code, stdout, stderr)
+		}
+	}
+}
