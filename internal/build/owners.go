@@ -18,13 +18,11 @@ import (
 
 // owner is what publishes an output file.
 type owner struct {
-	file       string // the output path
-	source     string // the file it is made from, "" for the builder's own
-	what       string // for the builder's own: what the file is
-	line, col  int
-	rank       int // who keeps the path in the output when two claim it
-	isAuthors  bool
-	isPageFile bool
+	file      string // the output path
+	source    string // the file it is made from, "" for the builder's own
+	what      string // for the builder's own: what the file is
+	line, col int
+	rank      int // who keeps the path in the output when two claim it
 }
 
 // Ranks: the builder's files first, then pages, files beside them, static files.
@@ -64,14 +62,14 @@ func (j *job) owners() []owner {
 		if p.Made {
 			list = append(list, owner{file: ps.file, what: madeWhat(p), rank: rankBuilder})
 		} else {
-			list = append(list, owner{file: ps.file, source: p.Source, line: p.Meta.Line("slug"), col: 1, rank: rankPage, isAuthors: true, isPageFile: true})
+			list = append(list, owner{file: ps.file, source: p.Source, line: p.Meta.Line("slug"), col: 1, rank: rankPage})
 		}
 	}
 	for name := range in.resources {
-		list = append(list, owner{file: name, source: "content/" + name, line: 1, col: 1, rank: rankContent, isAuthors: true})
+		list = append(list, owner{file: name, source: "content/" + name, line: 1, col: 1, rank: rankContent})
 	}
 	for name, src := range in.assets.Sources {
-		list = append(list, owner{file: name, source: src, line: 1, col: 1, rank: rankStatic, isAuthors: true})
+		list = append(list, owner{file: name, source: src, line: 1, col: 1, rank: rankStatic})
 	}
 	for name, what := range j.made {
 		list = append(list, owner{file: name, what: what, rank: rankBuilder})
@@ -105,7 +103,7 @@ func ownerProblems(list []owner) *diag.List {
 	var kept []owner
 	for _, o := range list {
 		key := strings.ToLower(o.file)
-		if reason, ok := notTheAuthors[key]; ok && o.isAuthors {
+		if reason, ok := notTheAuthors[key]; ok && o.source != "" {
 			problems.Add(o.source, o.line, o.col, "%s", reason)
 			continue
 		}
@@ -138,7 +136,7 @@ func (o owner) name() string {
 	if o.source == "" {
 		return o.what
 	}
-	if o.isPageFile {
+	if o.rank == rankPage {
 		return "this page"
 	}
 	return "this file"
@@ -159,7 +157,7 @@ func (f owner) alsoThere(o owner) string {
 // advice is what the author can do about o's path, which other claims too.
 func (o owner) advice(other owner) string {
 	switch {
-	case o.isPageFile:
+	case o.rank == rankPage:
 		return "give the page another file name or `slug`"
 	case other.source == "":
 		return "rename or move this file"
