@@ -107,9 +107,9 @@ var (
 )
 
 type byRuleParams struct {
-	Offline                     bool                `json:"offline"`
-	EmulateOfflineServiceWorker bool                `json:"emulateOfflineServiceWorker"`
-	MatchedNetworkConditions    []networkRule       `json:"matchedNetworkConditions"`
+	Offline                     bool          `json:"offline"`
+	EmulateOfflineServiceWorker bool          `json:"emulateOfflineServiceWorker"`
+	MatchedNetworkConditions    []networkRule `json:"matchedNetworkConditions"`
 }
 
 // networkRule is one rule of emulateNetworkConditionsByRule: an empty
