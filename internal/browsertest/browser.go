@@ -9,14 +9,20 @@
 // dialogs. Tests then assert that nothing went wrong and nothing left the
 // site.
 //
-// Without Chromium the tests skip, except under CI=true, where they fail:
-// CI must run them.
+// Without Chromium or axe-core the tests fail, saying what to install (the
+// README's Prerequisites). A reader who means to skip them sets
+// GUIDE_SKIP_BROWSER_TESTS=1; Main then lists the skips on stderr. Under
+// CI=true they always fail: CI must run them.
 package browsertest
 
 import (
 	"context"
+	"fmt"
+	"maps"
 	"os"
 	"os/exec"
+	"slices"
+	"sync"
 	"testing"
 	"time"
 
@@ -36,23 +42,51 @@ type Browser struct {
 	ctx context.Context // a chromedp context holding the browser
 }
 
+// SkipVariable names the environment variable that skips the browser
+// tests, outside CI, when what they need is missing.
+const SkipVariable = "GUIDE_SKIP_BROWSER_TESTS"
+
 // underCI reports whether the tests run in CI, where a missing browser or
 // tool is a failure and not a reason to skip.
 func underCI() bool {
 	return os.Getenv("CI") == "true"
 }
 
-// skipOrFail skips the test, or fails it under CI.
-func skipOrFail(t testing.TB, format string, args ...any) {
+// skips are the reasons tests were skipped, for Main to list.
+var skips = struct {
+	sync.Mutex
+	reasons map[string]int // reason → how many tests
+}{reasons: map[string]int{}}
+
+// needs ends the test because a prerequisite is missing: a failure that
+// says what to install, or a skip the reader asked for with SkipVariable.
+func needs(t testing.TB, format string, args ...any) {
 	t.Helper()
-	if underCI() {
-		t.Fatalf(format, args...)
+	reason := fmt.Sprintf(format, args...)
+	if underCI() || os.Getenv(SkipVariable) == "" {
+		t.Fatalf("%s\nSee the README's Prerequisites; or set %s=1 to skip the browser tests knowingly (not under CI).",
+			reason, SkipVariable)
 	}
-	t.Skipf(format, args...)
+	skips.Lock()
+	skips.reasons[reason]++
+	skips.Unlock()
+	t.Skip(reason)
+}
+
+// Main runs the tests and, if some were skipped, says why on stderr, which
+// "go test -v" and "go test" in the package's folder show.
+func Main(m *testing.M) int {
+	code := m.Run()
+	skips.Lock()
+	defer skips.Unlock()
+	for _, reason := range slices.Sorted(maps.Keys(skips.reasons)) {
+		fmt.Fprintf(os.Stderr, "browsertest: %d tests skipped (%s=1): %s\n", skips.reasons[reason], SkipVariable, reason)
+	}
+	return code
 }
 
 // Chromium returns the path of the browser to drive: $CHROMIUM, or
-// /usr/bin/chromium. Without it the test skips (fails under CI=true).
+// /usr/bin/chromium. Without it the test fails (see needs).
 func Chromium(t testing.TB) string {
 	t.Helper()
 	path := os.Getenv("CHROMIUM")
@@ -60,7 +94,7 @@ func Chromium(t testing.TB) string {
 		path = DefaultChromium
 	}
 	if _, err := exec.LookPath(path); err != nil {
-		skipOrFail(t, "chromium not installed: apt-get install chromium (%v)", err)
+		needs(t, "chromium not installed: apt-get install chromium, or name the browser in $CHROMIUM (%v)", err)
 	}
 	return path
 }

@@ -24,8 +24,8 @@ type listed struct {
 
 const listedJS = `Array.from(document.querySelectorAll(".ws-index .ws-item")).map((li) => ({
 	short: li.dataset.short,
-	url: li.querySelector("h2 a").getAttribute("href"),
-	title: li.querySelector("h2 a").textContent.trim(),
+	url: li.querySelector("h3 a").getAttribute("href"),
+	title: li.querySelector("h3 a").textContent.trim(),
 	shortURL: li.querySelector(".short-link .url").textContent.trim(),
 	qr: !!li.querySelector(".ws-qr svg.qr path"),
 }))`
@@ -174,7 +174,8 @@ func TestPacket(t *testing.T) {
 		for _, v := range client.Axe(axe) {
 			t.Errorf("the set link: axe: %s", v)
 		}
-		client.Do(chromedp.Click(chromedp.CSS("[data-set-list] li:nth-child(3) a")))
+		client.Do(chromedp.Click(chromedp.CSS("[data-set-list] li:nth-child(3) a")),
+			chromedp.WaitVisible(chromedp.CSS("article.worksheet-page"))) // the click's navigation has ended
 		if got := browsertest.Eval[string](client, "location.pathname"); got != chosen[2].URL {
 			t.Errorf("the third worksheet of the set leads to %s, want %s", got, chosen[2].URL)
 		}

@@ -49,3 +49,7 @@ func urlPath(name string) string {
 	}
 	return "/" + name
 }
+
+func TestMain(m *testing.M) {
+	os.Exit(browsertest.Main(m))
+}

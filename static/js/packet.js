@@ -44,11 +44,11 @@
   }
 
   function title(item) {
-    return item.querySelector("h2 a").textContent.trim();
+    return item.querySelector("h3 a").textContent.trim();
   }
 
   function pageURL(item) {
-    return item.querySelector("h2 a").getAttribute("href");
+    return item.querySelector("h3 a").getAttribute("href");
   }
 
   function minutes(item) {

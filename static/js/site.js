@@ -1,11 +1,16 @@
 // site.js: small helpers on every page. Nothing here sends anything anywhere.
+// Every word it shows comes from the page (data attributes of the templates).
 //
 // - Quick exit: the "Leave this site" link replaces this page in the history,
 //   so Back does not return here. Pressing Escape twice quickly does the same.
 //   Without JavaScript the link still works as a plain link.
-// - Main menu: opened on wide screens where CSS alone cannot show it.
+// - Main menu and "On this page": opened on wide screens where CSS alone
+//   cannot show them.
 // - Copy link buttons (the counsellors' index).
-// - Offline: registers the service worker that the page names.
+// - Print button (the whole guide, /print/).
+// - Offline, only when the reader asks ("Keep the guide on this device"):
+//   registers the service worker that the page names. Until then no worker is
+//   registered, and nothing is fetched ahead or kept.
 // - "Forget this site on this device" (about, safety): removes all it keeps.
 (function () {
   "use strict";
@@ -44,22 +49,24 @@
     document.documentElement.hidden = false;
   });
 
-  // Main menu ----------------------------------------------------------------
-  // On a phone the menu sits closed behind its "Menu" summary. On a wider
-  // screen site.css shows it always, where the browser can style
-  // ::details-content; elsewhere this opens it (and site.css hides the summary).
-  var menu = document.querySelector("details[data-site-menu]");
-  var canStyle = window.CSS && CSS.supports && CSS.supports("selector(::details-content)");
-  if (menu && !canStyle && window.matchMedia) {
+  // Main menu and "On this page" ---------------------------------------------
+  // On a phone they sit closed behind their summaries. On a wider screen
+  // site.css shows them always, where the browser can style
+  // ::details-content; this opens them too, so that they say they are open
+  // (and, elsewhere, are), and site.css hides the menu's summary.
+  var folds = document.querySelectorAll("details[data-site-menu], details[data-toc]");
+  if (folds.length && window.matchMedia) {
     var wide = window.matchMedia("(min-width: 40.0625em)");
     var fit = function () {
-      if (wide.matches) {
-        menu.open = true;
-        menu.classList.add("menu-shown");
-      } else if (menu.classList.contains("menu-shown")) {
-        menu.classList.remove("menu-shown");
-        menu.open = false;
-      }
+      Array.prototype.forEach.call(folds, function (fold) {
+        if (wide.matches) {
+          fold.open = true;
+          fold.classList.add("menu-shown");
+        } else if (fold.classList.contains("menu-shown")) {
+          fold.classList.remove("menu-shown");
+          fold.open = false;
+        }
+      });
     };
     fit();
     if (wide.addEventListener) wide.addEventListener("change", fit);
@@ -116,16 +123,54 @@
     });
   });
 
-  // Offline ------------------------------------------------------------------
+  // Print the page -------------------------------------------------------------
+  var printPage = document.querySelector("[data-print-page]");
+  if (printPage) {
+    printPage.hidden = false;
+    printPage.querySelector("button").addEventListener("click", function () { window.print(); });
+  }
+
+  // Offline, when the reader asks ----------------------------------------------------
   // The script tag names the service worker that keeps the site on this
-  // device for offline use (internal/offline); guide serve names none.
+  // device for offline use (internal/offline); guide serve names none. It is
+  // registered only by the button of templates/_offline.html: a registration
+  // already there is the record of that choice, and the browser itself
+  // looks for a new /sw.js on each visit while it lasts.
   var script = document.currentScript;
   var worker = script && script.getAttribute("data-worker");
+  var canKeep = !!worker && "serviceWorker" in navigator;
   var registering = Promise.resolve();
-  if (worker && "serviceWorker" in navigator) {
-    registering = navigator.serviceWorker.register(worker).catch(function () {
-      // Not kept offline this time (private mode, storage full): the site works as it is.
+  var offline = document.querySelector("[data-offline]");
+  if (offline && canKeep) {
+    var forgetHeading = document.getElementById("forget-this-site-on-this-device");
+    if (forgetHeading) forgetHeading.parentNode.insertBefore(offline, forgetHeading);
+    var offlineStatus = offline.querySelector(".offline-status");
+    var keepButton = offline.querySelector('[data-action="keep-offline"]');
+    var showKept = function (message) {
+      offlineStatus.textContent = message;
+      keepButton.hidden = true;
+    };
+    navigator.serviceWorker.getRegistration().then(function (r) {
+      if (r) showKept(offline.getAttribute("data-kept"));
+    }, function () { /* no answer: offer the choice */ });
+    keepButton.addEventListener("click", function () {
+      var failed = function () {
+        // Not kept (private mode, storage full): the site works as it is.
+        offlineStatus.textContent = offline.getAttribute("data-failed");
+      };
+      registering = navigator.serviceWorker.register(worker).then(function (r) {
+        var w = r.installing;
+        if (w) {
+          w.addEventListener("statechange", function () {
+            if (w.state === "redundant") failed();
+          });
+        }
+        return navigator.serviceWorker.ready.then(function () {
+          showKept(offline.getAttribute("data-done"));
+        });
+      }, failed);
     });
+    offline.hidden = false;
   }
 
   // Forget this site on this device -------------------------------------------
@@ -139,11 +184,15 @@
     forget.hidden = false;
     var forgetStatus = forget.querySelector(".forget-status");
     forget.querySelector('[data-action="forget"]').addEventListener("click", function () {
-      if (!window.confirm("Remove everything this site keeps on this device: kept answers, and the copy kept for offline use? This cannot be undone.")) return;
+      if (!window.confirm(forget.getAttribute("data-confirm"))) return;
       forgetSite().then(function () {
-        forgetStatus.textContent = "Done: this site keeps nothing on this device now. Your browser’s history may still list its pages; to remove them, clear your history. Opening another page of this site here keeps a new offline copy, so close this tab when you are done.";
+        forgetStatus.textContent = forget.getAttribute("data-done");
+        if (offline) {
+          offline.querySelector('[data-action="keep-offline"]').hidden = false;
+          offline.querySelector(".offline-status").textContent = "";
+        }
       }, function () {
-        forgetStatus.textContent = "Not everything could be removed. Use your browser’s settings to clear this site’s data.";
+        forgetStatus.textContent = forget.getAttribute("data-failed");
       });
     });
   }

@@ -23,6 +23,10 @@
 //     data-field="the question", holding a named textarea, input[type=text],
 //     radio buttons or a checkbox
 //   </form>
+//   <div class="worksheet-tools" data-tools-end hidden>       the same actions at the end, unhidden too
+//     <button type="button" data-action="print">Print</button> … save, clear
+//     <p class="worksheet-status" role="status" aria-live="polite"></p>
+//   </div>
 //
 // The toolbar may sit inside the form or outside it; its controls are never
 // answers. The page's <h1> is the title of a saved file.
@@ -58,6 +62,8 @@
   if (!form || form.tagName !== "FORM") return;
   var tools = document.querySelector(".worksheet-tools");
   var keep = document.getElementById("keep-answers");
+  var endTools = document.querySelector("[data-tools-end]");
+  // Messages go to the status line of the toolbar last used.
   var status = tools && tools.querySelector(".worksheet-status");
   // "/worksheets/plan/index.html" and "/worksheets/plan" are "/worksheets/plan/".
   var key = "guide:v1:" + location.pathname.replace(/index\.html$/, "").replace(/\/?$/, "/");
@@ -65,6 +71,10 @@
   var timer = 0;
 
   function say(text) {
+    [tools, endTools].forEach(function (bar) {
+      var line = bar && bar.querySelector(".worksheet-status");
+      if (line && line !== status) line.textContent = "";
+    });
     if (status) status.textContent = text;
   }
 
@@ -495,6 +505,7 @@
 
   if (keep) {
     keep.addEventListener("change", function () {
+      status = tools.querySelector(".worksheet-status");
       if (!keep.checked) {
         forget();
         say("Your answers are no longer kept on this device. What was kept has been removed.");
@@ -504,17 +515,19 @@
     });
   }
 
-  if (tools) {
-    tools.addEventListener("click", function (event) {
+  [tools, endTools].forEach(function (bar) {
+    if (!bar) return;
+    bar.addEventListener("click", function (event) {
       var button = event.target.closest && event.target.closest("[data-action]");
-      if (!button || !tools.contains(button)) return;
+      if (!button || !bar.contains(button)) return;
+      status = bar.querySelector(".worksheet-status") || status;
       var action = button.getAttribute("data-action");
       if (action === "print") print();
       else if (action === "save") saveFile();
       else if (action === "clear") clearAll();
       else if (action === "open" && fileInput) fileInput.click();
     });
-  }
+  });
   if (fileInput) {
     fileInput.addEventListener("change", function () {
       if (fileInput.files.length > 0) openFile(fileInput.files[0]);
@@ -533,6 +546,7 @@
   mirrorAll();
   form.classList.add("worksheet-js");
   if (tools) tools.hidden = false;
+  if (endTools) endTools.hidden = false;
   if (!store) {
     say("This browser cannot keep answers on this device (private browsing, or storage turned off). You can still print them or save them as a file.");
   } else if (data) {
