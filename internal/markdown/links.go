@@ -1,9 +1,6 @@
 package markdown
 
 import (
-	"bytes"
-	"unicode/utf8"
-
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -104,15 +101,4 @@ func firstText(n ast.Node) *ast.Text {
 		}
 	}
 	return nil
-}
-
-// Position converts a byte offset into a 1-based line and column (in
-// characters, not bytes, as editors count them).
-func Position(src []byte, offset int) (line, col int) {
-	if offset > len(src) {
-		offset = len(src)
-	}
-	line = 1 + bytes.Count(src[:offset], []byte("\n"))
-	start := bytes.LastIndexByte(src[:offset], '\n') + 1
-	return line, 1 + utf8.RuneCount(src[start:offset])
 }
