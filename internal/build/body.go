@@ -163,6 +163,9 @@ type bodyOf struct {
 
 // check reports what is wrong in the markdown itself.
 func (b bodyOf) check(doc *markdown.Doc) {
+	if l := doc.Limit; l != nil {
+		b.addAt(l.Offset, "%s", l.Message)
+	}
 	for _, prob := range worksheet.Check(doc.Root) {
 		b.addAt(prob.Offset, "%s", prob.Message)
 	}

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"github.com/trustguide/guide/internal/mdlimits"
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -42,9 +43,9 @@ func (d *Doc) RawHTML() []int { return d.raw }
 func (d *Doc) collect(n ast.Node) {
 	switch t := n.(type) {
 	case *ast.Link:
-		d.refs = append(d.refs, &Ref{Dest: string(t.Destination), Offset: offsetOf(t, d.Source), node: t})
+		d.addRef(&Ref{Dest: string(t.Destination), Offset: offsetOf(t, d.Source), node: t}, len(t.Destination)+len(t.Title))
 	case *ast.Image:
-		d.refs = append(d.refs, &Ref{Dest: string(t.Destination), Offset: offsetOf(t, d.Source), Image: true, node: t})
+		d.addRef(&Ref{Dest: string(t.Destination), Offset: offsetOf(t, d.Source), Image: true, node: t}, len(t.Destination)+len(t.Title))
 	case *ast.AutoLink:
 		if t.AutoLinkType == ast.AutoLinkURL {
 			t.SetAttributeString("rel", []byte("external noopener noreferrer"))
@@ -58,6 +59,19 @@ func (d *Doc) collect(n ast.Node) {
 			d.raw = append(d.raw, t.Segments.At(0).Start)
 		}
 	}
+}
+
+// addRef adds a link or image that writes size bytes of destination and
+// title, unless the page's links write too many already.
+func (d *Doc) addRef(r *Ref, size int) {
+	if d.Limit != nil {
+		return
+	}
+	if d.linkBytes += size; d.linkBytes > mdlimits.MaxLinkBytes(len(d.Source)) {
+		d.Limit, d.refs = mdlimits.LinkBytes(r.Offset), nil
+		return
+	}
+	d.refs = append(d.refs, r)
 }
 
 // offsetOf finds where a link or image starts: the "[" or "![" before the
