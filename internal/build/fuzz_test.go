@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"strings"
 	"testing"
 	"time"
@@ -14,8 +15,16 @@ import (
 // scratch and incrementally after the page was an ordinary one: the two
 // agree, every problem points inside the file, and a site that builds
 // holds no script a reader's browser would run but the site's own files.
+//
+// The ordinary site is built once: each input starts from that build's
+// state, which no later build may change (the package's rule, held here
+// too), so an input costs two builds, not three and a read of the disk.
+// Under coverage a build is some ten times slower, and the fuzzer spends
+// its time on inputs it minimizes: the cheaper each, the more it tries.
 func FuzzPage(f *testing.F) {
 	base := smallSite(f, nil)
+	ordinary := NewBuilder(base, Options{})
+	ordinary.Build(nil)
 	for _, seed := range []string{
 		string(base[first].Data),
 		article("[x](javascript:alert(1)) [y](<java\tscript:alert(1)>) ![z](data:text/html,hi)"),
@@ -27,12 +36,14 @@ func FuzzPage(f *testing.F) {
 	} {
 		f.Add([]byte(seed))
 	}
+	for _, shape := range slowShapes {
+		f.Add([]byte(article(shape.page(shape.n / 1000))))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		defer watchdog(data)()
-		fsys := smallSite(t, nil)
-		b := NewBuilder(fsys, Options{})
-		b.Build(nil)
+		fsys := maps.Clone(base)
 		set(fsys, first, string(data))
+		b := &Builder{fsys: fsys, opt: ordinary.opt, tools: ordinary.tools, last: ordinary.last}
 		got := b.Build([]string{first})
 		want := Site(fsys, Options{})
 		if diff := compareResults(got, want); diff != "" {
@@ -59,14 +70,18 @@ func FuzzPage(f *testing.F) {
 
 // watchdog crashes the test if the builds take far longer than they should,
 // so that the fuzzer keeps an input that would hang an author's build. It
-// returns the function that calls it off.
+// returns the function that calls it off. The two builds of the small site
+// take some 10 ms, and time linear in the page: 3 s and 20 µs a byte is a
+// hundred times that under coverage, yet an input that once took minutes,
+// or even one taking 20 s in a run of minutes, is caught and saved.
 func watchdog(data []byte) func() {
+	limit := 3*time.Second + time.Duration(len(data))*20*time.Microsecond
 	done := make(chan struct{})
 	go func() {
 		select {
 		case <-done:
-		case <-time.After(20 * time.Second):
-			panic(fmt.Sprintf("building this page took over 20 s: %q", data))
+		case <-time.After(limit):
+			panic(fmt.Sprintf("building this page took over %v: %.2000q", limit, data))
 		}
 	}()
 	return func() { close(done) }
@@ -108,4 +123,65 @@ func liveScript(page []byte) string {
 func scriptURL(u string) bool {
 	u = strings.ToLower(strings.Join(strings.Fields(u), ""))
 	return strings.HasPrefix(u, "javascript:") || strings.HasPrefix(u, "vbscript:") || strings.HasPrefix(u, "data:text/html")
+}
+
+// slowShapes are the pages that once got no answer in 20 s, at the size
+// they were found: two were the builder's own slow paths (heading ids,
+// positions of links), now linear; three were goldmark's, now refused by
+// internal/mdlimits before goldmark reads them.
+var slowShapes = []struct {
+	name    string
+	n       int
+	page    func(n int) string
+	refused string // the limit's message, or "" for a page that builds
+}{
+	{"unclosed links", 100_000, func(n int) string { return strings.Repeat("[a](", n) }, "destination does not end"},
+	{"emphasis runs", 150_000, func(n int) string { return strings.Repeat("*a_", n) }, "runs of * _ ~"},
+	{"reference definitions", 200_000, func(n int) string {
+		var b strings.Builder
+		for i := range n {
+			fmt.Fprintf(&b, "[r%d]: /u\n", i)
+		}
+		return b.String()
+	}, "more than 500 lines"},
+	{"identical headings", 30_000, func(n int) string { return strings.Repeat("# A\n\n", n) }, ""},
+	{"links on one line", 80_000, func(n int) string { return strings.Repeat("[a](articles/second.md) ", n) }, ""},
+}
+
+// TestSlowPages builds each slow shape at half, once and twice its size: it
+// builds within seconds, or is refused with the limit's message at the page.
+func TestSlowPages(t *testing.T) {
+	for _, shape := range slowShapes {
+		for _, n := range []int{shape.n / 2, shape.n, shape.n * 2} {
+			t.Run(fmt.Sprintf("%s/%d", shape.name, n), func(t *testing.T) {
+				page := "---\ntitle: Slow\ndescription: d\n---\n" + shape.page(n)
+				r := buildWithin(t, 10*time.Second, page)
+				errs := r.Problems.Errors()
+				switch {
+				case shape.refused == "" && len(errs) > 0:
+					t.Errorf("want a site that builds; got %d errors, the first: %v", len(errs), errs[0])
+				case shape.refused != "" && (len(errs) != 1 || errs[0].Path != slow || !strings.Contains(errs[0].Message, shape.refused)):
+					t.Errorf("want one error at %s saying %q; got:\n%s", slow, shape.refused, errs.Error())
+				}
+			})
+		}
+	}
+}
+
+const slow = "content/slow.md"
+
+// buildWithin builds the small site with page added as content/slow.md,
+// and fails the test if no result comes before the deadline.
+func buildWithin(t *testing.T, deadline time.Duration, page string) Result {
+	t.Helper()
+	fsys := smallSite(t, map[string]string{slow: page})
+	done := make(chan Result, 1)
+	go func() { done <- Site(fsys, Options{}) }()
+	select {
+	case r := <-done:
+		return r
+	case <-time.After(deadline):
+		t.Fatalf("no answer in %v", deadline)
+		return Result{}
+	}
 }
