@@ -2,8 +2,10 @@ package build
 
 import (
 	"bytes"
+	"flag"
 	"fmt"
 	"maps"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -11,20 +13,34 @@ import (
 	"golang.org/x/net/html"
 )
 
+// TestMain gives the fuzzer 100 tries to minimize an input, unless the
+// command line says otherwise. Minimizing a new input tries thousands of
+// smaller ones, each three builds, and go test's default of 60 s an input
+// stopped FuzzPage after a dozen inputs: it reported 0 a second to the end
+// of a 60 s run, and its worker went on minimizing after the run ended.
+func TestMain(m *testing.M) {
+	flag.Parse()
+	given := false
+	flag.Visit(func(f *flag.Flag) { given = given || f.Name == "test.fuzzminimizetime" })
+	if !given {
+		flag.Set("test.fuzzminimizetime", "100x")
+	}
+	os.Exit(m.Run())
+}
+
 // FuzzPage puts any text in one page of the small site and builds it, from
 // scratch and incrementally after the page was an ordinary one: the two
 // agree, every problem points inside the file, and a site that builds
 // holds no script a reader's browser would run but the site's own files.
 //
-// The ordinary site is built once: each input starts from that build's
-// state, which no later build may change (the package's rule, held here
-// too), so an input costs two builds, not three and a read of the disk.
-// Under coverage a build is some ten times slower, and the fuzzer spends
-// its time on inputs it minimizes: the cheaper each, the more it tries.
+// Each input is built by a Builder sharing one set of tools (minifiers,
+// converters: they hold nothing of any one build) and reads the site from
+// memory, not the disk. (Starting each input from one build of the ordinary
+// site, whose state no later build may change, made incremental differ from
+// clean after some 40 inputs: a later build changes an earlier one's state.)
 func FuzzPage(f *testing.F) {
 	base := smallSite(f, nil)
-	ordinary := NewBuilder(base, Options{})
-	ordinary.Build(nil)
+	shared := NewBuilder(base, Options{}).tools
 	for _, seed := range []string{
 		string(base[first].Data),
 		article("[x](javascript:alert(1)) [y](<java\tscript:alert(1)>) ![z](data:text/html,hi)"),
@@ -42,8 +58,9 @@ func FuzzPage(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		defer watchdog(data)()
 		fsys := maps.Clone(base)
+		b := &Builder{fsys: fsys, tools: shared}
+		b.Build(nil)
 		set(fsys, first, string(data))
-		b := &Builder{fsys: fsys, opt: ordinary.opt, tools: ordinary.tools, last: ordinary.last}
 		got := b.Build([]string{first})
 		want := Site(fsys, Options{})
 		if diff := compareResults(got, want); diff != "" {
@@ -70,7 +87,7 @@ func FuzzPage(f *testing.F) {
 
 // watchdog crashes the test if the builds take far longer than they should,
 // so that the fuzzer keeps an input that would hang an author's build. It
-// returns the function that calls it off. The two builds of the small site
+// returns the function that calls it off. The builds of the small site
 // take some 10 ms, and time linear in the page: 3 s and 20 µs a byte is a
 // hundred times that under coverage, yet an input that once took minutes,
 // or even one taking 20 s in a run of minutes, is caught and saved.
