@@ -128,7 +128,7 @@ func (j *job) findMoved() {
 // tree at a time, whatever the size of the site.
 func (j *job) renderBody(p *content.Page, c *markdown.Converter) *rendered {
 	r := &rendered{version: j.tools.version()}
-	b := bodyOf{job: j, page: p, r: r}
+	b := bodyOf{job: j, page: p, r: r, at: markdown.NewPositions(p.Body)}
 	doc := c.Parse(p.Body)
 	b.check(doc)
 	r.isForm = worksheet.HasFields(doc.Root)
@@ -158,10 +158,14 @@ type bodyOf struct {
 	job  *job
 	page *content.Page
 	r    *rendered
+	at   *markdown.Positions // line:col of offsets in the page's body
 }
 
 // check reports what is wrong in the markdown itself.
 func (b bodyOf) check(doc *markdown.Doc) {
+	if l := doc.Limit; l != nil {
+		b.addAt(l.Offset, "%s", l.Message)
+	}
 	for _, prob := range worksheet.Check(doc.Root) {
 		b.addAt(prob.Offset, "%s", prob.Message)
 	}
@@ -177,12 +181,12 @@ func (b bodyOf) check(doc *markdown.Doc) {
 }
 
 func (b bodyOf) addAt(offset int, format string, args ...any) {
-	line, col := markdown.Position(b.page.Body, offset)
+	line, col := b.at.At(offset)
 	b.r.problems.Add(b.page.Source, line, col, format, args...)
 }
 
 func (b bodyOf) warnAt(offset int, format string, args ...any) {
-	line, col := markdown.Position(b.page.Body, offset)
+	line, col := b.at.At(offset)
 	b.r.problems.Warn(b.page.Source, line, col, format, args...)
 }
 

@@ -89,7 +89,7 @@ func (b bodyOf) resolve(ref *markdown.Ref) {
 	case ref.Image:
 		b.resolveImage(ref, file)
 	default:
-		line, col := markdown.Position(b.page.Body, ref.Offset)
+		line, col := b.at.At(ref.Offset)
 		b.r.written = append(b.r.written, writtenLink{dest: dest, line: line, col: col})
 	}
 }
@@ -115,7 +115,7 @@ func (b bodyOf) resolvePage(ref *markdown.Ref, file, fragment string) {
 	}
 	if fragment != "" {
 		url += "#" + fragment
-		line, col := markdown.Position(b.page.Body, ref.Offset)
+		line, col := b.at.At(ref.Offset)
 		b.r.anchors = append(b.r.anchors, anchorLink{source: src, fragment: fragment, line: line, col: col, dest: ref.Dest, url: url})
 	}
 	ref.SetDest(url)

@@ -13,9 +13,10 @@ import (
 // readable id too, and it joins words with a single dash.
 type ids struct {
 	used map[string]bool
+	next map[string]int // the suffix to try first for a repeated base: 30,000 equal headings cost 30,000 steps, not 30,000²/2
 }
 
-func newIDs() *ids { return &ids{used: map[string]bool{}} }
+func newIDs() *ids { return &ids{used: map[string]bool{}, next: map[string]int{}} }
 
 // Slugify turns text into an id: lower-case letters and digits, words joined
 // by single dashes.
@@ -48,8 +49,14 @@ func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
 		base = "section"
 	}
 	id := base
-	for n := 2; s.used[id]; n++ {
+	if s.used[id] {
+		// Each id skipped here is skipped once per base: an id "why-3" is
+		// base "why" with suffix 3 and nothing else.
+		n := max(s.next[base], 2)
+		for ; s.used[base+"-"+strconv.Itoa(n)]; n++ {
+		}
 		id = base + "-" + strconv.Itoa(n)
+		s.next[base] = n + 1
 	}
 	s.used[id] = true
 	return []byte(id)

@@ -1,9 +1,7 @@
 package markdown
 
 import (
-	"bytes"
-	"unicode/utf8"
-
+	"github.com/trustguide/guide/internal/mdlimits"
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -45,9 +43,9 @@ func (d *Doc) RawHTML() []int { return d.raw }
 func (d *Doc) collect(n ast.Node) {
 	switch t := n.(type) {
 	case *ast.Link:
-		d.refs = append(d.refs, &Ref{Dest: string(t.Destination), Offset: offsetOf(t, d.Source), node: t})
+		d.addRef(&Ref{Dest: string(t.Destination), Offset: offsetOf(t, d.Source), node: t}, len(t.Destination)+len(t.Title))
 	case *ast.Image:
-		d.refs = append(d.refs, &Ref{Dest: string(t.Destination), Offset: offsetOf(t, d.Source), Image: true, node: t})
+		d.addRef(&Ref{Dest: string(t.Destination), Offset: offsetOf(t, d.Source), Image: true, node: t}, len(t.Destination)+len(t.Title))
 	case *ast.AutoLink:
 		if t.AutoLinkType == ast.AutoLinkURL {
 			t.SetAttributeString("rel", []byte("external noopener noreferrer"))
@@ -61,6 +59,19 @@ func (d *Doc) collect(n ast.Node) {
 			d.raw = append(d.raw, t.Segments.At(0).Start)
 		}
 	}
+}
+
+// addRef adds a link or image that writes size bytes of destination and
+// title, unless the page's links write too many already.
+func (d *Doc) addRef(r *Ref, size int) {
+	if d.Limit != nil {
+		return
+	}
+	if d.linkBytes += size; d.linkBytes > mdlimits.MaxLinkBytes(len(d.Source)) {
+		d.Limit, d.refs = mdlimits.LinkBytes(r.Offset), nil
+		return
+	}
+	d.refs = append(d.refs, r)
 }
 
 // offsetOf finds where a link or image starts: the "[" or "![" before the
@@ -104,15 +115,4 @@ func firstText(n ast.Node) *ast.Text {
 		}
 	}
 	return nil
-}
-
-// Position converts a byte offset into a 1-based line and column (in
-// characters, not bytes, as editors count them).
-func Position(src []byte, offset int) (line, col int) {
-	if offset > len(src) {
-		offset = len(src)
-	}
-	line = 1 + bytes.Count(src[:offset], []byte("\n"))
-	start := bytes.LastIndexByte(src[:offset], '\n') + 1
-	return line, 1 + utf8.RuneCount(src[start:offset])
 }

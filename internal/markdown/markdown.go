@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/trustguide/guide/internal/mdlimits"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -54,12 +55,14 @@ type Doc struct {
 	Source   []byte
 	Root     ast.Node
 	Headings []Heading
-	IDs      map[string]bool // every id in the page, for #anchor checks
-	Repeats  []Repeat        // ids given twice (an explicit {#id} equal to another)
+	IDs      map[string]bool    // every id in the page, for #anchor checks
+	Repeats  []Repeat           // ids given twice (an explicit {#id} equal to another)
+	Limit    *mdlimits.Exceeded // a limit the page crosses: it was then not parsed
 
-	refs []*Ref
-	raw  []int
-	text []byte // the readable text, made during the walk of Parse
+	refs      []*Ref
+	linkBytes int // destinations and titles the links write, at most mdlimits.MaxLinkBytes
+	raw       []int
+	text      []byte // the readable text, made during the walk of Parse
 }
 
 // Repeat is an id that a page uses twice, at the node's offset.
@@ -70,6 +73,9 @@ type Repeat struct {
 
 // Parse parses src. Positions of nodes are byte offsets into src.
 func (c *Converter) Parse(src []byte) *Doc {
+	if limit := mdlimits.Check(src); limit != nil {
+		return &Doc{Source: src, Root: ast.NewDocument(), IDs: map[string]bool{}, Limit: limit}
+	}
 	ids := newIDs()
 	root := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext(parser.WithIDs(ids))))
 	d := &Doc{Source: src, Root: root, IDs: ids.used}
@@ -108,6 +114,9 @@ func (c *Converter) Parse(src []byte) *Doc {
 		return status, nil
 	})
 	d.text = t.text
+	if d.Limit != nil {
+		return &Doc{Source: src, Root: ast.NewDocument(), IDs: map[string]bool{}, Limit: d.Limit}
+	}
 	return d
 }
 

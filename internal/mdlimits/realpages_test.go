@@ -1,0 +1,36 @@
+package mdlimits_test
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/trustguide/guide/internal/corpus"
+	"github.com/trustguide/guide/internal/mdlimits"
+)
+
+// The guide's own pages and the generated ones of the benchmarks are far
+// from every limit.
+func TestGuideAndCorpusWithinLimits(t *testing.T) {
+	pages := map[string][]byte{}
+	for name, f := range corpus.Generate(300, 1) {
+		pages["corpus:"+name] = f.Data
+	}
+	root := filepath.Join("..", "..", "content")
+	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(p, ".md") {
+			pages[p], _ = os.ReadFile(p)
+		}
+		return nil
+	})
+	if len(pages) < 300 {
+		t.Fatalf("only %d pages read", len(pages))
+	}
+	for name, src := range pages {
+		if got := mdlimits.Check(src); got != nil {
+			t.Errorf("%s: %s (at byte %d)", name, got.Message, got.Offset)
+		}
+	}
+}
