@@ -15,7 +15,7 @@ import (
 
 // Answer markers, matched at the end of a field's last line.
 var (
-	idEnd     = regexp.MustCompile(`\{#([^\s{}]*)\}\s*$`)
+	idEnd     = regexp.MustCompile(`\{#([^{}\n]*)\}\s*$`) // any text: a badly written id is reported, never shown
 	lineEnd   = regexp.MustCompile(`_{3,}\s*$`)
 	taskStart = regexp.MustCompile(`^\[([ xX])\][ \t]+\S`)
 )

@@ -102,6 +102,10 @@ func TestCheck(t *testing.T) {
 		{"badly written id", "? Why? {#Not_OK}\n", []want{
 			{"? Why?", "id {#Not_OK} should be lowercase letters, digits and single hyphens (48 at most), as in {#not-ok}"},
 		}},
+		{"an id with spaces is an id, badly written, never text for readers", "? Ready? {#ready to talk}\n- [ ] Done {# done }\n", []want{
+			{"? Ready?", "id {#ready to talk} should be lowercase letters, digits and single hyphens (48 at most), as in {#ready-to-talk}"},
+			{"[ ] Done", "id {# done } should be lowercase letters, digits and single hyphens (48 at most), as in {#done}"},
+		}},
 		{"a scale mistyped: not numbers, not closed, labels badly written", "? A [a-b]\n? B [1 to 10]\n? C [1-10\n" +
 			"? D [0-10: not at all |\n  completely]\n? E [1-10 low | high]\n? F [1-10: x]\n? G [0-5: a | b | c]\n" +
 			"? H [0-10: | completely]\n? I [1-10:]\n? J [x] {#j}\n", []want{
