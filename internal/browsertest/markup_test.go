@@ -1,6 +1,8 @@
 package browsertest_test
 
 import (
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -38,7 +40,7 @@ func TestEveryWorksheetLinksToSafety(t *testing.T) {
 			t.Errorf("%s: the safety line links to neither Safety first nor the private check:\n%s", urlPath(name), aside)
 		}
 		alone := strings.Contains(aside, "worksheet-safety alone")
-		if want := name == "worksheets/private-self-check/index.html"; alone != want {
+		if want := forAlone(t, name); alone != want {
 			t.Errorf("%s: the private note shown is %v, want %v", urlPath(name), alone, want)
 		}
 	}
@@ -60,4 +62,16 @@ func TestFooterLinksOnce(t *testing.T) {
 	if len(seen) < 3 {
 		t.Errorf("the footer has %d links: %v", len(seen), seen)
 	}
+}
+
+// forAlone says whether the worksheet built as name (worksheets/<slug>/index.html)
+// is written for one partner alone, from its front matter.
+func forAlone(t *testing.T, name string) bool {
+	t.Helper()
+	slug := strings.TrimSuffix(strings.TrimPrefix(name, "worksheets/"), "/index.html")
+	src, err := os.ReadFile(filepath.Join("..", "..", "content", "worksheets", slug+".md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Contains(strings.ReplaceAll(string(src), "\r\n", "\n"), "\nfor: alone\n")
 }
