@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -10,19 +11,29 @@ import (
 
 	"github.com/trustguide/guide/internal/audit"
 	"github.com/trustguide/guide/internal/build"
+	"github.com/trustguide/guide/internal/content"
 	"github.com/trustguide/guide/internal/diag"
 	"github.com/trustguide/guide/internal/manifest"
+	"github.com/trustguide/guide/internal/output"
 	"github.com/trustguide/guide/internal/readability"
 )
 
 func cmdBuild(args []string, stdout, stderr io.Writer) error {
-	fs := flags("build", stderr)
-	rootDir := fs.String("root", ".", "the site's folder")
-	out := fs.String("out", "public", "where to write the site (replaced as a whole)")
-	baseURL := fs.String("base-url", "", "the URL the site is published at (default: base_url of site.yaml)")
-	drafts := fs.Bool("drafts", false, "include draft pages")
-	if err := parse(fs, args); err != nil {
+	fs := flags("build", stdout, stderr)
+	rootDir := fs.String("root", ".", "read the site from the folder `DIR`")
+	out := fs.String("out", "public", "write the site to the folder `DIR`, relative to -root: a new or empty folder, or one guide build made (it replaces it whole)")
+	baseURL := fs.String("base-url", "", "the site is published at `URL`, a host alone like https://example.org/ (default: base_url of site.yaml)")
+	drafts := fs.Bool("drafts", false, "include draft pages, as deploy previews do")
+	if err := fs.parse(args); err != nil {
 		return err
+	}
+	if problem := content.BaseURLProblem(*baseURL); *baseURL != "" && problem != "" {
+		fmt.Fprintf(stderr, "guide build: -base-url %q must be the site's full address, such as https://example.org/: %s\n", *baseURL, problem)
+		return errUsage
+	}
+	outDir, err := destination(*rootDir, *out)
+	if err != nil {
+		return refused(stderr, "-out "+*out, err)
 	}
 	r, err := buildSite(*rootDir, build.Options{Drafts: *drafts, BaseURL: *baseURL})
 	if err != nil {
@@ -33,12 +44,8 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "%s: nothing was written\n", plural(len(r.Problems.Errors()), "error"))
 		return errSite
 	}
-	outDir := *out
-	if !filepath.IsAbs(outDir) {
-		outDir = filepath.Join(*rootDir, outDir)
-	}
 	if err := r.Files.Write(outDir); err != nil {
-		return fmt.Errorf("writing %s: %w", outDir, err)
+		return refused(stderr, "-out "+*out, fmt.Errorf("writing %s: %w", outDir, err))
 	}
 	if r.Manifest != nil {
 		if err := updateManifest(*rootDir, r.Manifest); err != nil {
@@ -47,6 +54,30 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintln(stdout, r.Summary())
 	return nil
+}
+
+// destination is the folder -out names, relative to the root, once it is
+// sure that replacing it loses nothing: output.Destination says the rule.
+func destination(rootDir, out string) (string, error) {
+	if !filepath.IsAbs(out) {
+		out = filepath.Join(rootDir, out)
+	}
+	var sources []string
+	for _, d := range []string{"content", "templates", "static", ".git"} {
+		sources = append(sources, filepath.Join(rootDir, d))
+	}
+	return output.Destination(out, rootDir, sources...)
+}
+
+// refused prints why a flag's folder cannot be written, as bad usage, or
+// passes any other error on.
+func refused(stderr io.Writer, flag string, err error) error {
+	var r *output.Refusal
+	if !errors.As(err, &r) {
+		return err
+	}
+	fmt.Fprintf(stderr, "guide build: %s: %s\n", flag, r.Reason)
+	return errUsage
 }
 
 // updateManifest writes content/urls.txt when this build published new URLs.
@@ -64,11 +95,11 @@ func updateManifest(rootDir string, data []byte) error {
 }
 
 func cmdCheck(args []string, stdout, stderr io.Writer) error {
-	fs := flags("check", stderr)
-	rootDir := fs.String("root", ".", "the site's folder")
+	fs := flags("check", stdout, stderr)
+	rootDir := fs.String("root", ".", "read the site from the folder `DIR`")
 	showGrades := fs.Bool("grades", true, "print each page's reading grade")
 	drafts := fs.Bool("drafts", false, "include draft pages, as deploy previews do")
-	if err := parse(fs, args); err != nil {
+	if err := fs.parse(args); err != nil {
 		return err
 	}
 	r, err := buildSite(*rootDir, build.Options{Grades: true, Drafts: *drafts})

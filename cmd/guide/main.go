@@ -3,15 +3,15 @@
 //
 //	guide build  [-root DIR] [-out DIR] [-base-url URL] [-drafts]
 //	guide serve  [-root DIR] [-addr 127.0.0.1:1313] [-poll DURATION]
-//	guide check  [-root DIR] [-drafts]
+//	guide check  [-root DIR] [-drafts] [-grades=false]
 //	guide new    [-root DIR] article|worksheet "Title"
+//	guide help   [COMMAND]
 //
 // Exit status: 0 success, 1 the site has errors, 2 bad usage.
 package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -20,13 +20,6 @@ import (
 	"github.com/trustguide/guide/internal/build"
 	"github.com/trustguide/guide/internal/sitefs"
 )
-
-const usage = `usage:
-  guide build  [-root DIR] [-out DIR] [-base-url URL] [-drafts]
-  guide serve  [-root DIR] [-addr 127.0.0.1:1313] [-poll DURATION]
-  guide check  [-root DIR] [-drafts]
-  guide new    [-root DIR] article|worksheet "Title"
-`
 
 // errUsage means the command line was wrong; its message has been printed.
 var errUsage = errors.New("bad usage")
@@ -50,24 +43,26 @@ const memoryLimit = 350 << 20
 // run is main without the process: it returns the exit status.
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		usage(stderr)
 		return 2
 	}
-	commands := map[string]func([]string, io.Writer, io.Writer) error{
-		"build": cmdBuild,
-		"check": cmdCheck,
-		"serve": cmdServe,
-		"new":   cmdNew,
-	}
-	cmd, ok := commands[args[0]]
-	if !ok {
-		fmt.Fprintf(stderr, "guide: unknown command %q\n%s", args[0], usage)
-		return 2
+	var cmd func([]string, io.Writer, io.Writer) error
+	switch name := args[0]; name {
+	case "help", "-h", "-help", "--help":
+		cmd = cmdHelp
+	default:
+		c, ok := lookup(name)
+		if !ok || c.run == nil {
+			fmt.Fprintf(stderr, "guide: unknown command %q\n\n", name)
+			usage(stderr)
+			return 2
+		}
+		cmd = c.run
 	}
 	switch err := cmd(args[1:], stdout, stderr); {
-	case err == nil:
+	case err == nil, errors.Is(err, errHelped):
 		return 0
-	case errors.Is(err, errUsage), errors.Is(err, flag.ErrHelp):
+	case errors.Is(err, errUsage):
 		return 2
 	case errors.Is(err, errSite):
 		return 1
@@ -75,21 +70,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "guide: %v\n", err)
 		return 1
 	}
-}
-
-// flags makes a flag set that reports errors instead of exiting.
-func flags(name string, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet("guide "+name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	return fs
-}
-
-// parse parses flags, turning a flag error into errUsage.
-func parse(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		return errUsage
-	}
-	return nil
 }
 
 // buildSite builds the site in dir, read so that no symlink can lead the

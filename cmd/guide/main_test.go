@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -164,5 +165,126 @@ func TestNew(t *testing.T) {
 	}
 	if code, _, stderr := guide(t, "build", "-root", site, "-drafts", "-out", t.TempDir()); code != 0 {
 		t.Errorf("the scaffold does not build: %s", stderr)
+	}
+}
+
+// TestOutNeverDestroys: -out was replaced whole, whatever it was: "-out ."
+// replaced the site's folder with the built site, "-out static" the
+// static files, and any folder given lost everything in it.
+func TestOutNeverDestroys(t *testing.T) {
+	documents := t.TempDir()
+	os.WriteFile(filepath.Join(documents, "taxes.pdf"), []byte("keep me"), 0o644)
+	for out, want := range map[string]string{
+		".":                 "the site's own folder",
+		"public/..":         "the site's own folder",
+		"..":                "holds the site's folder",
+		"static":            "inside static",
+		"content":           "inside content",
+		"templates/x":       "inside templates",
+		".git":              "inside .git",
+		"words":             "inside content",   // a symlink to content/
+		"public":            "no .guide-output", // made by a version without the mark
+		documents:           "no .guide-output",
+		"content/site.yaml": "inside content",
+	} {
+		t.Run(out, func(t *testing.T) {
+			site := copySite(t)
+			os.Mkdir(filepath.Join(site, ".git"), 0o755)
+			os.WriteFile(filepath.Join(site, ".git/HEAD"), []byte("ref: refs/heads/main\n"), 0o644)
+			os.Symlink("content", filepath.Join(site, "words"))
+			os.MkdirAll(filepath.Join(site, "public/articles"), 0o755)
+			os.WriteFile(filepath.Join(site, "public/index.html"), []byte("an old build"), 0o644)
+			before, beforeDocs := readTree(t, site), readTree(t, documents)
+			code, stdout, stderr := guide(t, "build", "-root", site, "-out", out)
+			if code != 2 || !strings.HasPrefix(stderr, "guide build: -out "+out+": ") || !strings.Contains(stderr, want) {
+				t.Errorf("exit %d, want 2 and a message saying %q:\n%s%s", code, want, stdout, stderr)
+			}
+			after, afterDocs := readTree(t, site), readTree(t, documents)
+			if !reflect.DeepEqual(before, after) || !reflect.DeepEqual(beforeDocs, afterDocs) {
+				t.Errorf("a refused build changed files")
+			}
+		})
+	}
+}
+
+// TestOutIsReplacedWhenTheBuilderMadeIt: a new folder, then the same
+// folder again, and an empty folder are fine, and builds leave the mark.
+func TestOutIsReplacedWhenTheBuilderMadeIt(t *testing.T) {
+	site := copySite(t)
+	empty := t.TempDir()
+	for _, out := range []string{"public", "public", "../" + filepath.Base(site) + "/public", empty, "nested/new/out"} {
+		if code, _, stderr := guide(t, "build", "-root", site, "-out", out); code != 0 {
+			t.Fatalf("-out %s: exit %d: %s", out, code, stderr)
+		}
+	}
+	for _, dir := range []string{filepath.Join(site, "public"), empty, filepath.Join(site, "nested/new/out")} {
+		if _, err := os.Stat(filepath.Join(dir, ".guide-output")); err != nil {
+			t.Errorf("no mark in %s: %v", dir, err)
+		}
+	}
+}
+
+// TestBaseURLFlag: -base-url is checked as base_url is, and named.
+func TestBaseURLFlag(t *testing.T) {
+	site := copySite(t)
+	for _, bad := range []string{"https://example.org/guide/", "https://example.org/?x=1", "https://example.org/#a", "example.org"} {
+		code, _, stderr := guide(t, "build", "-root", site, "-base-url", bad)
+		if code != 2 || !strings.HasPrefix(stderr, `guide build: -base-url "`+bad+`" must be the site's full address`) {
+			t.Errorf("-base-url %s: exit %d, want 2 and the flag named:\n%s", bad, code, stderr)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(site, "public")); err == nil {
+		t.Error("a refused -base-url wrote the site")
+	}
+	if code, _, stderr := guide(t, "build", "-root", site, "-base-url", "https://deploy-preview-1--x.netlify.app"); code != 0 {
+		t.Errorf("a Netlify address: exit %d: %s", code, stderr)
+	}
+}
+
+// TestHelp: help, -h and --help said "unknown command"; asked for, help
+// goes to stdout with exit 0, every command in a line, then each one's
+// flags; after a mistake, usage goes to stderr with exit 2.
+func TestHelp(t *testing.T) {
+	flagsOf := map[string][]string{
+		"build": {"-root DIR", "-out DIR", "-base-url URL", "-drafts"},
+		"serve": {"-root DIR", "-addr HOST:PORT", "-poll INTERVAL"},
+		"check": {"-root DIR", "-drafts", "-grades"},
+		"new":   {"-root DIR"},
+	}
+	for _, args := range [][]string{{"help"}, {"-h"}, {"--help"}, {"-help"}} {
+		code, stdout, stderr := guide(t, args...)
+		if code != 0 || stderr != "" {
+			t.Errorf("guide %v: exit %d, stderr %q; want 0 and nothing", args, code, stderr)
+		}
+		list := stdout[strings.Index(stdout, "The commands are:"):]
+		for name, fl := range flagsOf {
+			if !strings.Contains(list, "\t"+name+" ") {
+				t.Errorf("guide %v does not list %s on a line of its own", args, name)
+			}
+			for _, f := range fl {
+				if !strings.Contains(stdout, "usage: guide "+name+" ") || !strings.Contains(stdout, "  "+f+"\n") {
+					t.Errorf("guide %v does not give %s's flag %s", args, name, f)
+				}
+			}
+		}
+	}
+	for name, fl := range flagsOf {
+		for _, args := range [][]string{{"help", name}, {name, "-h"}, {name, "--help"}} {
+			code, stdout, stderr := guide(t, args...)
+			if code != 0 || stderr != "" || !strings.HasPrefix(stdout, "usage: guide "+name+" ") {
+				t.Errorf("guide %v: exit %d, stderr %q, stdout %q", args, code, stderr, stdout)
+			}
+			for _, f := range fl {
+				if !strings.Contains(stdout, "  "+f+"\n") {
+					t.Errorf("guide %v lacks %s", args, f)
+				}
+			}
+		}
+	}
+	for _, args := range [][]string{{}, {"nope"}, {"help", "nope"}, {"help", "build", "check"}, {"build", "-nope"}} {
+		code, stdout, stderr := guide(t, args...)
+		if code != 2 || stdout != "" || !strings.Contains(stderr, "usage") && !strings.Contains(stderr, "Usage") {
+			t.Errorf("guide %v: exit %d, stdout %q, stderr %q; want 2 and usage on stderr", args, code, stdout, stderr)
+		}
 	}
 }

@@ -51,9 +51,9 @@ this device.
 }
 
 func cmdNew(args []string, stdout, stderr io.Writer) error {
-	flagSet := flags("new", stderr)
-	rootDir := flagSet.String("root", ".", "the site's folder")
-	if err := parse(flagSet, args); err != nil {
+	flagSet := flags("new", stdout, stderr)
+	rootDir := flagSet.String("root", ".", "read the site from the folder `DIR`")
+	if err := flagSet.parse(args); err != nil {
 		return err
 	}
 	rest := flagSet.Args()

@@ -11,11 +11,11 @@ import (
 )
 
 func cmdServe(args []string, stdout, stderr io.Writer) error {
-	fs := flags("serve", stderr)
-	rootDir := fs.String("root", ".", "the site's folder")
-	addr := fs.String("addr", "127.0.0.1:1313", "where to listen (loopback unless you give another IP)")
-	poll := fs.Duration("poll", 0, "poll for changes at this interval, for file systems that send no events (e.g. 500ms)")
-	if err := parse(fs, args); err != nil {
+	fs := flags("serve", stdout, stderr)
+	rootDir := fs.String("root", ".", "read the site from the folder `DIR`")
+	addr := fs.String("addr", "127.0.0.1:1313", "listen at `HOST:PORT` (loopback unless you give another address)")
+	poll := fs.Duration("poll", 0, "look for changes every `INTERVAL` (like 500ms), for file systems that send no events; 0 waits for events")
+	if err := fs.parse(args); err != nil {
 		return err
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)

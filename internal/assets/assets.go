@@ -26,13 +26,14 @@ const Dir = "static"
 
 // Set is the output of static/.
 type Set struct {
-	Files output.Files      // output path → bytes
-	urls  map[string]string // "css/site.css" → "/css/site.3f9c2a1b.css"
+	Files   output.Files      // output path → bytes
+	Sources map[string]string // output path → the file of static/ it is made from
+	urls    map[string]string // "css/site.css" → "/css/site.3f9c2a1b.css"
 }
 
 // Build reads every file under static/.
 func Build(fsys fs.FS, m *minify.M, problems *diag.List) *Set {
-	s := &Set{Files: output.Files{}, urls: map[string]string{}}
+	s := &Set{Files: output.Files{}, Sources: map[string]string{}, urls: map[string]string{}}
 	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == Dir && errors.Is(err, fs.ErrNotExist) {
@@ -75,7 +76,17 @@ func (s *Set) add(m *minify.M, name string, data []byte, problems *diag.List) {
 		sum := sha256.Sum256(small)
 		out = strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext
 	}
+	if long := len(path.Base(out)); long > content.MaxName {
+		problems.Add(Dir+"/"+name, 1, 1, "the published name %s, with its fingerprint, is %d bytes long, but a file's name holds %d at most: shorten this file's name by %d bytes",
+			path.Base(out), long, content.MaxName, long-content.MaxName)
+		return
+	}
+	if other, taken := s.Sources[out]; taken {
+		problems.Add(Dir+"/"+name, 1, 1, "this file is published as /%s, as %s is: rename one of them", out, other)
+		return
+	}
 	s.Files[out] = small
+	s.Sources[out] = Dir + "/" + name
 	s.urls[name] = "/" + out
 }
 

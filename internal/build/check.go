@@ -34,7 +34,7 @@ func (j *job) checkOutput() {
 	report := linkcheck.Reporter{
 		Known:   func(file, target string) bool { return known[reportKey(file, target)] },
 		Source:  func(file string) string { return j.next.sources[file] },
-		Written: j.writtenInSettings,
+		Written: j.writtenAt,
 	}
 	pagesFailed := j.problems.HasErrors()
 	var broken []linkcheck.Broken
@@ -102,10 +102,13 @@ func (j *job) checkWritten(ix *linkcheck.Index, redirects map[string]bool) map[s
 	return known
 }
 
-// writtenInSettings finds where site.yaml writes a link, to report it there.
-func (j *job) writtenInSettings(target string) (string, int, int, bool) {
-	line, col, ok := j.next.site.Config.LinkPosition(target)
-	return content.ConfigPath, line, col, ok
+// writtenAt finds where site.yaml or a template writes a link, to report
+// it there rather than at a page that only shows it.
+func (j *job) writtenAt(target string) (string, int, int, bool) {
+	if line, col, ok := j.next.site.Config.LinkPosition(target); ok {
+		return content.ConfigPath, line, col, ok
+	}
+	return j.next.in.templates.LinkPosition(target)
 }
 
 // addresses is the digest of what the site answers: every output file and

@@ -108,7 +108,7 @@ func TestTemplateErrors(t *testing.T) {
 	})
 	t.Run("broken link in a template", func(t *testing.T) {
 		r := Site(smallSite(t, map[string]string{"templates/404.html": "{{define \"main\"}}<a href=\"/gone/\">x</a>{{end}}"}), Options{})
-		wantError(t, r.Problems, "templates/404.html:1:1", "/gone/, which leads nowhere")
+		wantError(t, r.Problems, "templates/404.html:1:27", "/gone/ leads nowhere")
 	})
 }
 

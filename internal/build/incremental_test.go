@@ -193,6 +193,15 @@ var edits = []edit{
 		}
 		return []string{name}
 	}},
+	{"add or remove a file that claims another's address", func(fsys fstest.MapFS, r *rand.Rand) []string {
+		name := pick(r, []string{"static/articles/second/index.html", "content/Notes.md", "content/feed.xml.md", "static/favicon.svg", "content/favicon.svg"})
+		if _, ok := fsys[name]; ok {
+			delete(fsys, name)
+		} else {
+			set(fsys, name, "---\ntitle: Claims\ndescription: d\n---\nAn address taken.\n")
+		}
+		return []string{name}
+	}},
 	{"edit a site part", func(fsys fstest.MapFS, r *rand.Rand) []string {
 		name := "templates/_site-footer.html"
 		set(fsys, name, fmt.Sprintf("<footer>Part %d {{range .Site.Crisis}}<a href=\"{{.Href}}\">{{.Name}}</a>{{end}}</footer>", r.IntN(5)))

@@ -31,6 +31,7 @@ type job struct {
 	problems diag.List
 	drawn    atomic.Int64
 	parts    siteParts
+	made     map[string]string // the builder's own files: what each is
 }
 
 func newJob(fsys fs.FS, opt Options, t *tools, last *state, changed []string) *job {
@@ -52,7 +53,8 @@ func newJob(fsys fs.FS, opt Options, t *tools, last *state, changed []string) *j
 //  5. draw the pages the builder makes, the 404 page and the print view,
 //     and put every page in the output;
 //  6. make the site-wide files: sitemap, feed, robots.txt, _redirects,
-//     search index, service worker;
+//     search index, service worker; and check that each output path has
+//     one owner;
 //  7. check every internal link of the output, and that no published URL
 //     is gone.
 func (j *job) run() (*state, Result) {
@@ -63,6 +65,7 @@ func (j *job) run() (*state, Result) {
 	j.makeBuilderPages()
 	j.collect()
 	j.makeSiteFiles()
+	j.checkOwners()
 	j.checkOutput()
 	return j.next, j.result()
 }

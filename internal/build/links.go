@@ -5,6 +5,8 @@ import (
 	"path"
 	"strings"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/trustguide/guide/internal/linkcheck"
 	"github.com/trustguide/guide/internal/markdown"
 	"github.com/trustguide/guide/internal/suggest"
@@ -23,6 +25,24 @@ func (j *job) resolve(target string) string {
 		return p.URL
 	}
 	return "\x00" + j.next.site.Missing(target)
+}
+
+// pageFileNamed is the page file src names: itself, or else the file whose
+// name is the same text in another Unicode form (é as one character, or as
+// e and an accent, as macOS once kept names), since an author cannot see
+// the difference.
+func (j *job) pageFileNamed(src string) string {
+	site := j.next.site
+	if site.BySource[src] != nil || site.Missing(src) != "" {
+		return src
+	}
+	want := norm.NFC.String(src)
+	for _, p := range site.Pages {
+		if !p.Made && p.Source != src && norm.NFC.String(p.Source) == want {
+			return p.Source
+		}
+	}
+	return src
 }
 
 // fileExists reports whether the site publishes a file, other than a page,
@@ -80,6 +100,7 @@ func (b bodyOf) resolvePage(ref *markdown.Ref, file, fragment string) {
 	if strings.HasPrefix(file, "/") {
 		src = path.Join("content", file)
 	}
+	src = b.job.pageFileNamed(src)
 	url := b.job.resolve(src)
 	b.r.resolved = append(b.r.resolved, resolution{src, url})
 	if strings.HasPrefix(url, "\x00") {

@@ -20,6 +20,8 @@ type listing struct {
 	redirects []render.Redirect
 	problems  diag.List
 	byPage    map[string]listedPage // by source
+	// authorsRobots: robots.txt is the author's, with the sitemap added.
+	authorsRobots bool
 }
 
 // listedPage is what the listing says of one page, and the digest of what
@@ -42,19 +44,40 @@ func (s *state) listingOf(src string) (listedPage, bool) {
 // files beside the pages and in static/.
 func (j *job) makeSiteFiles() {
 	in := j.next.in
-	for name, data := range in.assets.Files {
-		j.addFile(name, data)
-	}
-	for name, data := range in.resources {
-		j.addFile(name, data)
+	j.made = map[string]string{}
+	// Where two claim a path (an error: checkOwners), pages keep it over
+	// files beside them, and those over static files, so that what is
+	// checked is the site without the file that came second.
+	for _, files := range []map[string][]byte{in.resources, in.assets.Files} {
+		for name, data := range files {
+			if _, taken := j.next.files[name]; !taken {
+				j.addFile(name, data)
+			}
+		}
 	}
 	j.next.listing = j.makeListing()
 	for name, data := range j.next.listing.files {
-		j.addFile(name, data)
+		if what := listingWhat[name]; what != "" && !(name == "robots.txt" && j.next.listing.authorsRobots) {
+			j.addMade(name, what, data)
+		} else {
+			j.addFile(name, data)
+		}
 	}
 	j.problems.Append(j.next.listing.problems)
 	j.makeSearchIndex()
 	j.makeOfflineFiles()
+}
+
+// listingWhat says what each file of the listing is.
+var listingWhat = map[string]string{
+	"sitemap.xml": "the sitemap", "feed.xml": "the feed", "robots.txt": "robots.txt", "_redirects": "the redirects of aliases and short links",
+}
+
+// addMade puts a file the builder makes in the output, and notes it as
+// the builder's, for checkOwners.
+func (j *job) addMade(name, what string, data []byte) {
+	j.made[name] = what
+	j.addFile(name, data)
 }
 
 // listed reports whether a page appears in the sitemap, feed and search:
@@ -65,7 +88,8 @@ func listed(p *content.Page) bool {
 
 // makeListing makes the listing again if what it is made from changed.
 func (j *job) makeListing() *listing {
-	sums := []uint64{j.next.siteSum, digest.Of(assetNames(j.next.in))}
+	robots := j.authorsRobots()
+	sums := []uint64{j.next.siteSum, digest.Of(assetNames(j.next.in)), digest.Bytes(robots)}
 	for _, ps := range j.pages {
 		if listed(ps.page) {
 			sums = append(sums, ps.listed)
@@ -75,7 +99,7 @@ func (j *job) makeListing() *listing {
 	if old := j.last.listing; old != nil && old.sum == sum {
 		return old
 	}
-	l := &listing{sum: sum, files: output.Files{}, byPage: map[string]listedPage{}}
+	l := &listing{sum: sum, files: output.Files{}, byPage: map[string]listedPage{}, authorsRobots: robots != nil}
 	base := j.next.site.Config.BaseURL
 	var all []render.Listed
 	for _, ps := range j.pages {
@@ -92,10 +116,20 @@ func (j *job) makeListing() *listing {
 	}
 	l.files["sitemap.xml"] = render.Sitemap(all)
 	l.files["feed.xml"] = render.Feed(j.next.siteView, all)
-	l.files["robots.txt"] = render.Robots(base)
+	l.files["robots.txt"] = render.Robots(base, robots)
 	l.redirects = j.redirects(l)
 	l.files["_redirects"] = render.Redirects(l.redirects)
 	return l
+}
+
+// authorsRobots is the author's own robots.txt, of content/ or static/,
+// or nil: the builder publishes it, adding the sitemap's address.
+func (j *job) authorsRobots() []byte {
+	in := j.next.in
+	if data, ok := in.resources["robots.txt"]; ok {
+		return data
+	}
+	return in.assets.Files["robots.txt"]
 }
 
 // assetNames are the names of the files of static/ and beside the pages,
@@ -155,7 +189,7 @@ func (j *job) makeSearchIndex() {
 		}
 	}
 	n := (len(records) + render.SearchPartSize - 1) / render.SearchPartSize
-	j.addFile("search.json", render.SearchParts(n))
+	j.addMade("search.json", "the search index", render.SearchParts(n))
 	parts := make([]searchPart, n)
 	for i := range parts {
 		chunk := records[i*render.SearchPartSize : min((i+1)*render.SearchPartSize, len(records))]
@@ -164,7 +198,7 @@ func (j *job) makeSearchIndex() {
 		} else {
 			parts[i] = searchPart{records: chunk, data: render.SearchIndex(chunk)}
 		}
-		j.addFile(strings.TrimPrefix(render.SearchPartURL(i), "/"), parts[i].data)
+		j.addMade(strings.TrimPrefix(render.SearchPartURL(i), "/"), "the search index", parts[i].data)
 	}
 	j.next.search = parts
 }
@@ -190,9 +224,9 @@ func sameRecords(a, b [][]byte) bool {
 // safety...).
 func (j *job) makeOfflineFiles() {
 	c := j.next.site.Config
-	j.addFile(offline.ManifestPath, offline.Manifest(offline.App{Name: c.Title, Description: c.Description, Language: c.Language}, j.next.files))
+	j.addMade(offline.ManifestPath, "the web app manifest", offline.Manifest(offline.App{Name: c.Title, Description: c.Description, Language: c.Language}, j.next.files))
 	if j.opt.DevServer {
-		j.addFile(offline.WorkerPath, offline.Retired())
+		j.addMade(offline.WorkerPath, "the service worker", offline.Retired())
 		return
 	}
 	var pages []string
@@ -207,6 +241,6 @@ func (j *job) makeOfflineFiles() {
 		}
 	}
 	worker, sums := offline.Worker(j.next.files, pages, j.last.sums)
-	j.addFile(offline.WorkerPath, worker)
+	j.addMade(offline.WorkerPath, "the service worker", worker)
 	j.next.sums = sums
 }

@@ -22,6 +22,7 @@ type state struct {
 	listing  *listing
 	search   []searchPart
 	check    *outputCheck // nil when the output was not checked
+	owners   *diag.List   // paths claimed twice; nil before the first check
 	sources  map[string]string
 	sums     *offline.Checksums
 	files    output.Files

@@ -67,7 +67,7 @@ func parseConfig(src []byte, problems *diag.List) Config {
 		s.add(s.node("language"), "language %q must be a language tag such as en or en-CA", c.Language)
 	}
 	if c.BaseURL != "" {
-		if problem := webAddressProblem(c.BaseURL, "http", "https"); problem != "" {
+		if problem := BaseURLProblem(c.BaseURL); problem != "" {
 			s.add(s.node("base_url"), "base_url %q must be the site's full address, such as https://example.org/: %s", c.BaseURL, problem)
 		}
 	}
@@ -238,6 +238,26 @@ func linkProblem(href string) string {
 
 // webAddressProblem says why s is not a full web address with one of the
 // given schemes, or "".
+// BaseURLProblem says why s cannot be the address the site is published
+// at, or "" when it can. The builder makes every address from the root of
+// the host (/css/…, /w/…, /sw.js, _redirects), as Netlify serves a site, so
+// an address with a path is refused rather than half supported; so is one
+// with a query or a fragment, which no page's address can carry.
+func BaseURLProblem(s string) string {
+	if problem := webAddressProblem(s, "http", "https"); problem != "" {
+		return problem
+	}
+	u, _ := url.Parse(s)
+	switch {
+	case u.RawQuery != "" || u.ForceQuery || u.Fragment != "" || strings.Contains(s, "#"):
+		return "it holds ? or #: give the address alone"
+	case u.Path != "" && u.Path != "/":
+		return "it has a path (" + u.Path + "), but the builder links every page and file from the root of the host " +
+			"(/css/…, /w/…, /sw.js), so the site must be served there, as Netlify serves it: give the host alone"
+	}
+	return ""
+}
+
 func webAddressProblem(s string, schemes ...string) string {
 	if strings.IndexFunc(s, isSpaceOrControl) >= 0 {
 		return "it holds a space or a control character"

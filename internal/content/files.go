@@ -17,6 +17,10 @@ import (
 //     at the same place: images, PDF, audio, video, captions, plain text;
 //   - hidden files and folders and editors' backup, swap, lock and temporary
 //     files (Ignored) are never read, never published and never rebuilt for;
+//   - but .well-known/ at the top (security.txt and the like, which other
+//     sites look for there) is published whole, whatever its files' kinds;
+//   - _redirects and _headers at the top are read, for the build to refuse
+//     them with a reason: they are Netlify's, and the builder makes one;
 //   - any other file is left out, with a warning that says so.
 //
 // site.yaml and urls.txt are read by the build and never published.
@@ -44,6 +48,8 @@ func Published(name string) bool {
 // watcher does not rebuild for them.
 func Ignored(name string) bool {
 	switch {
+	case name == WellKnown:
+		return false
 	case strings.HasPrefix(name, "."),
 		strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"), // emacs auto-save
 		name == "4913": // vim's probe for whether it may write in the folder
@@ -68,6 +74,10 @@ func Ignored(name string) bool {
 	return false
 }
 
+// WellKnown is the folder other sites look in for a site's own files
+// (RFC 8615): the one hidden folder published.
+const WellKnown = ".well-known"
+
 // Scan lists the markdown files and the files to publish under content/.
 // Problems are files that cannot be part of a site: symlinks that leave the
 // root or loop, named pipes, sockets and devices. Files of other kinds are
@@ -84,7 +94,7 @@ func Scan(fsys fs.FS, problems *diag.List) (markdown, resources []string) {
 			}
 			return nil
 		}
-		if d.IsDir() && p != "content" && !slugPattern.MatchString(d.Name()) {
+		if d.IsDir() && p != "content" && p != "content/"+WellKnown && !isURLName(d.Name()) {
 			problems.Add(p, 0, 0, "the folder name %q cannot be part of a web address: rename it with letters, digits and dashes", d.Name())
 			return fs.SkipDir
 		}
@@ -93,6 +103,8 @@ func Scan(fsys fs.FS, problems *diag.List) (markdown, resources []string) {
 		}
 		switch {
 		case p == ConfigPath || p == ManifestPath:
+		case strings.HasPrefix(p, "content/"+WellKnown+"/"), p == "content/_redirects", p == "content/_headers":
+			resources = append(resources, p)
 		case strings.HasSuffix(p, ".md"):
 			markdown = append(markdown, p)
 		case Published(d.Name()):
@@ -117,7 +129,7 @@ func IsPage(name string) bool {
 		return false
 	}
 	for i, part := range parts[1:] {
-		if Ignored(part) || i < len(parts)-2 && !slugPattern.MatchString(part) {
+		if Ignored(part) || i < len(parts)-2 && !isURLName(part) {
 			return false // Scan reports a folder whose name cannot be in a URL
 		}
 	}

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/trustguide/guide/internal/diag"
 )
 
@@ -65,6 +67,13 @@ func (p *Page) IsList() bool {
 
 var slugPattern = regexp.MustCompile(`^[\p{L}\p{N}][\p{L}\p{N}_.-]*$`)
 
+// isURLName reports whether a file or folder name can be part of a URL:
+// letters, digits, "-", "_" and ".", in whichever Unicode form.
+func isURLName(name string) bool { return slugPattern.MatchString(norm.NFC.String(name)) }
+
+// MaxName is the longest file or folder name, in bytes, that disks take.
+const MaxName = 255
+
 // ReadPage reads and checks one markdown file. src is its root-relative path.
 // It returns nil when the page cannot be used; problems says why.
 func ReadPage(fsys fs.FS, src string, problems *diag.List) *Page {
@@ -111,10 +120,12 @@ func ParsePage(src string, data []byte, problems *diag.List) *Page {
 	if meta.Slug != "" {
 		if p.IsList() {
 			problems.Add(src, meta.Line("slug"), 1, "an _index.md page takes its URL from its folder: remove `slug`")
-		} else if !slugPattern.MatchString(meta.Slug) || strings.Contains(meta.Slug, "..") {
+		} else if !isURLName(meta.Slug) || strings.Contains(meta.Slug, "..") {
 			problems.Add(src, meta.Line("slug"), 1, "slug %q must be one word of letters, digits and dashes, with no / or ..", meta.Slug)
+		} else if len(meta.Slug) > MaxName {
+			problems.Add(src, meta.Line("slug"), 1, "slug is %d bytes long, but a folder's name holds %d at most: shorten it", len(meta.Slug), MaxName)
 		} else {
-			p.Slug = meta.Slug
+			p.Slug = norm.NFC.String(meta.Slug)
 		}
 	} else if !p.IsList() && !slugPattern.MatchString(p.Slug) {
 		problems.Add(src, 1, 1, "the file name %q cannot be a URL: rename it with letters, digits and dashes, or set `slug`", path.Base(src))
@@ -128,8 +139,11 @@ func ParsePage(src string, data []byte, problems *diag.List) *Page {
 }
 
 // placeOf derives a page's section, kind and default slug from its path.
+// Letters are taken in one form (NFC: é as one character, as keyboards
+// type it), whatever form the disk keeps the name in (macOS once kept
+// é as e and an accent), so that the URL is the same everywhere.
 func placeOf(src string) (section string, kind Kind, slug string) {
-	rel := strings.TrimPrefix(src, "content/")
+	rel := norm.NFC.String(strings.TrimPrefix(src, "content/"))
 	dir, file := path.Split(rel)
 	section = strings.TrimSuffix(dir, "/")
 	slug = strings.TrimSuffix(file, ".md")
@@ -166,11 +180,12 @@ func urlOf(p *Page) string {
 // "short" on an article does not silently do nothing.
 func checkKindKeys(p *Page, problems *diag.List) {
 	m := p.Meta
-	if p.Kind != Article && m.Step != 0 {
+	_, hasStep := m.lines["step"]
+	if p.Kind != Article && hasStep {
 		problems.Add(p.Source, m.Line("step"), 1, "only articles are steps on the guided path: remove `step`")
 	}
-	if p.Kind == Article && m.Step < 0 {
-		problems.Add(p.Source, m.Line("step"), 1, "step must be 1 or more")
+	if p.Kind == Article && hasStep && m.Step < 1 {
+		problems.Add(p.Source, m.Line("step"), 1, "step must be 1 or more (the first step is 1); an article off the guided path has no `step`")
 	}
 	if p.Kind != Worksheet {
 		for _, k := range []string{"short", "minutes", "for", "article"} {
@@ -188,8 +203,8 @@ func checkKindKeys(p *Page, problems *diag.List) {
 			problems.Add(p.Source, m.Line("for"), 1, "for %q: expected %s", m.For, fields["for"].kind)
 		}
 	}
-	if m.Minutes < 0 {
-		problems.Add(p.Source, m.Line("minutes"), 1, "minutes must be 0 or more")
+	if _, hasMinutes := m.lines["minutes"]; hasMinutes && m.Minutes < 1 {
+		problems.Add(p.Source, m.Line("minutes"), 1, "minutes must be 1 or more: about how long the worksheet takes; leave `minutes` out if you cannot say")
 	}
 }
 

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/trustguide/guide/internal/diag"
 )
@@ -106,8 +108,7 @@ func (s *Site) addMissingSections() {
 				continue
 			}
 			section, kind, _ := placeOf(src)
-			title := path.Base(dir)
-			title = strings.ToUpper(title[:1]) + strings.ReplaceAll(title[1:], "-", " ")
+			title := sectionTitle(path.Base(dir))
 			made := &Page{Source: src, Kind: kind, Section: section, Meta: Meta{Title: title, Description: title + "."}, Made: true}
 			made.URL = urlOf(made)
 			if _, taken := s.ByURL[made.URL]; taken {
@@ -118,6 +119,14 @@ func (s *Site) addMissingSections() {
 		}
 	}
 	sort.Slice(s.Pages, func(i, j int) bool { return s.Pages[i].Source < s.Pages[j].Source })
+}
+
+// sectionTitle is the title of a folder's made-up index: its name with a
+// capital and spaces for dashes ("étapes-1" gives "Étapes 1"), split by
+// characters, not bytes, so that a first letter like é stays whole.
+func sectionTitle(name string) string {
+	first, size := utf8.DecodeRuneInString(name)
+	return string(unicode.ToUpper(first)) + strings.ReplaceAll(name[size:], "-", " ")
 }
 
 func parentDir(dir string) string {

@@ -17,7 +17,7 @@ type Reporter struct {
 	// Source names the source an output file was made from.
 	Source func(file string) string
 	// Written finds where a link of the settings (the menu, the crisis
-	// list) is written, to report it there.
+	// list) or of a template is written, to report it there.
 	Written func(target string) (path string, line, col int, ok bool)
 }
 

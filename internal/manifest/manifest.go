@@ -26,8 +26,10 @@ type Entry struct {
 	Line int
 }
 
-// Parse reads the manifest; blank lines and lines starting with # are skipped.
+// Parse reads the manifest; blank lines and lines starting with # are
+// skipped, and so is the byte order mark some editors put at the start.
 func Parse(data []byte) []Entry {
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	var out []Entry
 	for i, line := range strings.Split(string(data), "\n") {
 		line = strings.TrimSpace(line)

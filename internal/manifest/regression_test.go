@@ -16,3 +16,16 @@ func TestUpdateDropsComments(t *testing.T) {
 		t.Errorf("changed = %v, manifest:\n%s", changed, got)
 	}
 }
+
+// A byte order mark, which some editors write at the start of a file, made
+// the first line a URL no page has: "\uFEFF/" failed the build.
+func TestByteOrderMarkIsNotAURL(t *testing.T) {
+	entries := Parse([]byte("\uFEFF/\n/w/name-it\n"))
+	if len(entries) != 2 || entries[0].URL != "/" || entries[0].Line != 1 {
+		t.Errorf("Parse = %+v, want / on line 1, then /w/name-it", entries)
+	}
+	got, changed := Update([]byte("\uFEFF/\n"), []string{"/"})
+	if changed || string(got) != "\uFEFF/\n" {
+		t.Errorf("Update added / again: %q", got)
+	}
+}

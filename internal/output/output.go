@@ -4,6 +4,10 @@
 // Writing is atomic: the site is written to a sibling staging folder which
 // then replaces the old one, so a reader (or Netlify) never sees half a site
 // and a failed build never touches the previous output.
+//
+// A folder is replaced only when the builder made it: Write leaves a Mark
+// listing what it wrote, and refuses a folder that holds anything else
+// (Claim); Destination also refuses the site's own folder and its sources.
 package output
 
 import (
@@ -71,11 +75,18 @@ func isCleanURLPath(p string) bool {
 		!strings.HasSuffix(p, "/.") && !strings.HasSuffix(p, "/..")
 }
 
-// Write replaces dir with exactly the files of f. The new tree is written to
-// a staging folder beside dir, then exchanged with the old one in a single
-// step (on Linux), and the old tree removed.
+// Write replaces dir with exactly the files of f, and the Mark that lists
+// them, when Claim accepts dir. The new tree is written to a staging folder
+// beside dir, then exchanged with the old one in a single step (on Linux),
+// and the old tree removed.
 func (f Files) Write(dir string) error {
 	dir = filepath.Clean(dir)
+	if _, ok := f[Mark]; ok {
+		return fmt.Errorf("refusing to write %s, the builder's own mark, as a file of the site", Mark)
+	}
+	if err := Claim(dir); err != nil {
+		return err
+	}
 	parent := filepath.Dir(dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return err
@@ -87,6 +98,9 @@ func (f Files) Write(dir string) error {
 	defer removeTree(stage) // after an exchange, the old site; after a rename, nothing
 
 	if err := f.writeTree(stage); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(stage, Mark), f.mark(), 0o644); err != nil {
 		return err
 	}
 	if err := os.Chmod(stage, 0o755); err != nil {

@@ -88,6 +88,9 @@ func readTree(t *testing.T, dir string) Files {
 			return err
 		}
 		rel, _ := filepath.Rel(dir, p)
+		if rel == Mark {
+			return nil // the mark is checked on its own
+		}
 		got[filepath.ToSlash(rel)], err = os.ReadFile(p)
 		return err
 	})

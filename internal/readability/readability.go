@@ -1,7 +1,12 @@
-// Package readability estimates how hard a text is to read, with the
-// Flesch–Kincaid grade level: roughly the school grade a reader needs.
-// Grade 8 or below is readable by most adults, which matters here because
-// readers are often upset and reading on a phone.
+// Package readability estimates how hard a text is to read: roughly the
+// school grade a reader needs. Grade 8 or below is readable by most
+// adults, which matters here because readers are often upset and reading
+// on a phone.
+//
+// Each language has a formula made for it (For): English is scored with
+// the Flesch–Kincaid grade level, French with Kandel and Moles' French
+// form of Flesch's formula, turned into the same grade scale (french.go),
+// so that one limit holds for both.
 package readability
 
 import (
@@ -19,11 +24,44 @@ type Score struct {
 	Grade                       float64
 }
 
+// Language is how one language's text is counted and graded.
+type Language struct {
+	syllables func(word string) int
+	closers   string // what may follow a sentence's end: quotes, brackets
+	loneEnds  bool   // a "?" or "!" on its own ends a sentence, as French spacing writes it
+	grade     func(words, sentences, syllables float64) float64
+}
+
+// English is scored with the Flesch–Kincaid grade level.
+var English = &Language{
+	syllables: englishSyllables,
+	closers:   "\"'”’)",
+	grade: func(words, sentences, syllables float64) float64 {
+		return 0.39*words/sentences + 11.8*syllables/words - 15.59
+	},
+}
+
+// For returns the formula for a language tag ("en-CA", "fr"), and false
+// when there is none for it.
+func For(lang string) (*Language, bool) {
+	base, _, _ := strings.Cut(strings.ToLower(lang), "-")
+	switch base {
+	case "en":
+		return English, true
+	case "fr":
+		return French, true
+	}
+	return nil, false
+}
+
+// Grade scores English text.
+func Grade(text string) Score { return English.Grade(text) }
+
 // Grade scores text. Each line is at least one sentence, so headings and list
 // items without a full stop count as the short sentences they are. It runs
 // on every page of every build, so it reads the text once and allocates
 // nothing.
-func Grade(text string) Score {
+func (l *Language) Grade(text string) Score {
 	var s Score
 	for len(text) > 0 {
 		line := text
@@ -32,7 +70,7 @@ func Grade(text string) Score {
 		} else {
 			text = ""
 		}
-		words, ends, syl := scoreLine(line)
+		words, ends, syl := l.scoreLine(line)
 		if words == 0 {
 			continue
 		}
@@ -43,13 +81,14 @@ func Grade(text string) Score {
 	if s.Words == 0 {
 		return s
 	}
-	s.Grade = 0.39*float64(s.Words)/float64(s.Sentences) + 11.8*float64(s.Syllables)/float64(s.Words) - 15.59
+	s.Grade = l.grade(float64(s.Words), float64(s.Sentences), float64(s.Syllables))
 	return s
 }
 
 // scoreLine counts a line's words, sentence ends and syllables. Words are
 // split at spaces, dashes and slashes.
-func scoreLine(line string) (words, ends, syl int) {
+func (l *Language) scoreLine(line string) (words, ends, syl int) {
+	wordsBefore := false // words since the last sentence end
 	for len(line) > 0 {
 		start := 0
 		for start < len(line) {
@@ -78,15 +117,16 @@ func scoreLine(line string) (words, ends, syl int) {
 		if token == "" {
 			continue
 		}
-		if endsSentence(token) {
-			ends++
-		}
 		word := strings.TrimFunc(token, notWordRune)
-		if word == "" {
-			continue
+		if word != "" {
+			words++
+			syl += l.syllables(word)
+			wordsBefore = true
 		}
-		words++
-		syl += syllables(word)
+		if l.endsSentence(token, word != "" || wordsBefore) {
+			ends++
+			wordsBefore = false
+		}
 	}
 	return words, ends, syl
 }
@@ -98,19 +138,23 @@ func isSeparator(r rune) bool {
 func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
 
 // endsSentence reports whether a token ends with ".", "!" or "?" (before
-// closing quotes or brackets) and is more than punctuation.
-func endsSentence(token string) bool {
-	t := strings.TrimRight(token, "\"'”’)")
+// closing quotes or brackets) and ends words: its own, or, where the
+// language sets "?" and "!" apart with a space, those before it.
+func (l *Language) endsSentence(token string, afterWords bool) bool {
+	t := strings.TrimRight(token, l.closers)
 	if t == "" || !strings.ContainsAny(t[len(t)-1:], ".!?") {
 		return false
 	}
-	return strings.Trim(token, ".!?\"'”’)") != ""
+	if strings.Trim(token, ".!?"+l.closers) != "" {
+		return true
+	}
+	return l.loneEnds && afterWords
 }
 
-// syllables estimates a word's syllables by counting groups of vowels, less
-// a silent final "e" or "ed". Good enough for a grade, which is itself an
-// estimate.
-func syllables(word string) int {
+// englishSyllables estimates a word's syllables by counting groups of
+// vowels, less a silent final "e" or "ed". Good enough for a grade, which
+// is itself an estimate.
+func englishSyllables(word string) int {
 	if len(word) <= 3 {
 		return 1
 	}

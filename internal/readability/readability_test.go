@@ -45,8 +45,8 @@ func TestSyllables(t *testing.T) {
 		"the": 1, "hurt": 1, "make": 1, "little": 2, "wanted": 2, "jumped": 1,
 		"feel": 1, "Forgive": 2, "relationship": 4, "xyz": 1, "rhythm": 1,
 	} {
-		if got := syllables(word); got != want {
-			t.Errorf("syllables(%q) = %d, want %d", word, got, want)
+		if got := englishSyllables(word); got != want {
+			t.Errorf("englishSyllables(%q) = %d, want %d", word, got, want)
 		}
 	}
 }

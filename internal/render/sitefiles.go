@@ -118,8 +118,24 @@ func Feed(site *SiteView, listed []Listed) []byte {
 }
 
 // Robots allows everything and points to the sitemap.
-func Robots(baseURL string) []byte {
-	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + Absolute(baseURL, "/sitemap.xml") + "\n")
+//
+// An author's own robots.txt (own, when not nil) is published as written,
+// with the sitemap's address added when it names none.
+func Robots(baseURL string, own []byte) []byte {
+	sitemap := "Sitemap: " + Absolute(baseURL, "/sitemap.xml") + "\n"
+	if own == nil {
+		return []byte("User-agent: *\nAllow: /\n\n" + sitemap)
+	}
+	for line := range strings.Lines(string(own)) {
+		if name, _, ok := strings.Cut(line, ":"); ok && strings.EqualFold(strings.TrimSpace(name), "sitemap") {
+			return own
+		}
+	}
+	out := bytes.TrimRight(own, "\n")
+	if len(out) > 0 {
+		out = append(bytes.Clone(out), "\n\n"...)
+	}
+	return append(out, sitemap...)
 }
 
 // Redirects writes Netlify's _redirects: permanent redirects, one per line.

@@ -37,6 +37,7 @@ import (
 	"strings"
 	texttemplate "text/template"
 	"text/template/parse"
+	"unicode/utf8"
 
 	"github.com/trustguide/guide/internal/content"
 	"github.com/trustguide/guide/internal/diag"
@@ -51,7 +52,8 @@ const Dir = "templates"
 type Templates struct {
 	byKind  map[content.Kind]*template.Template
 	written map[content.Kind]*template.Template
-	parts   []string // the site parts' names
+	parts   []string          // the site parts' names
+	files   map[string]string // each file's text as written, by path
 }
 
 // Minify minifies the text of a template, actions and all, or fails.
@@ -77,7 +79,7 @@ func LoadTemplates(fsys fs.FS, funcs template.FuncMap, minify Minify, problems *
 			small[name] = text // drawn as written; the page is still right, only larger
 		}
 	}
-	t := &Templates{byKind: map[content.Kind]*template.Template{}, written: map[content.Kind]*template.Template{}}
+	t := &Templates{byKind: map[content.Kind]*template.Template{}, written: map[content.Kind]*template.Template{}, files: files}
 	for _, p := range partials {
 		if name, ok := strings.CutPrefix(path.Base(p), "_site-"); ok {
 			t.parts = append(t.parts, strings.TrimSuffix(name, ".html"))
@@ -138,6 +140,35 @@ func readTemplates(fsys fs.FS, problems *diag.List) (files map[string]string, pa
 		return nil, nil
 	}
 	return files, partials
+}
+
+// LinkPosition finds where a template writes the link target as an
+// attribute's whole value (href="/x/", src='/y.png'), to report a problem
+// with it there: the first such place, by file name.
+func (t *Templates) LinkPosition(target string) (file string, line, col int, ok bool) {
+	names := make([]string, 0, len(t.files))
+	for name := range t.files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		text := t.files[name]
+		for _, quote := range []string{`"`, `'`} {
+			if i := strings.Index(text, "="+quote+target+quote); i >= 0 {
+				line, col := positionOf(text, i+2)
+				return name, line, col, true
+			}
+		}
+	}
+	return "", 0, 0, false
+}
+
+// positionOf is the line and column, counted in characters, of the byte
+// at offset in text.
+func positionOf(text string, offset int) (line, col int) {
+	before := text[:offset]
+	start := strings.LastIndexByte(before, '\n') + 1
+	return strings.Count(before, "\n") + 1, utf8.RuneCountInString(before[start:]) + 1
 }
 
 // Parts lists the site parts: "footer" for _site-footer.html.
