@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"io/fs"
 	"maps"
+	"path"
 	"slices"
 	"strings"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/trustguide/guide/internal/content"
 	"github.com/trustguide/guide/internal/diag"
 	"github.com/trustguide/guide/internal/digest"
+	"github.com/trustguide/guide/internal/layout"
 	"github.com/trustguide/guide/internal/minifier"
 	"github.com/trustguide/guide/internal/output"
 	"github.com/trustguide/guide/internal/render"
@@ -73,6 +75,8 @@ func planFor(fsys fs.FS, last *inputs, first bool, changed []string) plan {
 	var p plan
 	for _, c := range changed {
 		switch {
+		case layout.InOtherLanguage(fsys, c) && path.Base(c) != layout.Settings:
+			// another language's page: not part of this site
 		case c == content.ConfigPath:
 			p.config = true
 		case c == content.ManifestPath:

@@ -3,6 +3,7 @@ package content
 import (
 	"io/fs"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -174,6 +175,25 @@ func TestEditorFilesAreIgnored(t *testing.T) {
 	markdown, resources := Scan(fsys, &problems)
 	if len(problems) > 0 || len(resources) > 0 || len(markdown) != 1 {
 		t.Errorf("problems %v, pages %v, resources %v", problems, markdown, resources)
+	}
+}
+
+// TestLanguageFolderIsNotASection: content/fr/ with its own site.yaml is
+// another language's site, not a section of this one: none of its files
+// are this site's (before, its worksheets were "pages" of a section "fr").
+func TestLanguageFolderIsNotASection(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/a.md":                {Data: []byte("junk")},
+		"content/fr/site.yaml":        {Data: []byte("language: fr-CA\n")},
+		"content/fr/worksheets/w.md":  {Data: []byte("junk")},
+		"content/fr/image.png":        {Data: []byte("junk")},
+		"content/frites/site.md":      {Data: []byte("junk")}, // a section: no site.yaml
+		"content/éclairages/site.txt": {Data: []byte("junk")},
+	}
+	var problems diag.List
+	markdown, resources := Scan(fsys, &problems)
+	if want := []string{"content/a.md", "content/frites/site.md"}; len(problems) > 0 || !slices.Equal(markdown, want) || !slices.Equal(resources, []string{"content/éclairages/site.txt"}) {
+		t.Errorf("problems %v, pages %v (want %v), resources %v", problems, markdown, want, resources)
 	}
 }
 
