@@ -197,6 +197,28 @@ func TestLanguageFolderIsNotASection(t *testing.T) {
 	}
 }
 
+// TestCrisisLinesInEveryLanguage: a crisis line of the English settings
+// missing from another language's is an error at that file's crisis list.
+func TestCrisisLinesInEveryLanguage(t *testing.T) {
+	var problems diag.List
+	english := parseConfig([]byte("title: T\nbase_url: https://example.org/\nquick_exit: https://example.org/\n"+
+		"crisis:\n  - name: Emergency\n    href: \"tel:911\"\n  - name: Line\n    href: \"tel:988\"\n"), &problems)
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	french := "title: T\nlanguage: fr-CA\ncrisis:\n  - name: Urgence\n    href: \"tel:911\"\n  - name: Autre\n    href: \"tel:211\"\n"
+	CheckCrisisLines(english, "content/fr/site.yaml", []byte(french), &problems)
+	if len(problems) != 1 {
+		t.Fatalf("want one problem, got %v", problems)
+	}
+	wantProblem(t, problems, "content/fr/site.yaml:3:1", `"tel:988" (Line, content/site.yaml:8) is missing`)
+	problems = nil
+	CheckCrisisLines(english, "content/fr/site.yaml", []byte(strings.Replace(french, "tel:211", "tel:988", 1)), &problems)
+	if len(problems) > 0 {
+		t.Errorf("every line is there: %v", problems)
+	}
+}
+
 // TestReplaceIsAssemble: a site with pages replaced by others in the same
 // place is the site Assemble makes of them.
 func TestReplaceIsAssemble(t *testing.T) {
