@@ -163,3 +163,17 @@ func TestRepeatedIDs(t *testing.T) {
 	r := Site(smallSite(t, map[string]string{first: article("## One {#same}\n\n## Two {#same}\n")}), Options{})
 	wantError(t, r.Problems, first+":9:4", `the id "same" is used twice`)
 }
+
+// TestLanguageLacksACrisisLine: another language's site.yaml without one of
+// the English crisis lines fails the build at its crisis list, and a fix
+// in watch mode clears it.
+func TestLanguageLacksACrisisLine(t *testing.T) {
+	const fr = "content/fr/site.yaml"
+	fsys := smallSite(t, map[string]string{fr: "title: Petit\nlanguage: fr-CA\ncrisis:\n  - name: Autre\n    href: tel:211\n"})
+	b := NewBuilder(fsys, Options{})
+	wantError(t, b.Build(nil).Problems, fr+":3:1", `the crisis line "tel:911" (Emergency, content/site.yaml:9) is missing`)
+	set(fsys, fr, "title: Petit\nlanguage: fr-CA\ncrisis:\n  - name: Urgence\n    href: tel:911\n")
+	if r := b.Build([]string{fr}); r.Problems.HasErrors() {
+		t.Errorf("every crisis line is there: %v", r.Problems)
+	}
+}

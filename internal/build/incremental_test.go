@@ -95,6 +95,22 @@ var edits = []edit{
 		delete(fsys, name)
 		return []string{name}
 	}},
+	{"make fr/ a language or a section", func(fsys fstest.MapFS, r *rand.Rand) []string {
+		// content/fr/ holding site.yaml is another language: its pages are
+		// none of this site's; without site.yaml it is a section.
+		const settings = "content/fr/site.yaml"
+		if fsys[settings] == nil {
+			set(fsys, settings, "title: Titre\nlanguage: fr-CA\n")
+		} else {
+			delete(fsys, settings)
+		}
+		return []string{settings}
+	}},
+	{"write a page under fr/", func(fsys fstest.MapFS, r *rand.Rand) []string {
+		name := fmt.Sprintf("content/fr/articles/p-%d.md", r.IntN(3))
+		set(fsys, name, fmt.Sprintf("---\ntitle: Page %d\ndescription: d\n---\nTexte [lien](../../articles/first.md).\n", r.IntN(100)))
+		return []string{name}
+	}},
 	{"rename a page", func(fsys fstest.MapFS, r *rand.Rand) []string {
 		candidates := pagesIn(fsys, "content/articles/new-")
 		if len(candidates) == 0 {

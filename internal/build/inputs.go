@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"io/fs"
 	"maps"
+	"path"
 	"slices"
 	"strings"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/trustguide/guide/internal/content"
 	"github.com/trustguide/guide/internal/diag"
 	"github.com/trustguide/guide/internal/digest"
+	"github.com/trustguide/guide/internal/layout"
 	"github.com/trustguide/guide/internal/minifier"
 	"github.com/trustguide/guide/internal/output"
 	"github.com/trustguide/guide/internal/render"
@@ -22,6 +24,7 @@ import (
 type inputs struct {
 	config     content.Config
 	configDiag diag.List
+	langDiag   diag.List          // other languages' settings checked against the English
 	sources    map[string]*source // markdown files by path
 	scanDiag   diag.List
 	resources  output.Files // files beside the pages, by output path
@@ -73,6 +76,8 @@ func planFor(fsys fs.FS, last *inputs, first bool, changed []string) plan {
 	var p plan
 	for _, c := range changed {
 		switch {
+		case layout.InOtherLanguage(fsys, c) && path.Base(c) != layout.Settings:
+			// another language's page: not part of this site
 		case c == content.ConfigPath:
 			p.config = true
 		case c == content.ManifestPath:
@@ -121,6 +126,9 @@ func (j *job) readInputs() {
 	if j.plan.scan {
 		j.scan(&in)
 	}
+	if j.plan.config || j.plan.scan { // another language's site.yaml changed: a scan
+		in.langDiag = checkLanguages(j.fsys, in.config)
+	}
 	if j.plan.assets {
 		in.assetDiag = nil
 		in.assets = assets.Build(j.fsys, j.tools.files, &in.assetDiag)
@@ -134,6 +142,22 @@ func (j *job) readInputs() {
 	}
 	j.readSources(&in, j.plan.pages)
 	j.next.in = &in
+}
+
+// checkLanguages checks each other language's settings against the
+// English ones: every crisis line must be in each.
+func checkLanguages(fsys fs.FS, english content.Config) diag.List {
+	var problems diag.List
+	for _, lang := range layout.Languages(fsys)[1:] {
+		src := path.Join(lang.Dir, layout.Settings)
+		data, err := fs.ReadFile(fsys, src)
+		if err != nil {
+			problems.Add(src, 0, 0, "cannot read: %v", content.ReadError(err))
+			continue
+		}
+		content.CheckCrisisLines(english, src, data, &problems)
+	}
+	return problems
 }
 
 // scan lists the content folder again: markdown files that came are read,

@@ -74,7 +74,7 @@ func (j *job) run() (*state, Result) {
 // is drawn from.
 func (j *job) assemble() {
 	in := j.next.in
-	for _, d := range []diag.List{in.configDiag, in.scanDiag, in.assetDiag, in.tmplDiag, in.resDiag} {
+	for _, d := range []diag.List{in.configDiag, in.langDiag, in.scanDiag, in.assetDiag, in.tmplDiag, in.resDiag} {
 		j.problems.Append(d)
 	}
 	for _, s := range in.sources {

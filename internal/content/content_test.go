@@ -3,6 +3,7 @@ package content
 import (
 	"io/fs"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -174,6 +175,47 @@ func TestEditorFilesAreIgnored(t *testing.T) {
 	markdown, resources := Scan(fsys, &problems)
 	if len(problems) > 0 || len(resources) > 0 || len(markdown) != 1 {
 		t.Errorf("problems %v, pages %v, resources %v", problems, markdown, resources)
+	}
+}
+
+// TestLanguageFolderIsNotASection: content/fr/ with its own site.yaml is
+// another language's site, not a section of this one: none of its files
+// are this site's (before, its worksheets were "pages" of a section "fr").
+func TestLanguageFolderIsNotASection(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/a.md":                {Data: []byte("junk")},
+		"content/fr/site.yaml":        {Data: []byte("language: fr-CA\n")},
+		"content/fr/worksheets/w.md":  {Data: []byte("junk")},
+		"content/fr/image.png":        {Data: []byte("junk")},
+		"content/frites/site.md":      {Data: []byte("junk")}, // a section: no site.yaml
+		"content/éclairages/site.txt": {Data: []byte("junk")},
+	}
+	var problems diag.List
+	markdown, resources := Scan(fsys, &problems)
+	if want := []string{"content/a.md", "content/frites/site.md"}; len(problems) > 0 || !slices.Equal(markdown, want) || !slices.Equal(resources, []string{"content/éclairages/site.txt"}) {
+		t.Errorf("problems %v, pages %v (want %v), resources %v", problems, markdown, want, resources)
+	}
+}
+
+// TestCrisisLinesInEveryLanguage: a crisis line of the English settings
+// missing from another language's is an error at that file's crisis list.
+func TestCrisisLinesInEveryLanguage(t *testing.T) {
+	var problems diag.List
+	english := parseConfig([]byte("title: T\nbase_url: https://example.org/\nquick_exit: https://example.org/\n"+
+		"crisis:\n  - name: Emergency\n    href: \"tel:911\"\n  - name: Line\n    href: \"tel:988\"\n"), &problems)
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	french := "title: T\nlanguage: fr-CA\ncrisis:\n  - name: Urgence\n    href: \"tel:911\"\n  - name: Autre\n    href: \"tel:211\"\n"
+	CheckCrisisLines(english, "content/fr/site.yaml", []byte(french), &problems)
+	if len(problems) != 1 {
+		t.Fatalf("want one problem, got %v", problems)
+	}
+	wantProblem(t, problems, "content/fr/site.yaml:3:1", `"tel:988" (Line, content/site.yaml:8) is missing`)
+	problems = nil
+	CheckCrisisLines(english, "content/fr/site.yaml", []byte(strings.Replace(french, "tel:211", "tel:988", 1)), &problems)
+	if len(problems) > 0 {
+		t.Errorf("every line is there: %v", problems)
 	}
 }
 

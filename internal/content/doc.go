@@ -9,6 +9,8 @@
 //	content/*.md                 other pages: /<slug>/
 //	content/<section>/_index.md  any other folder is a section, nested folders too
 //	content/urls.txt             every URL the site has published (kept by the builder)
+//	content/<lang>/site.yaml     a folder holding its own site.yaml is another language's
+//	                             site (internal/layout), never a section of this one
 //
 // A page's URL is its folder and slug: content/articles/acknowledge.md is
 // /articles/acknowledge/. The slug is the file name without ".md" unless the

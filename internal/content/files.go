@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/trustguide/guide/internal/diag"
+	"github.com/trustguide/guide/internal/layout"
 	"github.com/trustguide/guide/internal/sitefs"
 )
 
@@ -78,7 +79,8 @@ func Ignored(name string) bool {
 // (RFC 8615): the one hidden folder published.
 const WellKnown = ".well-known"
 
-// Scan lists the markdown files and the files to publish under content/.
+// Scan lists the markdown files and the files to publish under content/,
+// leaving out other languages' folders (layout.IsLanguageDir).
 // Problems are files that cannot be part of a site: symlinks that leave the
 // root or loop, named pipes, sockets and devices. Files of other kinds are
 // left out with a warning.
@@ -93,6 +95,9 @@ func Scan(fsys fs.FS, problems *diag.List) (markdown, resources []string) {
 				return fs.SkipDir
 			}
 			return nil
+		}
+		if d.IsDir() && layout.IsLanguageDir(fsys, p) {
+			return fs.SkipDir // another language's site, with its own settings
 		}
 		if d.IsDir() && p != "content" && p != "content/"+WellKnown && !isURLName(d.Name()) {
 			problems.Add(p, 0, 0, "the folder name %q cannot be part of a web address: rename it with letters, digits and dashes", d.Name())
