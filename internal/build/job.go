@@ -83,6 +83,7 @@ func (j *job) assemble() {
 	}
 	j.next.site, j.next.assembly = j.assembleSite()
 	j.problems.Append(j.next.assembly)
+	j.problems.Append(j.checkTranslations())
 	j.next.siteViews, j.next.siteSum = j.siteViews()
 	j.findMoved()
 	j.startPages()

@@ -9,14 +9,15 @@ import (
 // order: its translation where there is one (read through r, so that a
 // translation that comes or goes draws the page again), else that
 // language's home page, so that the language switcher never leads to a
-// missing page. A one-language site has none.
+// missing page (a language without a home page is left out). A
+// one-language site has none.
 func alternates(p *content.Page, site *SiteView, r Reader) []Alternate {
 	if len(site.Languages) < 2 {
 		return nil
 	}
-	out := make([]Alternate, len(site.Languages))
+	var out []Alternate
 	for i, l := range site.Languages {
-		a := Alternate{Language: l, URL: l.Home, Current: l.Code == p.Lang.Code}
+		a := Alternate{Language: l, URL: l.Home, Current: l.Code == p.Lang.Code, Default: i == 0}
 		switch {
 		case a.Current:
 			a.URL, a.Translated = p.URL, p.Kind != content.NotFound
@@ -29,7 +30,9 @@ func alternates(p *content.Page, site *SiteView, r Reader) []Alternate {
 				a.URL, a.Translated = link.URL, true
 			}
 		}
-		out[i] = a
+		if _, ok := r.PageAt(l.Home); ok || a.Translated {
+			out = append(out, a)
+		}
 	}
 	return out
 }

@@ -48,6 +48,7 @@ type Alternate struct {
 	URL        string
 	Translated bool // URL is the page in that language, not its home page
 	Current    bool // the language of the page shown
+	Default    bool // the default language: its version is x-default
 }
 
 // Crisis is a place to get help now. Href is a tel:, sms: or web link,
@@ -78,7 +79,7 @@ type PageView struct {
 	Kind        content.Kind
 	Lang        string      // the page's language tag: "fr-CA"
 	Key         string      // language-neutral: its path in its language's folder, without .md
-	Alternates  []Alternate // the page in every language, its own first... in the site's order; none in a one-language site
+	Alternates  []Alternate // the page in each language, in the site's order; none in a one-language site
 	Title       string
 	Description string
 	URL         string // site path
