@@ -18,7 +18,7 @@ func frenchSite(t *testing.T, changes map[string]string) fstest.MapFS {
 	for name, text := range map[string]string{
 		"content/fr/site.yaml": "title: Petit\nlanguage: fr-CA\ndescription: Un petit site.\nquick_exit: https://www.example.com/\n" +
 			"crisis:\n  - name: Urgence\n    href: tel:911\nmenu:\n  - title: Début\n    url: /fr/articles/first/\n",
-		"templates/i18n/fr.yaml":         "nav.skip: Aller au contenu\nlink.in-english: (en anglais)\n",
+		"templates/i18n/fr.yaml":         "nav.skip: Aller au contenu\n" + builderFR,
 		"content/fr/_index.md":           "---\ntitle: Accueil\ndescription: d\nsource: " + home + "\n---\nBonjour.\n",
 		"content/fr/articles/first.md":   "---\ntitle: Le premier pas\ndescription: d\nstep: 1\ndate: 2026-11-02\nsource: " + first + "\n---\nIl a dit \"Oui\". Voir [la suite](second.md).\n",
 		"content/fr/worksheets/fiche.md": "---\ntitle: Fiche\ndescription: d\nshort: fiche\narticle: ../articles/first.md\n---\nRemplir.\n",
@@ -67,7 +67,8 @@ func TestTwoLanguagesInOneBuild(t *testing.T) {
 	wantIn(t, r, "fr/print/index.html", "Le premier pas")
 	wantIn(t, r, "fr/feed.xml", `xml:lang="fr-CA"`, "<title>Petit</title>", `<link rel="self" href="https://example.org/fr/feed.xml"/>`, "/fr/articles/first/")
 	wantIn(t, r, "fr/search.json", `["/fr/search/0.json"]`)
-	wantIn(t, r, "fr/search/0.json", `"u":"/fr/articles/first/"`)
+	wantIn(t, r, "fr/search/0.json", `"u":"/fr/articles/first/"`, `"k":"fiche"`, `"k":"liste des fiches"`)
+	wantIn(t, r, "search/0.json", `"k":"worksheet"`, `"k":"list of worksheets"`)
 	wantIn(t, r, "articles/first/index.html", `<html lang="en">`, "It&rsquo;s a &ldquo;first&rdquo; step")
 	if strings.Contains(string(r.Files["search/0.json"]), "/fr/") || strings.Contains(string(r.Files["feed.xml"]), "/fr/") {
 		t.Error("the English search index or feed lists French pages")
