@@ -63,7 +63,8 @@ func TestTwoLanguagesInOneBuild(t *testing.T) {
 		`<ol><li><a href="/fr/">Accueil</a></li><li><a href="/fr/articles/">Articles</a></li></ol>`,
 		"Il a dit «\u202fOui\u202f».")
 	wantIn(t, r, "fr/worksheets/fiche/index.html", `<title>Fiche · Petit</title>`)
-	wantIn(t, r, "fr/404.html", `<html lang="fr-CA">`)
+	wantIn(t, r, "fr/404.html", `<html lang="fr-CA">`, "<title>Page introuvable · Petit</title>")
+	wantIn(t, r, "404.html", "<title>Page not found · Small</title>")
 	wantIn(t, r, "fr/print/index.html", "Le premier pas")
 	wantIn(t, r, "fr/feed.xml", `xml:lang="fr-CA"`, "<title>Petit</title>", `<link rel="self" href="https://example.org/fr/feed.xml"/>`, "/fr/articles/first/")
 	wantIn(t, r, "fr/search.json", `["/fr/search/0.json"]`)

@@ -46,6 +46,7 @@ const inEnglish = "link.in-english"
 
 var builderKeys = []string{inEnglish,
 	"kind.home", "kind.section", "kind.worksheets", "kind.worksheet", "kind.page",
+	"made.notfound.title", "made.notfound.description", "made.print.title", "made.print.description",
 	"audience.both", "audience.hurt-partner", "audience.partner-who-broke-trust", "audience.alone"}
 
 // builderUses are the builder's strings as uses, for i18n.Check: a

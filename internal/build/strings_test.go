@@ -56,8 +56,8 @@ func TestStringsProblemsFailTheBuildAtTheirPlace(t *testing.T) {
 // builderEN and builderFR are the strings the builder itself shows
 // (builderKeys), for test sites that write their own strings files.
 const (
-	builderEN = "link.in-english: (in English)\nkind.home: home\nkind.section: section\nkind.worksheets: list of worksheets\nkind.worksheet: worksheet\nkind.page: page\naudience.both: Both\naudience.hurt-partner: Hurt\naudience.partner-who-broke-trust: Broke\naudience.alone: Alone\n"
-	builderFR = "link.in-english: (en anglais)\nkind.home: accueil\nkind.section: section\nkind.worksheets: liste des fiches\nkind.worksheet: fiche\nkind.page: page\naudience.both: Both\naudience.hurt-partner: Hurt\naudience.partner-who-broke-trust: Broke\naudience.alone: Alone\n"
+	builderEN = "link.in-english: (in English)\nkind.home: home\nkind.section: section\nkind.worksheets: list of worksheets\nkind.worksheet: worksheet\nkind.page: page\naudience.both: Both\naudience.hurt-partner: Hurt\naudience.partner-who-broke-trust: Broke\naudience.alone: Alone\nmade.notfound.title: Page not found\nmade.notfound.description: There is no page at this address.\nmade.print.title: The whole guide\nmade.print.description: Every article of the guide on one page, in order, to print.\n"
+	builderFR = "link.in-english: (en anglais)\nkind.home: accueil\nkind.section: section\nkind.worksheets: liste des fiches\nkind.worksheet: fiche\nkind.page: page\naudience.both: Both\naudience.hurt-partner: Hurt\naudience.partner-who-broke-trust: Broke\naudience.alone: Alone\nmade.notfound.title: Page introuvable\nmade.notfound.description: d\nmade.print.title: Le guide\nmade.print.description: d\n"
 )
 
 // with returns a copy of changes with more name, text pairs.
