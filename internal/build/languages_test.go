@@ -172,3 +172,17 @@ func TestAccentedSection(t *testing.T) {
 	wantIn(t, r, "éclairages/lumière/index.html", `<a href="/%c3%a9clairages/">Éclairages</a>`)
 	wantIn(t, r, "sitemap.xml", "<loc>https://example.org/%C3%A9clairages/lumi%C3%A8re/</loc>")
 }
+
+// Templates write dates as each language does, with month names from its
+// strings file: "November 1, 2026" in English, "2 novembre 2026" and
+// "1er novembre 2026" in French.
+func TestDatesInEachLanguage(t *testing.T) {
+	fsys := frenchSite(t, nil)
+	set(fsys, "templates/_body.html", string(fsys["templates/_body.html"].Data)+`{{if .Page.Date}}<time>{{date .Page.Date}}</time>{{end}}`)
+	set(fsys, "templates/i18n/en.yaml", strings.Replace(string(fsys["templates/i18n/en.yaml"].Data), "date.month.11: M11", "date.month.11: November", 1))
+	r := buildClean(t, fsys)
+	wantIn(t, r, "articles/first/index.html", "<time>November 1, 2026</time>")
+	wantIn(t, r, "fr/articles/first/index.html", "<time>2 novembre 2026</time>")
+	set(fsys, "content/fr/articles/first.md", strings.Replace(string(fsys["content/fr/articles/first.md"].Data), "2026-11-02", "2026-11-01", 1))
+	wantIn(t, Site(fsys, Options{}), "fr/articles/first/index.html", "<time>1er novembre 2026</time>")
+}

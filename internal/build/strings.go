@@ -52,8 +52,9 @@ var builderKeys = []string{inEnglish,
 // builderUses are the builder's strings as uses, for i18n.Check: a
 // language that lacks one is told so at the default language's file.
 var builderUses = func() []i18n.Use {
-	uses := make([]i18n.Use, len(builderKeys))
-	for i, key := range builderKeys {
+	keys := append(builderKeys, dateKeys...)
+	uses := make([]i18n.Use, len(keys))
+	for i, key := range keys {
 		uses[i] = i18n.Use{Key: key, At: i18n.Position{Path: i18n.Dir + "/en.yaml", Line: 1, Col: 1}}
 	}
 	return uses
