@@ -156,7 +156,7 @@ func (b bodyOf) untranslated(src string) (original, url string) {
 
 // resolveImage checks that an image is a file of the site.
 func (b bodyOf) resolveImage(ref *markdown.Ref, file string) {
-	name := strings.TrimPrefix(path.Join(path.Dir(b.page.Source), file), "content/")
+	name := layout.FileOf(path.Join(path.Dir(b.page.Source), file))
 	if strings.HasPrefix(file, "/") {
 		name = strings.TrimPrefix(path.Clean(file), "/")
 	}

@@ -104,7 +104,10 @@ func (j *job) makeListing() *listing {
 			continue
 		}
 		versions := j.versions(ps.page)
-		made := digest.Combine(ps.listed, digest.String(base), digest.Of(versions))
+		made := digest.Combine(ps.listed, digest.String(base))
+		if versions != nil {
+			made = digest.Combine(made, digest.Of(versions))
+		}
 		lp, ok := j.last.listingOf(ps.page.Source)
 		if !ok || lp.made != made {
 			e := entryOf(ps.page, "")
@@ -115,7 +118,7 @@ func (j *job) makeListing() *listing {
 		all = append(all, lp.xml)
 		byLang[ps.page.Lang.Code] = append(byLang[ps.page.Lang.Code], lp.xml)
 	}
-	l.what = map[string]string{"sitemap.xml": "the sitemap", "robots.txt": "robots.txt", "_redirects": "the redirects of aliases and short links"}
+	l.what = map[string]string{layout.OutputPath(layout.Sitemap): "the sitemap", "robots.txt": "robots.txt", "_redirects": "the redirects of aliases and short links"}
 	l.files[layout.OutputPath(layout.Sitemap)] = render.Sitemap(all, len(site.Langs) > 1)
 	for _, lang := range site.Langs {
 		name := layout.OutputPath(lang.Feed())

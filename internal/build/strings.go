@@ -63,8 +63,8 @@ var builderUses = func() []i18n.Use {
 // text is a builder's string in a language, or "" when the site has none.
 func (in *inputs) text(lang, key string) string {
 	strs := in.strings[lang]
-	if strs == nil {
-		return ""
+	if strs == nil || strs.Messages[key] == nil {
+		return "" // a site without strings files
 	}
 	s, err := strs.String(key, nil)
 	if err != nil {

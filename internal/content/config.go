@@ -8,10 +8,11 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/trustguide/guide/internal/diag"
+	"github.com/trustguide/guide/internal/layout"
 )
 
 // ConfigPath is where the site settings live, relative to the root.
-const ConfigPath = "content/site.yaml"
+const ConfigPath = layout.Root + "/" + layout.Settings
 
 // Config is content/site.yaml.
 type Config struct {

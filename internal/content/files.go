@@ -99,7 +99,7 @@ func Scan(fsys fs.FS, lang layout.Lang, problems *diag.List) (markdown, resource
 		if d.IsDir() && p != lang.Dir && layout.IsLanguageDir(fsys, p) {
 			return fs.SkipDir // another language's site, with its own settings
 		}
-		if d.IsDir() && p != "content" && p != "content/"+WellKnown && !isURLName(d.Name()) {
+		if d.IsDir() && p != lang.Dir && p != layout.Root+"/"+WellKnown && !isURLName(d.Name()) {
 			problems.Add(p, 0, 0, "the folder name %q cannot be part of a web address: rename it with letters, digits and dashes", d.Name())
 			return fs.SkipDir
 		}
@@ -108,7 +108,7 @@ func Scan(fsys fs.FS, lang layout.Lang, problems *diag.List) (markdown, resource
 		}
 		switch {
 		case p == lang.Settings() || p == ManifestPath:
-		case strings.HasPrefix(p, "content/"+WellKnown+"/"), p == "content/_redirects", p == "content/_headers":
+		case strings.HasPrefix(p, layout.Root+"/"+WellKnown+"/"), p == layout.Root+"/_redirects", p == layout.Root+"/_headers":
 			resources = append(resources, p)
 		case strings.HasSuffix(p, ".md"):
 			markdown = append(markdown, p)
@@ -130,7 +130,7 @@ func Scan(fsys fs.FS, lang layout.Lang, problems *diag.List) (markdown, resource
 // URL and are not hidden or ignored.
 func IsPage(name string) bool {
 	parts := strings.Split(name, "/")
-	if len(parts) < 2 || parts[0] != "content" || !strings.HasSuffix(name, ".md") {
+	if len(parts) < 2 || parts[0] != layout.Root || !strings.HasSuffix(name, ".md") {
 		return false
 	}
 	for i, part := range parts[1:] {
