@@ -29,7 +29,7 @@ func (j *job) loadTemplates(in *inputs, langs []string) {
 		funcs := j.templateFuncs(in.assets, j.baseURL(in.english()))
 		maps.Copy(funcs, strs[code])
 		lang, _ := layout.ByCode(in.languages, code)
-		funcs["href"] = func(sitePath string) string { return lang.Prefix + sitePath }
+		funcs["href"] = lang.Path
 		funcs["date"] = dateFunc(texts[code])
 		var problems diag.List
 		t := render.LoadTemplates(j.fsys, funcs, j.tools.templates, &problems)

@@ -68,6 +68,8 @@ func TestTwoLanguagesInOneBuild(t *testing.T) {
 	wantIn(t, r, "fr/print/index.html", "Le premier pas")
 	wantIn(t, r, "fr/feed.xml", `xml:lang="fr-CA"`, "<title>Petit</title>", `<link rel="self" href="https://example.org/fr/feed.xml"/>`, "/fr/articles/first/")
 	wantIn(t, r, "fr/search.json", `["/fr/search/0.json"]`)
+	wantIn(t, r, "fr/manifest.webmanifest", `"start_url": "/fr/"`, `"lang": "fr-CA"`)
+	wantIn(t, r, "manifest.webmanifest", `"start_url": "/"`)
 	wantIn(t, r, "fr/search/0.json", `"u":"/fr/articles/first/"`, `"k":"fiche"`, `"k":"liste des fiches"`)
 	wantIn(t, r, "search/0.json", `"k":"worksheet"`, `"k":"list of worksheets"`)
 	wantIn(t, r, "articles/first/index.html", `<html lang="en">`, "It&rsquo;s a &ldquo;first&rdquo; step")

@@ -261,8 +261,12 @@ func sameRecords(a, b [][]byte) bool {
 // lists, articles, worksheets and the pages at the top of the site (about,
 // safety...).
 func (j *job) makeOfflineFiles() {
-	c := j.next.site.Config
-	j.addMade(offline.ManifestPath, "the web app manifest", offline.Manifest(offline.App{Name: c.Title, Description: c.Description, Language: c.Language}, j.next.files))
+	site := j.next.site
+	for _, lang := range site.Langs {
+		c := site.Configs[lang.Code]
+		app := offline.App{Name: c.Title, Description: c.Description, Language: c.Language, Start: lang.Home()}
+		j.addMade(layout.OutputPath(lang.Path("/"+offline.ManifestPath)), "the web app manifest", offline.Manifest(app, j.next.files))
+	}
 	if j.opt.DevServer {
 		j.addMade(offline.WorkerPath, "the service worker", offline.Retired())
 		return

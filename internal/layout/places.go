@@ -151,3 +151,7 @@ func (k Kind) LabelKey() string {
 	}
 	return "kind." + string(k)
 }
+
+// Path is a site path in the language: "/safety/" is "/fr/safety/" in
+// French, and itself in the default language.
+func (l Lang) Path(sitePath string) string { return l.Prefix + sitePath }
