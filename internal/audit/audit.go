@@ -54,7 +54,7 @@ func Page(name string, data []byte) []string {
 		}
 		switch n.DataAtom {
 		case atom.Script:
-			if attr(n, "src") == "" && attr(n, "type") != "application/ld+json" {
+			if attr(n, "src") == "" && !isJSON(attr(n, "type")) {
 				add("has an inline <script>, which the Content-Security-Policy blocks")
 			}
 		case atom.Style:
@@ -159,4 +159,12 @@ func findFirst(n *html.Node, a atom.Atom) *html.Node {
 		}
 	}
 	return nil
+}
+
+// isJSON reports whether a script's type makes it a JSON data block, which
+// browsers never run, so the Content-Security-Policy does not block it:
+// application/json (the strings of the page's scripts), application/ld+json.
+func isJSON(typ string) bool {
+	typ = strings.ToLower(strings.TrimSpace(typ))
+	return typ == "application/json" || strings.HasSuffix(typ, "+json") && strings.HasPrefix(typ, "application/")
 }
