@@ -35,13 +35,15 @@ func withStrings(t *testing.T, values map[string]string) (*browsertest.Browser, 
 	return browsertest.Start(t), browsertest.Serve(t, files, browsertest.Netlify(t))
 }
 
-// statusJS waits until the element's text is not empty, and returns it.
-func statusJS(selector string) string {
+// statusJS waits until the element's text is neither empty nor the
+// string of the key passed over (a message shown while waiting), and
+// returns it.
+func statusJS(selector, passOver string) string {
 	return fmt.Sprintf(`new Promise((resolve) => {
-	const s = document.querySelector(%q);
-	if (s.textContent) return resolve(s.textContent);
-	new MutationObserver(() => { if (s.textContent) resolve(s.textContent); }).observe(s, {childList: true, characterData: true, subtree: true});
-})`, selector)
+	const s = document.querySelector(%q), over = %q ? t(%q) : "";
+	const done = () => s.textContent && s.textContent !== over && resolve(s.textContent);
+	done() || new MutationObserver(done).observe(s, {childList: true, characterData: true, subtree: true});
+})`, selector, passOver, passOver)
 }
 
 // TestScriptsSpeakFromThePage changes strings in en.yaml and finds the new
@@ -57,7 +59,7 @@ func TestScriptsSpeakFromThePage(t *testing.T) {
 	tab := b.NewTab(t)
 	tab.Navigate(srv.Page("/"))
 	tab.Do(chromedp.WaitVisible(chromedp.ID("search-q")), chromedp.SendKeys(chromedp.ID("search-q"), "zqxjkv"))
-	if got := browsertest.Eval[string](tab, statusJS(".search-status")); got != "<none zqxjkv>" {
+	if got := browsertest.Eval[string](tab, statusJS(".search-status", "search.loading")); got != "<none zqxjkv>" {
 		t.Errorf("a search with no results says %q", got)
 	}
 	forms := browsertest.Eval[[]string](tab, `[t("search.found", {n: 1}), t("search.found", {n: 2})]`)
@@ -71,7 +73,7 @@ func TestScriptsSpeakFromThePage(t *testing.T) {
 
 	w := openWorksheet(t, b, srv, worksheetPage(t), true)
 	saved := w.tab.Download(chromedp.Click(chromedp.CSS(`[data-action="save"]`)))
-	if got, want := browsertest.Eval[string](w.tab, statusJS(".worksheet-status")), "<saved "+saved.Name+">"; got != want {
+	if got, want := browsertest.Eval[string](w.tab, statusJS(".worksheet-status", "")), "<saved "+saved.Name+">"; got != want {
 		t.Errorf("after saving, the page says %q, want %q", got, want)
 	}
 	w.tab.AcceptDialogs(true)
