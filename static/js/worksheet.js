@@ -33,8 +33,9 @@
 //
 // Storage: one localStorage key per worksheet, "guide:v1:" + its key (the
 // form's data-worksheet: the same in every language, so answers kept on
-// the English page are there on the French one), which exists only while the reader keeps answers ("Keep my answers" ticked;
-// the key is the record of that choice too). Its value is JSON:
+// the English page are there on the French one), which exists only while
+// the reader keeps answers ("Keep my answers" ticked; the key is the
+// record of that choice too). Its value is JSON:
 // {"answers": {name: value}}, value being the text typed, the scale value
 // chosen, or true/false for a checkbox. Unticking the box or "Clear my
 // answers" removes the key: nothing of the page is left on the device.
