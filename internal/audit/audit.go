@@ -88,7 +88,7 @@ func (a *pageAudit) inline(n *html.Node) {
 	}
 	switch n.DataAtom {
 	case atom.Script:
-		if attr(n, "src") == "" && !dataBlockTypes[attr(n, "type")] {
+		if attr(n, "src") == "" && !isJSON(attr(n, "type")) {
 			a.add("has an inline <script>, which the Content-Security-Policy blocks")
 		}
 	case atom.Style:
@@ -96,8 +96,13 @@ func (a *pageAudit) inline(n *html.Node) {
 	}
 }
 
-// dataBlockTypes are the <script type>s a browser never runs.
-var dataBlockTypes = map[string]bool{"application/ld+json": true, "application/json": true}
+// isJSON reports whether a script's type makes it a JSON data block, which
+// browsers never run: application/json (the strings of the page's
+// scripts), application/ld+json.
+func isJSON(typ string) bool {
+	typ = strings.ToLower(strings.TrimSpace(typ))
+	return typ == "application/json" || strings.HasSuffix(typ, "+json") && strings.HasPrefix(typ, "application/")
+}
 
 // requests reports what would make the browser contact another host.
 func (a *pageAudit) requests(n *html.Node) {

@@ -24,6 +24,7 @@ func TestBadPages(t *testing.T) {
 		{`src="/js/a.js"`, `src="//cdn.example.com/a.js"`, "contact another host"},
 		{`<script src="/js/a.js"></script>`, `<script>alert(1)</script>`, "inline <script>"},
 		{`type="application/json"`, `type="module"`, "inline <script>"},
+		{`<script type="application/json" id="strings">`, `<script type="text/javascript" id="strings">`, "inline <script>"},
 		{`<h1>T</h1>`, `<h1 style="color:red">T</h1>`, "style attribute"},
 		{`<h1>T</h1>`, `<h1 onclick="x()">T</h1>`, "inline onclick"},
 		{`<h1>T</h1>`, `<h1>T</h1><h1>U</h1>`, "2 <h1>"},

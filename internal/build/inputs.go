@@ -33,7 +33,8 @@ type inputs struct {
 	assetDiag  diag.List
 	templates  *render.Templates // nil when they have problems
 	tmplDiag   diag.List
-	look       uint64 // names this parse of the templates, with the static files they link to
+	look       uint64   // names this parse of the templates, with the static files they link to
+	langs      []string // the languages whose strings the templates were checked with
 }
 
 // source is one markdown file as last read.
@@ -133,15 +134,30 @@ func (j *job) readInputs() {
 		in.assetDiag = nil
 		in.assets = assets.Build(j.fsys, j.tools.files, &in.assetDiag)
 	}
-	if j.plan.templates || j.plan.assets || j.plan.config {
-		// The templates are parsed with the static files' URLs and the
-		// site's address that their functions give.
-		in.tmplDiag = nil
-		in.templates = render.LoadTemplates(j.fsys, j.templateFuncs(in.assets, j.baseURL(in.config)), j.tools.templates, &in.tmplDiag)
-		in.look = j.tools.version()
+	langs := in.langs
+	if j.plan.scan || j.plan.everything {
+		langs = languageCodes(j.fsys)
+	}
+	if j.plan.templates || j.plan.assets || j.plan.config || !slices.Equal(langs, in.langs) {
+		j.loadTemplates(&in, langs)
 	}
 	j.readSources(&in, j.plan.pages)
 	j.next.in = &in
+}
+
+// loadTemplates parses the templates with the static files' URLs, the
+// site's address and the strings that their functions give, and checks
+// the strings of every language against the templates and scripts.
+func (j *job) loadTemplates(in *inputs, langs []string) {
+	in.tmplDiag, in.langs = nil, langs
+	strs, ok := siteStrings(j.fsys, langs, &in.tmplDiag)
+	funcs := j.templateFuncs(in.assets, j.baseURL(in.config))
+	maps.Copy(funcs, strs)
+	in.templates = render.LoadTemplates(j.fsys, funcs, j.tools.templates, &in.tmplDiag)
+	if !ok {
+		in.templates = nil
+	}
+	in.look = j.tools.version()
 }
 
 // checkLanguages checks each other language's settings against the

@@ -55,6 +55,7 @@ type Link struct {
 // PageView is the page being drawn.
 type PageView struct {
 	Kind        content.Kind
+	Key         string // the page alike in every language: "worksheets/plan-an-apology"
 	Title       string
 	Description string
 	URL         string // site path
@@ -76,6 +77,7 @@ type PageView struct {
 	Article    *Link            // a worksheet's article
 	Worksheet  *WorksheetInfo   // a worksheet page's own details
 	IsForm     bool             // the body has worksheet fields
+	Forget     bool             // shows "Forget this site on this device" (front matter forget: true)
 	Chapters   []Chapter        // the print view: every article, the guided path first
 }
 
@@ -97,6 +99,7 @@ type Heading struct {
 // WorksheetInfo is what a counsellor needs to know about a worksheet.
 type WorksheetInfo struct {
 	Link
+	Key      string // as PageView.Key: kept answers are found by it
 	Minutes  int
 	For      string // "both", "hurt-partner", "partner-who-broke-trust", "alone"
 	ForLabel string // the words readers see

@@ -61,11 +61,11 @@ func LinkTo(p *content.Page) Link {
 func NewPageView(in PageInput, site *SiteView, r Reader) *PageView {
 	p, m := in.Page, in.Page.Meta
 	v := &PageView{
-		Kind: p.Kind, Title: m.Title, Description: m.Description,
+		Kind: p.Kind, Key: Key(p.Source), Title: m.Title, Description: m.Description,
 		URL: p.URL, Permalink: Absolute(site.BaseURL, p.URL),
 		Body: in.Body, Minutes: max(in.Minutes, 1),
 		Date: m.Date.Day, Updated: m.Updated.Day, Tags: m.Tags,
-		IsForm: in.IsForm,
+		IsForm: in.IsForm, Forget: m.Forget,
 	}
 	for _, h := range in.Headings {
 		if h.Level == 2 || h.Level == 3 {
@@ -147,11 +147,19 @@ func placeOnPath(v *PageView, path []Link) {
 	}
 }
 
+// Key names a page alike in every language, by its source file:
+// "worksheets/plan-an-apology" for content/worksheets/plan-an-apology.md.
+// Answers kept and saved on a worksheet are found by it.
+func Key(source string) string {
+	return strings.TrimSuffix(strings.TrimPrefix(source, "content/"), ".md")
+}
+
 // NewWorksheetInfo makes what a counsellor needs to know about a worksheet.
 // article is the article it belongs to, if any; qr draws a QR code.
 func NewWorksheetInfo(w *content.Page, article *Link, baseURL string, qr func(url string) template.HTML) *WorksheetInfo {
 	info := &WorksheetInfo{
 		Link:    LinkTo(w),
+		Key:     Key(w.Source),
 		Minutes: w.Meta.Minutes,
 		For:     w.Meta.For, ForLabel: content.Audiences[w.Meta.For],
 		Short:   w.Meta.Short,
