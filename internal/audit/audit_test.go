@@ -9,6 +9,7 @@ const good = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 <link rel="canonical" href="https://example.org/x/"><link rel="stylesheet" href="/css/a.css"></head>
 <body><main><h1>T</h1><form><label for="a">A</label><textarea id="a" name="a"></textarea>
 <label><input type="checkbox" name="b"> B</label></form><a href="https://example.com/">out</a>
+<script type="application/json" id="strings">{"a": "b"}</script>
 <script src="/js/a.js"></script></main></body></html>`
 
 func TestGoodPage(t *testing.T) {
@@ -22,6 +23,8 @@ func TestBadPages(t *testing.T) {
 		{`href="/css/a.css"`, `href="https://cdn.example.com/a.css"`, "contact another host"},
 		{`src="/js/a.js"`, `src="//cdn.example.com/a.js"`, "contact another host"},
 		{`<script src="/js/a.js"></script>`, `<script>alert(1)</script>`, "inline <script>"},
+		{`type="application/json"`, `type="module"`, "inline <script>"},
+		{`<script type="application/json" id="strings">`, `<script type="text/javascript" id="strings">`, "inline <script>"},
 		{`<h1>T</h1>`, `<h1 style="color:red">T</h1>`, "style attribute"},
 		{`<h1>T</h1>`, `<h1 onclick="x()">T</h1>`, "inline onclick"},
 		{`<h1>T</h1>`, `<h1>T</h1><h1>U</h1>`, "2 <h1>"},

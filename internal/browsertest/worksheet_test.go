@@ -350,7 +350,7 @@ func TestWorksheet(t *testing.T) {
 			want := a.Value
 			switch a.Kind {
 			case "scale":
-				want = a.Value + " of " + a.Values[len(a.Values)-1]
+				want = a.Value + "/" + a.Values[len(a.Values)-1] // 7/10: the same in every language
 			case "checkbox":
 				want = "[x] " + a.Question
 			}

@@ -23,6 +23,7 @@ type Meta struct {
 	Slug        string
 	Aliases     []string
 	Tags        []string
+	Forget      bool // the page shows "Forget this site on this device", under the heading that names it
 
 	Step int // articles: place on the guided path
 
@@ -118,6 +119,7 @@ var fields = map[string]field{
 	"slug":        {"text", str(func(m *Meta) *string { return &m.Slug })},
 	"aliases":     {"a list of URLs like [/old/path/]", list(func(m *Meta) *[]string { return &m.Aliases })},
 	"tags":        {"a list of words", list(func(m *Meta) *[]string { return &m.Tags })},
+	"forget":      {"true or false", boolean(func(m *Meta) *bool { return &m.Forget })},
 	"step":        {"a whole number from 1", integer(func(m *Meta) *int { return &m.Step })},
 	"short":       {"letters, digits and dashes, like name-it", str(func(m *Meta) *string { return &m.Short })},
 	"minutes":     {"a whole number", integer(func(m *Meta) *int { return &m.Minutes })},

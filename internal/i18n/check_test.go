@@ -101,3 +101,22 @@ func TestTemplateFunctions(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
 	}
 }
+
+// A language whose file is missing, or cannot be read as YAML, is one
+// problem, said by Load: not one more for every key the templates use.
+func TestUnreadFileIsOneProblem(t *testing.T) {
+	for name, fr := range map[string]*string{"missing": nil, "broken": new("nav.skip: [\n")} {
+		t.Run(name, func(t *testing.T) {
+			files := map[string]string{Dir + "/en.yaml": enYAML}
+			if fr != nil {
+				files[Dir+"/fr.yaml"] = *fr
+			}
+			c, problems := load(t, files, "en", "fr")
+			uses, _ := scan(t, allUsed)
+			problems.Append(Check(c, uses))
+			if len(problems) != 1 || problems[0].Path != Dir+"/fr.yaml" {
+				t.Errorf("want one problem, in fr.yaml; got %v", problems)
+			}
+		})
+	}
+}

@@ -93,23 +93,8 @@ func parseTag(tag []byte) (name string, attrs []attr) {
 			}
 			continue // an attribute without a value
 		}
-		i++ // "="
 		var value []byte
-		if i < len(tag) && (tag[i] == '"' || tag[i] == '\'') {
-			q := tag[i]
-			j := bytes.IndexByte(tag[i+1:], q)
-			if j < 0 {
-				j = len(tag) - i - 1
-			}
-			value = tag[i+1 : i+1+j]
-			i += j + 2
-		} else {
-			start := i
-			for i < len(tag) && !isSpace(tag[i]) {
-				i++
-			}
-			value = tag[start:i]
-		}
+		value, i = attrValue(tag, i+1) // after "="
 		for _, w := range wanted {
 			if bytes.EqualFold(key, []byte(w)) {
 				attrs = append(attrs, attr{w, string(value)})
@@ -117,6 +102,24 @@ func parseTag(tag []byte) (name string, attrs []attr) {
 		}
 	}
 	return name, attrs
+}
+
+// attrValue reads the value that starts at tag[i], quoted or not, and
+// returns it with where the tag goes on.
+func attrValue(tag []byte, i int) (value []byte, next int) {
+	if i < len(tag) && (tag[i] == '"' || tag[i] == '\'') {
+		q := tag[i]
+		j := bytes.IndexByte(tag[i+1:], q)
+		if j < 0 {
+			j = len(tag) - i - 1
+		}
+		return tag[i+1 : i+1+j], i + j + 2
+	}
+	start := i
+	for i < len(tag) && !isSpace(tag[i]) {
+		i++
+	}
+	return tag[start:i], i
 }
 
 // tagEnd finds the ">" that closes the tag starting at i, skipping quoted

@@ -18,13 +18,7 @@ type paragraph struct {
 // forEachParagraph calls f with each paragraph of src, in order, until f
 // returns false or a line crosses a limit (that paragraph then carries it).
 func forEachParagraph(src []byte, f func(paragraph) bool) {
-	var cur *paragraph
-	var fence []byte // the fence of the code block the lines are in
-	flush := func() bool {
-		p := cur
-		cur = nil
-		return p == nil || f(*p)
-	}
+	s := &splitter{emit: f}
 	for start := 0; start < len(src); {
 		end := bytes.IndexByte(src[start:], '\n')
 		if end < 0 {
@@ -32,57 +26,81 @@ func forEachParagraph(src []byte, f func(paragraph) bool) {
 		} else {
 			end += start
 		}
-		line := lineAt(src, start, end)
-		next := end + 1
-		switch {
-		case line.nesting > MaxNesting:
-			cur = &paragraph{exceeded: exceeded(start,
-				"this line is nested %d levels deep in quotes (>) and list items, more than the %d a page may have, which would make the build slow: nest less deeply",
-				line.nesting, MaxNesting)}
-			f(*cur)
+		if !s.line(start, end, lineAt(src, start, end)) {
 			return
-		case fence != nil:
-			if isFence(line.rest) && bytes.HasPrefix(bytes.TrimLeft(line.rest, " "), fence) {
-				fence = nil
-			}
-		case isFence(line.rest):
-			t := bytes.TrimLeft(line.rest, " ")
-			fence = t[:len(t)-len(bytes.TrimLeft(t, string(t[:1])))]
-			if !flush() {
-				return
-			}
-		case len(bytes.TrimSpace(line.rest)) == 0:
-			if !flush() {
-				return
-			}
-		default:
-			field := bytes.HasPrefix(line.rest, []byte("? "))
-			startsOwn := line.item || isHeading(line.rest) || field && cur != nil && cur.field
-			if cur != nil && (startsOwn || cur.table) {
-				table := cur.table
-				if !flush() {
-					return
-				}
-				cur = &paragraph{start: start, table: table && !startsOwn, field: field}
-			}
-			if cur == nil {
-				cur = &paragraph{start: start, field: field}
-			}
-			cur.end, cur.lines = end, cur.lines+1
-			if cur.lines == 2 && isDelimiterRow(line.rest) {
-				cur.table = true
-			}
-			if cur.lines > MaxLines && !cur.table {
-				cur.exceeded = exceeded(start,
-					"this paragraph runs on for more than %d lines (a run of link reference definitions counts as one), which would make the build slow: split it with blank lines",
-					MaxLines)
-				f(*cur)
-				return
-			}
 		}
-		start = next
+		start = end + 1
 	}
-	flush()
+	s.flush()
+}
+
+// splitter groups lines into paragraphs, handing each to emit when it ends.
+type splitter struct {
+	emit  func(paragraph) bool
+	cur   *paragraph // the paragraph the lines are in, if any
+	fence []byte     // the fence of the code block the lines are in
+}
+
+// flush ends the current paragraph; false when no more are wanted.
+func (s *splitter) flush() bool {
+	p := s.cur
+	s.cur = nil
+	return p == nil || s.emit(*p)
+}
+
+// line takes the line src[start:end]; false when no more lines are wanted.
+func (s *splitter) line(start, end int, l line) bool {
+	switch {
+	case l.nesting > MaxNesting:
+		s.emit(paragraph{exceeded: exceeded(start,
+			"this line is nested %d levels deep in quotes (>) and list items, more than the %d a page may have, which would make the build slow: nest less deeply",
+			l.nesting, MaxNesting)})
+		return false
+	case s.fence != nil:
+		if isFence(l.rest) && bytes.HasPrefix(bytes.TrimLeft(l.rest, " "), s.fence) {
+			s.fence = nil
+		}
+		return true
+	case isFence(l.rest):
+		t := bytes.TrimLeft(l.rest, " ")
+		s.fence = t[:len(t)-len(bytes.TrimLeft(t, string(t[:1])))]
+		return s.flush()
+	case len(bytes.TrimSpace(l.rest)) == 0:
+		return s.flush()
+	}
+	return s.text(start, end, l)
+}
+
+// text takes a line of a paragraph: it goes on the current one, or starts
+// its own (a list item, a heading, a field, the line after a table).
+func (s *splitter) text(start, end int, l line) bool {
+	field := bytes.HasPrefix(l.rest, []byte("? "))
+	if s.cur != nil {
+		startsOwn := l.item || isHeading(l.rest) || field && s.cur.field
+		if startsOwn || s.cur.table {
+			table := s.cur.table
+			if !s.flush() {
+				return false
+			}
+			s.cur = &paragraph{start: start, table: table && !startsOwn, field: field}
+		}
+	}
+	if s.cur == nil {
+		s.cur = &paragraph{start: start, field: field}
+	}
+	p := s.cur
+	p.end, p.lines = end, p.lines+1
+	if p.lines == 2 && isDelimiterRow(l.rest) {
+		p.table = true
+	}
+	if p.lines > MaxLines && !p.table {
+		p.exceeded = exceeded(start,
+			"this paragraph runs on for more than %d lines (a run of link reference definitions counts as one), which would make the build slow: split it with blank lines",
+			MaxLines)
+		s.emit(*p)
+		return false
+	}
+	return true
 }
 
 // line is one line of the source, its containers taken off.

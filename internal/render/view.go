@@ -78,7 +78,7 @@ type Link struct {
 type PageView struct {
 	Kind        content.Kind
 	Lang        string      // the page's language tag: "fr-CA"
-	Key         string      // language-neutral: its path in its language's folder, without .md
+	Key         string      // the page alike in every language: its path in its language's folder, without .md ("worksheets/plan-an-apology"); answers are kept by it
 	Alternates  []Alternate // the page in each language, in the site's order; none in a one-language site
 	Title       string
 	Description string
@@ -101,6 +101,7 @@ type PageView struct {
 	Article    *Link            // a worksheet's article
 	Worksheet  *WorksheetInfo   // a worksheet page's own details
 	IsForm     bool             // the body has worksheet fields
+	Forget     bool             // shows "Forget this site on this device" (front matter forget: true)
 	Chapters   []Chapter        // the print view: every article, the guided path first
 }
 
@@ -122,6 +123,7 @@ type Heading struct {
 // WorksheetInfo is what a counsellor needs to know about a worksheet.
 type WorksheetInfo struct {
 	Link
+	Key      string // as PageView.Key: kept answers are found by it
 	Minutes  int
 	For      string // "both", "hurt-partner", "partner-who-broke-trust", "alone"
 	ForLabel string // the words readers see

@@ -74,7 +74,7 @@ func NewPageView(in PageInput, site *SiteView, r Reader) *PageView {
 		URL: p.URL, Permalink: Absolute(site.BaseURL, p.URL),
 		Body: in.Body, Minutes: max(in.Minutes, 1),
 		Date: m.Date.Day, Updated: m.Updated.Day, Tags: m.Tags,
-		IsForm: in.IsForm,
+		IsForm: in.IsForm, Forget: m.Forget,
 	}
 	for _, h := range in.Headings {
 		if h.Level == 2 || h.Level == 3 {
@@ -163,6 +163,7 @@ func placeOnPath(v *PageView, path []Link) {
 func NewWorksheetInfo(w *content.Page, article *Link, audience, baseURL string, qr func(url string) template.HTML) *WorksheetInfo {
 	info := &WorksheetInfo{
 		Link:    LinkTo(w),
+		Key:     w.Key(),
 		Minutes: w.Meta.Minutes,
 		For:     w.Meta.For, ForLabel: audience,
 		Short:   w.Meta.Short,

@@ -186,31 +186,11 @@ func (w *Watcher) Close() error {
 // and errors (or the poll ticker), restarts the debounce timer on each
 // change, and hands the merged batch over once things are quiet.
 func (w *Watcher) run(events <-chan fsnotify.Event, errs <-chan error, tick <-chan time.Time) {
-	defer close(w.exited)
-	defer close(w.events)
-	defer close(w.errs)
-	if w.ticker != nil {
-		defer w.ticker.Stop()
-	}
-
-	var (
-		p     = newPending()
-		timer = time.NewTimer(w.debounce)
-		ready bool  // the timer fired and p is waiting to be received
-		next  Batch // p as a Batch, once ready
-	)
-	timer.Stop()
-	defer timer.Stop()
-	changed := func() {
-		ready = false
-		timer.Reset(w.debounce)
-	}
-
+	defer w.closeAll()
+	p := newPending()
+	d := newDebounce(w.debounce)
+	defer d.timer.Stop()
 	for {
-		var out chan<- Batch // nil, so never chosen, until a batch is ready
-		if ready {
-			out = w.events
-		}
 		select {
 		case <-w.done:
 			return
@@ -219,32 +199,84 @@ func (w *Watcher) run(events <-chan fsnotify.Event, errs <-chan error, tick <-ch
 				return
 			}
 			if w.handle(e, p) {
-				changed()
+				d.restart()
 			}
 		case err, ok := <-errs:
 			if !ok {
 				return
 			}
-			if errors.Is(err, fsnotify.ErrEventOverflow) {
-				p.rescan = true
-				w.addTree(w.root, nil) // folders created meanwhile were missed too
-				changed()
-				continue
+			if w.failed(err, p) {
+				d.restart()
 			}
-			w.report(err)
 		case <-tick:
 			if w.poll(p) {
-				changed()
+				d.restart()
 			}
-		case <-timer.C:
-			if !p.empty() {
-				next, ready = p.batch(), true
-			}
-		case out <- next:
+		case <-d.timer.C:
+			d.fire(p)
+		case d.outbox(w.events) <- d.next:
 			p.reset()
-			ready = false
+			d.ready = false
 		}
 	}
+}
+
+// closeAll ends what run owns, telling Close last that run has exited.
+func (w *Watcher) closeAll() {
+	if w.ticker != nil {
+		w.ticker.Stop()
+	}
+	close(w.errs)
+	close(w.events)
+	close(w.exited)
+}
+
+// failed reports an error of fsnotify; when it is an overflow (events were
+// lost), it asks for a rescan and reports true: a batch is due.
+func (w *Watcher) failed(err error, p *pending) bool {
+	if !errors.Is(err, fsnotify.ErrEventOverflow) {
+		w.report(err)
+		return false
+	}
+	p.rescan = true
+	w.addTree(w.root, nil) // folders created meanwhile were missed too
+	return true
+}
+
+// debounce holds a batch back until no change has come for a while.
+type debounce struct {
+	wait  time.Duration
+	timer *time.Timer
+	ready bool  // the timer fired and the batch is waiting to be received
+	next  Batch // the pending changes as a Batch, once ready
+}
+
+func newDebounce(wait time.Duration) *debounce {
+	d := &debounce{wait: wait, timer: time.NewTimer(wait)}
+	d.timer.Stop()
+	return d
+}
+
+// restart waits again after a change: the batch is not ready.
+func (d *debounce) restart() {
+	d.ready = false
+	d.timer.Reset(d.wait)
+}
+
+// fire makes the batch ready, if anything changed.
+func (d *debounce) fire(p *pending) {
+	if !p.empty() {
+		d.next, d.ready = p.batch(), true
+	}
+}
+
+// outbox is where the batch goes: nil (never chosen by select) until it is
+// ready.
+func (d *debounce) outbox(events chan Batch) chan<- Batch {
+	if d.ready {
+		return events
+	}
+	return nil
 }
 
 // report passes err on without ever blocking the loop.

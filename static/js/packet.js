@@ -14,8 +14,11 @@
 //     browsers never send to a server.
 // - Opened with "#set=...", the page shows the client that set, with how
 //   many they have started on this device: a worksheet counts as started
-//   when its answers are kept here (worksheet.js, "guide:v1:" + its path),
-//   which happens only if the client ticked "Keep my answers".
+//   when its answers are kept here (worksheet.js, "guide:v1:" + its key, or
+//   its path where worksheet.js has not moved them yet), which happens only
+//   if the client ticked "Keep my answers".
+//
+// Every word it shows comes from the page's strings (t, strings.js).
 //
 // The page it expects: templates/worksheets.html.
 (function () {
@@ -58,7 +61,7 @@
 
   function listOf(names) {
     if (names.length < 2) return names.join("");
-    return names.slice(0, -1).join(", ") + " and " + names[names.length - 1];
+    return names.slice(0, -1).join(", ") + t("packet.and") + names[names.length - 1];
   }
 
   // setLink is this page's address with the set in its fragment.
@@ -80,17 +83,16 @@
     var list = chosen();
     printing("cards");
     if (list.length === 0) {
-      say("No worksheets chosen yet.");
+      say(t("packet.none"));
       linkBox.hidden = true;
       return;
     }
     var total = list.reduce(function (sum, item) { return sum + minutes(item); }, 0);
-    say(list.length + (list.length === 1 ? " worksheet" : " worksheets") + " chosen, about " + total +
-      " minutes in all: " + listOf(list.map(title)) + ".");
+    say(t("packet.chosen", { n: list.length, minutes: total, list: listOf(list.map(title)) }));
     var link = setLink(list);
     linkText.textContent = link;
     qrBox.textContent = "";
-    var svg = qrSVG(link, "QR code for the link to " + (list.length === 1 ? "this worksheet" : "these worksheets"));
+    var svg = qrSVG(link, t("packet.qr", { n: list.length }));
     if (svg) qrBox.appendChild(svg);
     linkBox.hidden = false;
   }
@@ -150,7 +152,7 @@
     kicker.className = "kicker";
     kicker.textContent = document.querySelector(".site-title") ? document.querySelector(".site-title").textContent : "";
     var h = document.createElement("h2");
-    h.textContent = list.length === 1 ? "A worksheet for you" : "Worksheets for you";
+    h.textContent = t("packet.cover.title", { n: list.length });
     var ol = document.createElement("ol");
     ol.className = "packet-list";
     list.forEach(function (item) {
@@ -158,7 +160,7 @@
       var name = document.createElement("strong");
       name.textContent = title(item);
       li.appendChild(name);
-      li.appendChild(document.createTextNode(", about " + minutes(item) + " minutes. "));
+      li.appendChild(document.createTextNode(t("packet.cover.minutes", { minutes: minutes(item) })));
       var url = document.createElement("span");
       url.className = "url";
       url.textContent = item.querySelector(".short-link .url").textContent;
@@ -166,11 +168,11 @@
       ol.appendChild(li);
     });
     var noteTitle = document.createElement("h3");
-    noteTitle.textContent = "A note from your counsellor";
+    noteTitle.textContent = t("packet.cover.note");
     var note = document.createElement("div");
     note.className = "packet-note";
     var after = document.createElement("p");
-    after.textContent = "Fill them in on paper, or online at the link at the foot of each one. What you type there stays on your own device.";
+    after.textContent = t("packet.cover.after");
     [kicker, h, ol, noteTitle, note, after].forEach(function (el) { section.appendChild(el); });
     return section;
   }
@@ -197,11 +199,11 @@
   function printPacket() {
     var list = chosen();
     if (list.length === 0) {
-      say("Choose at least one worksheet first.");
+      say(t("packet.choose-first"));
       return;
     }
     packet.removeAttribute("data-ready");
-    say("Getting the packet ready to print…");
+    say(t("packet.preparing"));
     Promise.all(list.map(sheet)).then(function (docs) {
       packet.textContent = "";
       packet.appendChild(cover(list));
@@ -217,10 +219,10 @@
     }).then(function () {
       printing("packet");
       packet.setAttribute("data-ready", "");
-      say("The packet is ready: a cover page and " + list.length + (list.length === 1 ? " worksheet." : " worksheets."));
+      say(t("packet.ready", { n: list.length }));
       window.print();
     }).catch(function () {
-      say("The worksheets could not be loaded to print. Check your connection and try again, or print each one from its page.");
+      say(t("packet.failed"));
     });
   }
 
@@ -233,9 +235,11 @@
 
   // started reports whether this device keeps answers to the worksheet at
   // path, and null when it cannot tell (storage turned off).
-  function started(path) {
+  function started(item) {
     try {
-      var data = JSON.parse(window.localStorage.getItem("guide:v1:" + path));
+      var s = window.localStorage;
+      var key = item.getAttribute("data-worksheet");
+      var data = JSON.parse((key && s.getItem("guide:v1:" + key)) || s.getItem("guide:v1:" + pageURL(item)));
       if (!data || !data.answers) return false;
       return Object.keys(data.answers).some(function (name) {
         var v = data.answers[name];
@@ -265,7 +269,7 @@
     listBox.textContent = "";
     var count = 0, known = true;
     list.forEach(function (item) {
-      var state = started(pageURL(item));
+      var state = started(item);
       if (state === null) known = false;
       if (state) count++;
       var li = document.createElement("li");
@@ -274,17 +278,16 @@
       a.textContent = title(item);
       var facts = document.createElement("span");
       facts.className = "ws-set-facts";
-      facts.textContent = "About " + minutes(item) + " minutes" + (state ? ". Started on this device" : "");
+      facts.textContent = t("set.minutes", { minutes: minutes(item) }) + (state ? t("set.started") : "");
       li.appendChild(a);
       li.appendChild(facts);
       listBox.appendChild(li);
     });
-    var progress = list.length + (list.length === 1 ? " worksheet" : " worksheets");
-    if (known && list.length > 0) progress = count + " of " + list.length + " started on this device";
+    var progress = t("set.count", { n: list.length });
+    if (known && list.length > 0) progress = t("set.started-count", { started: count, total: list.length });
     var missing = shorts.length - list.length;
     if (missing > 0) {
-      progress += ". " + (missing === 1 ? "One worksheet" : missing + " worksheets") +
-        " in this link " + (missing === 1 ? "is" : "are") + " no longer on the site; the others are here";
+      progress += t("set.missing", { n: missing });
     }
     view.querySelector("[data-set-progress]").textContent = progress + ".";
     view.hidden = false;

@@ -1,5 +1,6 @@
 // site.js: small helpers on every page. Nothing here sends anything anywhere.
-// Every word it shows comes from the page (data attributes of the templates).
+// Every word it shows comes from the page: data attributes of the templates,
+// and the strings block (t, strings.js).
 //
 // - Quick exit: the "Leave this site" link replaces this page in the history,
 //   so Back does not return here. Pressing Escape twice quickly does the same.
@@ -22,7 +23,7 @@
     if (event) event.preventDefault();
     // Hide the page at once, in case the next site is slow to load.
     document.documentElement.hidden = true;
-    try { document.title = "New tab"; } catch (e) { /* ignore */ }
+    try { document.title = t("exit.title"); } catch (e) { /* ignore */ }
     location.replace(exit.href);
   }
   if (exit) {
@@ -98,13 +99,13 @@
   Array.prototype.forEach.call(copyButtons, function (button) {
     var target = document.getElementById(button.getAttribute("data-copy"));
     if (!target) return;
-    var label = button.firstChild ? button.firstChild.textContent : "Copy link";
+    var label = button.firstChild ? button.firstChild.textContent : t("copy.link");
     button.hidden = false;
     button.addEventListener("click", function () {
       var text = target.textContent.trim();
       function done() {
-        button.firstChild.textContent = "Copied";
-        say("Link copied: " + text);
+        button.firstChild.textContent = t("copy.done");
+        say(t("copy.copied", { link: text }));
         setTimeout(function () { button.firstChild.textContent = label; }, 2500);
       }
       function fallback() {
@@ -112,7 +113,7 @@
           done();
         } else {
           selectText(target);
-          say("The link is selected. Copy it with your keyboard or menu.");
+          say(t("copy.selected"));
         }
       }
       if (navigator.clipboard && window.isSecureContext) {
@@ -142,7 +143,7 @@
   var registering = Promise.resolve();
   var offline = document.querySelector("[data-offline]");
   if (offline && canKeep) {
-    var forgetHeading = document.getElementById("forget-this-site-on-this-device");
+    var forgetHeading = headingOfForget();
     if (forgetHeading) forgetHeading.parentNode.insertBefore(offline, forgetHeading);
     var offlineStatus = offline.querySelector(".offline-status");
     var keepButton = offline.querySelector('[data-action="keep-offline"]');
@@ -176,11 +177,11 @@
   // Forget this site on this device -------------------------------------------
   // Removes everything the site keeps in this browser: kept answers and any
   // other storage, the offline copy (caches) and the service worker. The
-  // block comes from templates/_forget.html; it sits under the heading
-  // "Forget this site on this device" of the page's text.
+  // block comes from templates/_forget.html; it sits under the heading of
+  // the page's text that names it, in the page's language.
   var forget = document.querySelector("[data-forget]");
   if (forget) {
-    placeUnder(forget, document.getElementById("forget-this-site-on-this-device"));
+    placeUnder(forget, headingOfForget());
     forget.hidden = false;
     var forgetStatus = forget.querySelector(".forget-status");
     forget.querySelector('[data-action="forget"]').addEventListener("click", function () {
@@ -195,6 +196,24 @@
         forgetStatus.textContent = forget.getAttribute("data-failed");
       });
     });
+  }
+
+  // headingOfForget returns the heading of the page's text whose words are
+  // those of the "Forget this site on this device" button, or null.
+  function headingOfForget() {
+    var button = document.querySelector('[data-forget] [data-action="forget"]');
+    var body = document.querySelector("main .body");
+    if (!button || !body) return null;
+    var words = squeeze(button.textContent);
+    var headings = body.querySelectorAll("h2, h3, h4, h5, h6");
+    for (var i = 0; i < headings.length; i++) {
+      if (squeeze(headings[i].textContent) === words) return headings[i];
+    }
+    return null;
+  }
+
+  function squeeze(text) {
+    return text.replace(/\s+/g, " ").trim().toLowerCase();
   }
 
   // placeUnder moves block to the end of the heading's text: before the

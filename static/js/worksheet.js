@@ -17,7 +17,7 @@
 //     <p class="worksheet-status" role="status" aria-live="polite"></p>
 //     <div class="worksheet-unplaced" hidden><ul></ul></div>   answers of a file that found no field
 //   </div>
-//   <form class="worksheet" id="worksheet" action="#" method="post" autocomplete="off">
+//   <form class="worksheet" id="worksheet" … data-worksheet="worksheets/plan-an-apology">
 //     fields: each an element of class "worksheet-field" (plus "worksheet-text",
 //     "worksheet-line", "worksheet-scale" or "worksheet-checkbox") with
 //     data-field="the question", holding a named textarea, input[type=text],
@@ -31,24 +31,24 @@
 // The toolbar may sit inside the form or outside it; its controls are never
 // answers. The page's <h1> is the title of a saved file.
 //
-// Storage: one localStorage key per page, "guide:v1:" + the page's path,
-// which exists only while the reader keeps answers ("Keep my answers" ticked;
-// the key is the record of that choice too). Its value is JSON:
+// Storage: one localStorage key per worksheet, "guide:v1:" + its key (the
+// form's data-worksheet: the same in every language, so answers kept on
+// the English page are there on the French one), which exists only while
+// the reader keeps answers ("Keep my answers" ticked; the key is the
+// record of that choice too). Its value is JSON:
 // {"answers": {name: value}}, value being the text typed, the scale value
 // chosen, or true/false for a checkbox. Unticking the box or "Clear my
 // answers" removes the key: nothing of the page is left on the device.
+// Answers kept before keys were the worksheet's (under "guide:v1:" + the
+// page's path) are moved to its key once.
 //
-// Saved file: plain text that reads as markdown (see "The saved file" in the
-// README): the title, where and when it was saved, a line naming the format
-// ("Saved answers, version 2"), then each field in page order: a question
-// as "## question {#id}" and its answer below it, the text between two
-// fence lines of tildes, longer than any line of tildes in the answer, so
-// it comes back exactly; a scale as "7 of 10"; "(no answer)"; a checkbox as
-// "- [x] question {#id}". "Open saved answers" reads it back, field by
-// field: by id, else by the question's words; an answer that finds no field
-// of its kind (a file from another worksheet, or from an older version of
-// this one) is shown to the reader, never dropped. Version 1 files (no ids,
-// answers as plain paragraphs) are read too, their text trimmed.
+// Saved file: written and read by answers.js (the format is described
+// there). "Open saved answers" puts its answers back field by field: by id,
+// else by the question's words; an answer that finds no field of its kind
+// (a file from another worksheet, or from an older version of this one) is
+// shown to the reader, never dropped.
+//
+// Every word it shows comes from the page's strings (t, strings.js).
 //
 // Print: the browser prints a textarea's visible part only, so each textarea
 // and one-line answer gets a sibling <div class="print-answer"> holding its
@@ -66,8 +66,11 @@
   // Messages go to the status line of the toolbar last used.
   var status = tools && tools.querySelector(".worksheet-status");
   // "/worksheets/plan/index.html" and "/worksheets/plan" are "/worksheets/plan/".
-  var key = "guide:v1:" + location.pathname.replace(/index\.html$/, "").replace(/\/?$/, "/");
+  var path = location.pathname.replace(/index\.html$/, "").replace(/\/?$/, "/");
+  var worksheet = form.getAttribute("data-worksheet") || path;
+  var key = "guide:v1:" + worksheet;
   var store = openStorage();
+  moveOldKey("guide:v1:" + path);
   var timer = 0;
 
   function say(text) {
@@ -89,6 +92,18 @@
     } catch (e) {
       return null;
     }
+  }
+
+  // moveOldKey moves answers kept under the page's path, as they were before
+  // they were kept under the worksheet's key.
+  function moveOldKey(old) {
+    if (!store || old === key) return;
+    try {
+      var kept = store.getItem(old);
+      if (kept === null) return;
+      if (store.getItem(key) === null) store.setItem(key, kept);
+      store.removeItem(old);
+    } catch (e) { /* left where it was: still kept, only not found here */ }
   }
 
   // Answers ------------------------------------------------------------------
@@ -179,7 +194,7 @@
     } catch (e) {
       forget(); // never leave an older copy behind a box that says otherwise
       keep.checked = false;
-      say("Your answers could not be kept: this browser's storage is full or turned off. Save them as a file or print them instead.");
+      say(t("worksheet.storage-full"));
       return false;
     }
   }
@@ -216,14 +231,11 @@
     try {
       window.print();
     } catch (e) {
-      say("Use your browser's Print command to print this page.");
+      say(t("worksheet.print-command"));
     }
   }
 
   // Save as a file ---------------------------------------------------------------
-
-  var formatLine = "Saved answers, version 2. To go on where you left off, open that page and choose “Open saved answers”.";
-  var noAnswer = "(no answer)";
 
   function oneLine(s) {
     return String(s).replace(/\s+/g, " ").trim();
@@ -243,47 +255,19 @@
     }
   }
 
-  // fence returns a line of tildes that no line of text is equal to.
-  function fence(text) {
-    var longest = 2;
-    text.split("\n").forEach(function (line) {
-      if (/^~+$/.test(line)) longest = Math.max(longest, line.length);
-    });
-    return new Array(longest + 2).join("~");
-  }
-
-  // fileText writes the questions and answers as plain text that reads as
-  // markdown (the format is described at the top of this file).
+  // fileText writes the questions and answers (answers.js).
   function fileText(now) {
     var h1 = document.querySelector("h1");
-    var lines = [
-      "# " + oneLine(h1 ? h1.textContent : document.title),
-      "",
-      "Saved on " + longDate(now) + " from " + location.href.split(/[?#]/)[0],
-      formatLine
-    ];
-    var inList = false;
-    fields().forEach(function (f) {
-      var tag = " {#" + f.id + "}";
-      if (f.kind === "checkbox") {
-        if (!inList) lines.push("");
-        lines.push("- [" + (f.controls[0].checked ? "x" : " ") + "] " + f.question + tag);
-        inList = true;
-        return;
-      }
-      inList = false;
-      lines.push("", "## " + f.question + tag, "");
-      if (f.kind === "scale") {
-        var chosen = f.controls.filter(function (r) { return r.checked; })[0];
-        lines.push(chosen ? chosen.value + " of " + f.controls[f.controls.length - 1].value : noAnswer);
-      } else if (f.controls[0].value === "") {
-        lines.push(noAnswer);
-      } else {
-        var value = f.controls[0].value, line = fence(value);
-        lines.push(line, value, line);
-      }
-    });
-    return lines.join("\n") + "\n";
+    var page = {
+      key: worksheet,
+      title: oneLine(h1 ? h1.textContent : document.title),
+      intro: [t("answers.saved-on", { date: longDate(now), url: location.href.split(/[?#]/)[0] }), t("answers.how")]
+    };
+    return window.answersFile.write(page, fields().map(function (f) {
+      var c = f.controls, chosen = c.filter(function (r) { return r.checked; })[0];
+      var value = f.kind === "scale" ? (chosen ? chosen.value : "") : c[0].value;
+      return { kind: f.kind, id: f.id, question: f.question, value: value, checked: c[0].checked, max: c[c.length - 1].value };
+    }));
   }
 
   function saveFile() {
@@ -300,9 +284,9 @@
       a.click();
       document.body.removeChild(a);
       setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
-      say("Your answers were saved as " + name + ". Look for it in your downloads.");
+      say(t("worksheet.saved", { name: name }));
     } catch (e) {
-      say("This browser could not save a file. Print the page instead.");
+      say(t("worksheet.save-failed"));
     }
   }
 
@@ -310,49 +294,6 @@
 
   var fileInput = tools && tools.querySelector("[data-open-file]");
   var unplacedBox = tools && tools.querySelector(".worksheet-unplaced");
-
-  // readSaved parses a saved file into its title, the URL it was saved
-  // from, and its answers in file order: {id, question, checkbox, checked,
-  // text} (text null for "(no answer)"; exact false for a version 1 file,
-  // whose answers were trimmed).
-  function readSaved(text) {
-    var lines = text.replace(/\r\n?/g, "\n").split("\n");
-    var saved = { title: "", from: "", answers: [], exact: /^Saved answers, version [2-9]/m.test(text) };
-    var heading = /^## (.*?)(?: \{#([\w-]+)\})?\s*$/;
-    var box = /^[-*] \[([ xX])\] (.*?)(?: \{#([\w-]+)\})?\s*$/;
-    for (var i = 0; i < lines.length; i++) {
-      var line = lines[i], m;
-      if (!saved.title && /^# /.test(line)) {
-        saved.title = line.slice(2).trim();
-      } else if (!saved.from && (m = /^Saved on .* from (\S+)\s*$/.exec(line))) {
-        saved.from = m[1];
-      } else if ((m = box.exec(line))) {
-        saved.answers.push({ id: m[3] || "", question: m[2], checkbox: true, checked: m[1] !== " " });
-      } else if ((m = heading.exec(line))) {
-        var answer = { id: m[2] || "", question: m[1], checkbox: false, text: null };
-        i = readAnswer(lines, i + 1, answer, saved.exact) - 1;
-        saved.answers.push(answer);
-      }
-    }
-    return saved;
-  }
-
-  // readAnswer reads the answer that starts at lines[i], into answer.text,
-  // and returns the index of the line after it.
-  function readAnswer(lines, i, answer, exact) {
-    while (i < lines.length && lines[i].trim() === "") i++;
-    if (exact && /^~{3,}$/.test(lines[i] || "")) {
-      var close = lines[i], body = [];
-      for (i++; i < lines.length && lines[i] !== close; i++) body.push(lines[i]);
-      answer.text = body.join("\n");
-      return i + 1;
-    }
-    var block = [];
-    for (; i < lines.length && !/^(## |[-*] \[[ xX]\] )/.test(lines[i]); i++) block.push(lines[i]);
-    var text = block.join("\n").trim();
-    answer.text = text === noAnswer ? null : text;
-    return i;
-  }
 
   function sameWords(a, b) {
     return oneLine(a).toLowerCase() === oneLine(b).toLowerCase();
@@ -364,9 +305,9 @@
     if (answer.checkbox || f.kind === "checkbox") return answer.checkbox && f.kind === "checkbox" ? { checked: answer.checked } : null;
     if (answer.text === null) return { value: "" };
     if (f.kind === "scale") {
-      var m = /^(\d+)(?: of \d+)?$/.exec(answer.text.trim());
-      var fits = m && f.controls.some(function (r) { return r.value === m[1]; });
-      return fits ? { value: m[1] } : null;
+      var v = window.answersFile.scaleValue(answer.text);
+      var fits = v !== null && f.controls.some(function (r) { return r.value === v; });
+      return fits ? { value: v } : null;
     }
     if (f.kind === "line" && answer.text.indexOf("\n") >= 0) return null; // one line cannot hold it
     return { value: answer.text };
@@ -415,7 +356,7 @@
       q.textContent = answer.question;
       var a = document.createElement("p");
       a.className = "worksheet-unplaced-answer";
-      a.textContent = answer.checkbox ? "Ticked" : answer.text;
+      a.textContent = answer.checkbox ? t("worksheet.ticked") : answer.text;
       li.appendChild(q);
       li.appendChild(a);
       list.appendChild(li);
@@ -433,45 +374,47 @@
 
   function openFile(file) {
     if (file.size > 1 << 20) {
-      say("That file is too large to be saved answers. Choose the .txt file that “Save my answers as a file” made.");
+      say(t("worksheet.too-large"));
       return;
     }
     file.text().then(function (text) {
-      var saved = readSaved(text);
+      var saved = window.answersFile.read(text);
       if (saved.answers.length === 0) {
-        say("No answers were found in " + file.name + ". Choose the .txt file that “Save my answers as a file” made.");
+        say(t("worksheet.no-answers", { name: file.name }));
         return;
       }
-      if (hasAnswers() && !window.confirm("Replace the answers on this page with those in " + file.name + "?")) return;
+      if (hasAnswers() && !window.confirm(t("worksheet.replace", { name: file.name }))) return;
       var left = place(saved.answers);
       mirrorAll();
       save();
       showUnplaced(left);
-      var from = saved.from.replace(/^[a-z]+:\/\/[^/]+/i, "");
-      var message = "The answers in " + file.name + " are back on this page.";
-      if (from && from !== location.pathname.replace(/index\.html$/, "")) {
-        message = "The file was saved from another page (" + (saved.title || from) + "); its answers were put where the questions match.";
-      }
-      if (left.length > 0) {
-        message += " " + (left.length === 1 ? "One answer has" : left.length + " answers have") +
-          " no question on this page: " + (left.length === 1 ? "it is" : "they are") + " shown below, so you can copy what you need.";
-      }
+      var message = t("worksheet.opened", { name: file.name });
+      if (fromElsewhere(saved)) message = t("worksheet.opened-other", { title: saved.title || saved.from || saved.key });
+      if (left.length > 0) message += t("worksheet.opened-left", { n: left.length });
       say(message);
     }, function () {
-      say("This browser could not read " + file.name + ".");
+      say(t("worksheet.unreadable", { name: file.name }));
     });
+  }
+
+  // fromElsewhere reports whether a file was saved from another worksheet:
+  // by its key, or, in the formats before keys, by the page's path.
+  function fromElsewhere(saved) {
+    if (saved.key) return saved.key !== worksheet;
+    var from = saved.from.replace(/^[a-z]+:\/\/[^/]+/i, "");
+    return !!from && from !== path && from.replace(/^\/|\/$/g, "") !== worksheet;
   }
 
   // Clear ------------------------------------------------------------------------------
 
   function clearAll() {
-    if (!window.confirm("Clear all your answers on this page? This cannot be undone.")) return;
+    if (!window.confirm(t("worksheet.clear-confirm"))) return;
     empty();
     forget();
     if (keep) keep.checked = false;
     mirrorAll();
     showUnplaced([]);
-    say("Your answers were cleared. Nothing from this page is kept on this device.");
+    say(t("worksheet.cleared"));
   }
 
   // Wiring -----------------------------------------------------------------------------
@@ -508,9 +451,9 @@
       status = tools.querySelector(".worksheet-status");
       if (!keep.checked) {
         forget();
-        say("Your answers are no longer kept on this device. What was kept has been removed.");
+        say(t("worksheet.unkept"));
       } else if (save()) {
-        say("Your answers are kept on this device, in this browser, until you clear them or untick this box.");
+        say(t("worksheet.kept"));
       }
     });
   }
@@ -548,8 +491,8 @@
   if (tools) tools.hidden = false;
   if (endTools) endTools.hidden = false;
   if (!store) {
-    say("This browser cannot keep answers on this device (private browsing, or storage turned off). You can still print them or save them as a file.");
+    say(t("worksheet.no-storage"));
   } else if (data) {
-    say("Your answers from before are back. They are kept on this device until you clear them.");
+    say(t("worksheet.restored"));
   }
 })();
