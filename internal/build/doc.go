@@ -21,6 +21,14 @@
 //     changed, or when something its view read of other pages through
 //     render.Reader — a page's link, a section's list, a worksheet's
 //     details, the articles of the print view — has another digest now;
+//   - every language is drawn in the same build, each page with its
+//     language's view and templates (whose strings are its language's);
+//     a page's translations are facts it reads (render.Reader.PageOf), so
+//     a translation that comes or goes draws its pair again, and a
+//     translation's link to a page not translated records both files and
+//     the note's string, so that it resolves again when either changes;
+//   - the warnings of out-of-date translations are made again in every
+//     build, from the hash of each English page kept with its source;
 //   - links to other pages' headings are checked again when the page or a
 //     page it links into was rendered again;
 //   - the sitemap, feed, robots.txt and _redirects are made again when what

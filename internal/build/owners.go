@@ -7,6 +7,7 @@ import (
 
 	"github.com/trustguide/guide/internal/content"
 	"github.com/trustguide/guide/internal/diag"
+	"github.com/trustguide/guide/internal/layout"
 )
 
 // Every output file has one owner: a page, a file of content/ or static/,
@@ -66,7 +67,7 @@ func (j *job) owners() []owner {
 		}
 	}
 	for name := range in.resources {
-		list = append(list, owner{file: name, source: "content/" + name, line: 1, col: 1, rank: rankContent})
+		list = append(list, owner{file: name, source: layout.Root + "/" + name, line: 1, col: 1, rank: rankContent})
 	}
 	for name, src := range in.assets.Sources {
 		list = append(list, owner{file: name, source: src, line: 1, col: 1, rank: rankStatic})

@@ -72,5 +72,8 @@
 // The builder turns these into URLs; a link to a missing page or heading is an error.
 package content
 
-// ManifestPath is the committed list of every URL the site has published.
-const ManifestPath = "content/urls.txt"
+import "github.com/trustguide/guide/internal/layout"
+
+// ManifestPath is the committed list of every URL the site has published,
+// in every language.
+const ManifestPath = layout.Root + "/urls.txt"

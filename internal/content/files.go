@@ -79,27 +79,27 @@ func Ignored(name string) bool {
 // (RFC 8615): the one hidden folder published.
 const WellKnown = ".well-known"
 
-// Scan lists the markdown files and the files to publish under content/,
-// leaving out other languages' folders (layout.IsLanguageDir).
-// Problems are files that cannot be part of a site: symlinks that leave the
-// root or loop, named pipes, sockets and devices. Files of other kinds are
-// left out with a warning.
-func Scan(fsys fs.FS, problems *diag.List) (markdown, resources []string) {
-	err := fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
+// Scan lists the markdown files and the files to publish in a language's
+// folder (content/ in English), leaving out other languages' folders
+// (layout.IsLanguageDir). Problems are files that cannot be part of a site:
+// symlinks that leave the root or loop, named pipes, sockets and devices.
+// Files of other kinds are left out with a warning.
+func Scan(fsys fs.FS, lang layout.Lang, problems *diag.List) (markdown, resources []string) {
+	err := fs.WalkDir(fsys, lang.Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			problems.Add(p, 0, 0, "cannot read: %v", ReadError(err))
 			return nil
 		}
-		if p != "content" && Ignored(d.Name()) {
+		if p != lang.Dir && Ignored(d.Name()) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
 			return nil
 		}
-		if d.IsDir() && layout.IsLanguageDir(fsys, p) {
+		if d.IsDir() && p != lang.Dir && layout.IsLanguageDir(fsys, p) {
 			return fs.SkipDir // another language's site, with its own settings
 		}
-		if d.IsDir() && p != "content" && p != "content/"+WellKnown && !isURLName(d.Name()) {
+		if d.IsDir() && p != lang.Dir && p != layout.Root+"/"+WellKnown && !isURLName(d.Name()) {
 			problems.Add(p, 0, 0, "the folder name %q cannot be part of a web address: rename it with letters, digits and dashes", d.Name())
 			return fs.SkipDir
 		}
@@ -107,8 +107,8 @@ func Scan(fsys fs.FS, problems *diag.List) (markdown, resources []string) {
 			return nil
 		}
 		switch {
-		case p == ConfigPath || p == ManifestPath:
-		case strings.HasPrefix(p, "content/"+WellKnown+"/"), p == "content/_redirects", p == "content/_headers":
+		case p == lang.Settings() || p == ManifestPath:
+		case strings.HasPrefix(p, layout.Root+"/"+WellKnown+"/"), p == layout.Root+"/_redirects", p == layout.Root+"/_headers":
 			resources = append(resources, p)
 		case strings.HasSuffix(p, ".md"):
 			markdown = append(markdown, p)
@@ -120,7 +120,7 @@ func Scan(fsys fs.FS, problems *diag.List) (markdown, resources []string) {
 		return nil
 	})
 	if err != nil {
-		problems.Add("content", 0, 0, "cannot read the content folder: %v", ReadError(err))
+		problems.Add(lang.Dir, 0, 0, "cannot read the content folder: %v", ReadError(err))
 	}
 	return markdown, resources
 }
@@ -130,7 +130,7 @@ func Scan(fsys fs.FS, problems *diag.List) (markdown, resources []string) {
 // URL and are not hidden or ignored.
 func IsPage(name string) bool {
 	parts := strings.Split(name, "/")
-	if len(parts) < 2 || parts[0] != "content" || !strings.HasSuffix(name, ".md") {
+	if len(parts) < 2 || parts[0] != layout.Root || !strings.HasSuffix(name, ".md") {
 		return false
 	}
 	for i, part := range parts[1:] {

@@ -23,6 +23,7 @@ type App struct {
 	Name        string // the site's title
 	Description string
 	Language    string // "en-CA"
+	Start       string // the language's home page, where the app opens: "/", "/fr/"
 }
 
 // manifest is a web app manifest: what a browser needs to add the site to
@@ -45,12 +46,13 @@ type icon struct {
 	Type  string `json:"type"`
 }
 
-// Manifest returns /manifest.webmanifest for the site in files, with every
-// icon under IconsDir.
+// Manifest returns a language's /manifest.webmanifest (/fr/manifest.webmanifest)
+// for the site in files, with every icon under IconsDir. Its scope is the
+// whole site, every language.
 func Manifest(app App, files output.Files) []byte {
 	m := manifest{
 		Name: app.Name, ShortName: app.Name, Description: app.Description, Lang: app.Language,
-		StartURL: "/", Scope: "/",
+		StartURL: app.Start, Scope: "/",
 		// A plain browser window, with its address bar and Back button,
 		// where the reader sees what site this is and can leave it.
 		Display: "browser",

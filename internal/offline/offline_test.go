@@ -191,7 +191,7 @@ func TestManifest(t *testing.T) {
 		"favicon.svg":        []byte("<svg/>"),
 	}
 	var m map[string]any
-	data := Manifest(App{Name: "Rebuilding Trust", Description: "A guide.", Language: "en-CA"}, files)
+	data := Manifest(App{Name: "Rebuilding Trust", Description: "A guide.", Language: "en-CA", Start: "/"}, files)
 	if err := json.Unmarshal(data, &m); err != nil {
 		t.Fatalf("not JSON: %v\n%s", err, data)
 	}

@@ -11,11 +11,16 @@
 // draws /print/, every article on one page (PageView.Chapters). Files whose
 // names start with "_" are partials, available to every page: {{template "_toc.html" .}}.
 //
-// Every template gets a View: .Site (settings and the guided path) and .Page.
-// Functions: asset "css/site.css" gives the fingerprinted URL of a static
-// file; absURL "/x/" gives the full URL on the published site; t
-// "nav.skip" gives a string of templates/i18n/<lang>.yaml, and
-// scriptStrings the strings a page's scripts show (see internal/i18n).
+// Every template gets a View: .Site (its language's settings and guided
+// path) and .Page. Each language's pages are drawn with their own parse of
+// the templates, whose functions speak that language. Functions: asset
+// "css/site.css" gives the fingerprinted URL of a static file; absURL "/x/"
+// gives the full URL on the published site; href "/safety/" the site path
+// in the page's language ("/fr/safety/"); date "2026-03-02" the day as the
+// language writes it ("2 mars 2026"); t "nav.skip" gives a string of
+// templates/i18n/<lang>.yaml, and scriptStrings the strings a page's
+// scripts show (see internal/i18n). _lang-switch.html, under the header,
+// leads to the page in each other language (.Page.Alternates).
 //
 // # Site parts
 //

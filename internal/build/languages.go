@@ -1,0 +1,65 @@
+package build
+
+import (
+	"io/fs"
+	"maps"
+
+	"github.com/trustguide/guide/internal/content"
+	"github.com/trustguide/guide/internal/diag"
+	"github.com/trustguide/guide/internal/layout"
+	"github.com/trustguide/guide/internal/render"
+)
+
+// The languages of a build: each language's templates, drawn with its own
+// strings and links, and each language's settings checked against the
+// default language's.
+
+// loadTemplates parses the templates with the static files' URLs, the
+// site's address and the strings that their functions give, and checks
+// the strings of every language against the templates and scripts.
+// Each language's pages are drawn from their own parse of the templates,
+// whose t gives that language's strings; the problems of the templates
+// are the same in every language, and reported once.
+func (j *job) loadTemplates(in *inputs, langs []string) {
+	in.tmplDiag, in.langs = nil, langs
+	strs, texts, ok := siteStrings(j.fsys, langs, &in.tmplDiag)
+	in.strings = texts
+	in.templates, in.byLang = nil, map[string]*render.Templates{}
+	for i, code := range langs {
+		funcs := j.templateFuncs(in.assets, j.baseURL(in.english()))
+		maps.Copy(funcs, strs[code])
+		lang, _ := layout.ByCode(in.languages, code)
+		funcs["href"] = lang.Path
+		funcs["date"] = dateFunc(texts[code])
+		var problems diag.List
+		t := render.LoadTemplates(j.fsys, funcs, j.tools.templates, &problems)
+		if i == 0 {
+			in.tmplDiag.Append(problems)
+			in.templates = t
+		}
+		in.byLang[code] = t
+	}
+	if !ok || in.templates == nil {
+		in.templates, in.byLang = nil, nil
+	}
+	in.look = j.tools.version()
+}
+
+// english is the default language's settings.
+func (in *inputs) english() content.Config { return in.configs[in.languages[0].Code] }
+
+// checkLanguages checks each other language's settings against the
+// English ones: every crisis line must be in each.
+func checkLanguages(fsys fs.FS, langs []layout.Lang, english content.Config) diag.List {
+	var problems diag.List
+	for _, lang := range langs[1:] {
+		src := lang.Settings()
+		data, err := fs.ReadFile(fsys, src)
+		if err != nil {
+			problems.Add(src, 0, 0, "cannot read: %v", content.ReadError(err))
+			continue
+		}
+		content.CheckCrisisLines(english, src, data, &problems)
+	}
+	return problems
+}
