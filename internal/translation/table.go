@@ -30,21 +30,25 @@ func WriteTable(w io.Writer, lang string, entries []Entry) error {
 
 func describe(e Entry) string {
 	s := ""
-	switch e.State {
-	case UpToDate:
+	switch {
+	case e.State == UpToDate:
 		s = "up to date"
-	case OutOfDate:
-		s = "out of date"
-		if e.Updated != "" {
-			s += " (English page updated " + e.Updated + ")"
-		}
-	case Unmarked:
+	case e.State == OutOfDate && !hashPattern.MatchString(e.source):
+		s = "source: is not a hash: run guide translations -mark " + e.Translation + " once it matches the English page"
+	case e.State == OutOfDate && e.Updated != "":
+		s = "out of date (English page updated " + e.Updated + ")"
+	case e.State == OutOfDate:
+		s = "out of date (the English page gives no date)"
+	case e.State == Unmarked:
 		s = "not marked: run guide translations -mark " + e.Translation
-	case Missing:
+	case e.State == Missing:
 		s = "missing"
 	}
 	if e.Draft {
 		s += " [English draft]"
+	}
+	if e.TranslationDraft {
+		s += " [translation draft]"
 	}
 	return s
 }
