@@ -53,12 +53,20 @@ this device.
 func cmdNew(args []string, stdout, stderr io.Writer) error {
 	flagSet := flags("new", stdout, stderr)
 	rootDir := flagSet.String("root", ".", "read the site from the folder `DIR`")
-	if err := flagSet.parse(args); err != nil {
+	lang := flagSet.String("lang", "", "translate into the language `CODE` (the name of its folder: fr); needed only when the site has more than one")
+	rest, err := flagSet.parseAll(args)
+	if err != nil {
 		return err
 	}
-	rest := flagSet.Args()
+	if len(rest) == 2 && rest[0] == "translation" {
+		return newTranslation(stdout, stderr, *rootDir, *lang, rest[1])
+	}
+	if *lang != "" {
+		fmt.Fprint(stderr, "guide new: -lang is for a translation: guide new translation content/PAGE.md -lang CODE\n")
+		return errUsage
+	}
 	if len(rest) != 2 || scaffolds[rest[0]] == "" || strings.TrimSpace(rest[1]) == "" {
-		fmt.Fprint(stderr, "usage: guide new article|worksheet \"Title\"\n")
+		fmt.Fprint(stderr, "usage: guide new article|worksheet \"Title\"\n       guide new translation content/PAGE.md [-lang CODE]\n")
 		return errUsage
 	}
 	kind, title := rest[0], strings.TrimSpace(rest[1])
