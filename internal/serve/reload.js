@@ -124,20 +124,24 @@
     if (s && s.getItem("guide:hidden-warnings") === data) return;
     var problems = JSON.parse(data);
     var n = problems.length;
-    warningsPanel = el("details", {
+    // A landmark of its own, so that nothing of the page is outside one.
+    warningsPanel = el("aside", {
       position: "fixed", bottom: "0", right: "0", maxWidth: "min(40rem, 100vw)", maxHeight: "50vh",
       overflow: "auto", zIndex: "2147483646", boxSizing: "border-box", padding: ".5rem 1rem",
       background: "#fffbea", color: "#1a1a1a", border: "2px solid #7a5a00",
       font: "14px/1.5 system-ui, sans-serif", textAlign: "left"
     });
-    warningsPanel.appendChild(el("summary", { cursor: "pointer", fontWeight: "bold", color: "#5c4300" },
-      (n === 1 ? "1 warning" : n + " warnings") + " in the last build"));
-    warningsPanel.appendChild(problemList(problems, ".5rem 0"));
-    warningsPanel.appendChild(button("Hide until they change", "#5c4300", function () {
+    var title = (n === 1 ? "1 warning" : n + " warnings") + " in the last build";
+    warningsPanel.setAttribute("aria-label", title);
+    var details = el("details");
+    details.appendChild(el("summary", { cursor: "pointer", fontWeight: "bold", color: "#5c4300" }, title));
+    details.appendChild(problemList(problems, ".5rem 0"));
+    details.appendChild(button("Hide until they change", "#5c4300", function () {
       if (s) s.setItem("guide:hidden-warnings", data);
       warningsPanel.remove();
       warningsPanel = null;
     }));
+    warningsPanel.appendChild(details);
     document.body.appendChild(warningsPanel);
   }
 
