@@ -32,6 +32,7 @@ func frenchSite(t *testing.T) string {
 	write(t, site, "content/fr/articles/first.md", "---\ntitle: Le premier pas\ndescription: D.\nsource: 0123456789ab # traduit en mars\n---\r\nTexte.\n")
 	write(t, site, "content/fr/articles/second.md", "---\ntitle: Le deuxième\ndescription: D.\n---\nTexte.\n")
 	write(t, site, "content/fr/seulement.md", "---\ntitle: Seulement en français\ndescription: D.\n---\n")
+	write(t, site, "content/fr/ancien.md", "---\ntitle: Ancien\ndescription: D.\nsource: 0123456789ab\n---\n")
 	return site
 }
 
@@ -59,6 +60,7 @@ func TestTranslationsReport(t *testing.T) {
 			"content/fr/articles/second.md     not marked: run guide translations -mark content/fr/articles/second.md\n",
 			"content/fr/worksheets/name-it.md  missing\n",
 			"4 pages: 1 up to date, 1 out of date, 1 not marked, 1 missing\n",
+			"content/fr/ancien.md:4:1: this translates content/ancien.md, which does not exist",
 		} {
 			if !strings.Contains(stdout, want) {
 				t.Errorf("guide %v lacks %q:\n%s", args, want, stdout)

@@ -23,6 +23,7 @@ func replaceFile(name string, data []byte) error {
 		os.Remove(tmp)
 		return err
 	}
+	syncDir(filepath.Dir(name))
 	return nil
 }
 
@@ -38,7 +39,21 @@ func createFile(name string, data []byte) error {
 		return err
 	}
 	defer os.Remove(tmp)
-	return os.Link(tmp, name)
+	if err := os.Link(tmp, name); err != nil {
+		return err
+	}
+	syncDir(filepath.Dir(name))
+	return nil
+}
+
+// syncDir asks the disk to keep a folder's new entry, so that a power cut
+// leaves the old file or the new one. Where folders cannot be synced, the
+// rename stands all the same.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
 }
 
 // writeTemp writes data to a hidden new file beside name, which the
