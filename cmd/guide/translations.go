@@ -44,12 +44,13 @@ func cmdTranslations(args []string, stdout, stderr io.Writer) error {
 		}
 		langs = []layout.Lang{l}
 	}
-	return report(stdout, site, langs)
+	return report(stdout, *rootDir, site, langs)
 }
 
-// report writes each language's table, and any translation whose English
-// page is gone. It is a report: what it finds is no error.
-func report(w io.Writer, site fs.FS, langs []layout.Lang) error {
+// report writes each language's table, saying since when a translation is
+// out of date where version control tells, and lists any translation whose
+// English page is gone. It is a report: what it finds is no error.
+func report(w io.Writer, rootDir string, site fs.FS, langs []layout.Lang) error {
 	if len(langs) == 0 {
 		_, err := fmt.Fprintf(w, "the site has no translations: a language is a folder of %s/ holding its own %s, like %s/fr/%s\n", layout.Root, layout.Settings, layout.Root, layout.Settings)
 		return err
@@ -62,7 +63,13 @@ func report(w io.Writer, site fs.FS, langs []layout.Lang) error {
 		if i > 0 {
 			fmt.Fprintln(w)
 		}
-		if err := translation.WriteTable(w, l.Code, translation.Status(site, l.Code, codes)); err != nil {
+		entries := translation.Status(site, l.Code, codes)
+		for i, e := range entries {
+			if e.State == translation.OutOfDate {
+				entries[i].Since = gitSince(rootDir, e.English, e.Source())
+			}
+		}
+		if err := translation.WriteTable(w, l.Code, entries); err != nil {
 			return err
 		}
 		for _, d := range translation.Orphans(site, l.Code) {

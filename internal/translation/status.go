@@ -31,6 +31,7 @@ type Entry struct {
 	Draft            bool   // the English page is a draft
 	TranslationDraft bool   // the translation is a draft (as "guide new" starts it)
 	Updated          string // the English page's updated: (else date:) day, as its author gave it; "" if neither
+	Since            string // for an out-of-date translation, since when, where the caller can tell (version control): "2026-11-05"; "" if not
 	source           string // the hash the translation records
 	sourceLine       int    // the file line of its "source:", 0 when none
 }
@@ -115,6 +116,9 @@ func Compare(english, translation []byte) Entry {
 	}
 	return e
 }
+
+// Source is the hash the translation records in source:, "" if none.
+func (e Entry) Source() string { return e.source }
 
 // fromEnglish is what an entry says of the English page alone: whether it
 // is a draft, and its updated: (else date:) day.
