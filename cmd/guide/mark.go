@@ -110,7 +110,7 @@ func pageArg(rootDir, arg string) (file, why string) {
 	info, err := os.Lstat(filepath.Join(rootDir, filepath.FromSlash(file)))
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return "", "no such file"
+		return "", "no such file: give its path from the site's folder, like " + layout.Root + "/articles/acknowledge.md, or from this one"
 	case err != nil:
 		return "", err.Error()
 	case !info.Mode().IsRegular():

@@ -24,12 +24,13 @@ func newTranslation(stdout, stderr io.Writer, rootDir, code, arg string) error {
 	defer site.Close()
 	langs := layout.Languages(site)[1:]
 	lang, why := targetLang(langs, code)
-	english := ""
-	if why == "" {
-		english, why = englishPage(rootDir, langs, arg)
-	}
 	if why != "" {
 		fmt.Fprintf(stderr, "guide new translation: %s\n", why)
+		return errUsage
+	}
+	english, why := englishPage(rootDir, langs, arg)
+	if why != "" {
+		fmt.Fprintf(stderr, "guide new translation: %s: %s\n", arg, why)
 		return errUsage
 	}
 	data, err := fs.ReadFile(site, english)

@@ -227,14 +227,14 @@ func TestNewTranslation(t *testing.T) {
 	if got, _ := os.ReadFile(name); code != 1 || string(got) != "mine" || !strings.Contains(stderr, "content/fr/worksheets/name-it.md already exists") {
 		t.Errorf("a second start: exit %d, %q, file %q; want 1 and the translator's file untouched", code, stderr, got)
 	}
-	for args, why := range map[string][]string{
-		"it is a page in content/fr/ already: give the English page to translate, content/_index.md": {"content/fr/_index.md"},
-		"-lang es: the site has no folder content/es/":                                               {"content/_index.md", "-lang", "es"},
-		"no such file": {"content/nope.md"},
+	for why, args := range map[string][]string{
+		"content/fr/_index.md: it is a page in content/fr/ already: give the English page to translate, content/_index.md": {"content/fr/_index.md"},
+		"-lang es: the site has no folder content/es/":                                                                     {"content/_index.md", "-lang", "es"},
+		"content/nope.md: no such file":                                                                                    {"content/nope.md"},
 	} {
-		code, _, stderr := guide(t, append([]string{"new", "-root", site, "translation"}, why...)...)
-		if code != 2 || !strings.HasPrefix(stderr, "guide new translation: "+args) {
-			t.Errorf("new translation %v: exit %d, %q; want 2 and %q", why, code, stderr, args)
+		code, _, stderr := guide(t, append([]string{"new", "-root", site, "translation"}, args...)...)
+		if code != 2 || !strings.HasPrefix(stderr, "guide new translation: "+why) {
+			t.Errorf("new translation %v: exit %d, %q; want 2 and %q", args, code, stderr, why)
 		}
 	}
 	bare := copySite(t)
