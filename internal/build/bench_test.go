@@ -31,6 +31,7 @@ import (
 	"github.com/trustguide/guide/internal/content"
 	"github.com/trustguide/guide/internal/corpus"
 	"github.com/trustguide/guide/internal/diag"
+	"github.com/trustguide/guide/internal/layout"
 	"github.com/trustguide/guide/internal/worksheet"
 )
 
@@ -88,7 +89,7 @@ func (s *benchSite) markdownBodies(b *testing.B) [][]byte {
 				continue
 			}
 			var problems diag.List
-			p := content.ParsePage(name, f.Data, &problems)
+			p := content.ParsePage(layout.English, name, f.Data, &problems)
 			if p == nil {
 				b.Fatalf("%s: %v", name, problems)
 			}

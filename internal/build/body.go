@@ -110,11 +110,11 @@ func (j *job) findMoved() {
 			}
 		}
 	}
-	if j.plan.scan || j.plan.assets {
+	if j.plan.scan || j.plan.assets || j.plan.templates {
 		for _, ps := range j.last.pages {
 			if ps.body != nil {
 				for _, r := range ps.body.resolved {
-					if strings.HasPrefix(r.target, "file:") {
+					if strings.HasPrefix(r.target, "file:") || strings.HasPrefix(r.target, stringTarget) {
 						j.moved[r.target] = true
 					}
 				}

@@ -73,8 +73,8 @@ func (b *Builder) Build(changed []string) Result {
 type tools struct {
 	files     *minify.M // for static files and site files
 	templates func(text string) (string, error)
-	conv      []*markdown.Converter
-	buffers   sync.Pool // of *bytes.Buffer: a page is drawn into one, then minified out
+	conv      map[string][]*markdown.Converter // by typography (markdown.Typography), then worker
+	buffers   sync.Pool                        // of *bytes.Buffer: a page is drawn into one, then minified out
 	qr        struct {
 		sync.Mutex
 		byURL map[string]template.HTML
@@ -83,9 +83,13 @@ type tools struct {
 }
 
 func newTools() *tools {
-	t := &tools{files: minifier.New(), templates: minifier.Templates(), conv: make([]*markdown.Converter, runtime.GOMAXPROCS(0))}
-	for i := range t.conv {
-		t.conv[i] = markdown.New(worksheet.New())
+	t := &tools{files: minifier.New(), templates: minifier.Templates(), conv: map[string][]*markdown.Converter{}}
+	for _, tag := range []string{"en", "fr"} {
+		typography := markdown.Typography(tag)
+		t.conv[typography] = make([]*markdown.Converter, runtime.GOMAXPROCS(0))
+		for i := range t.conv[typography] {
+			t.conv[typography][i] = markdown.NewFor(tag, worksheet.New())
+		}
 	}
 	t.buffers.New = func() any { return new(bytes.Buffer) }
 	t.qr.byURL = map[string]template.HTML{}

@@ -5,20 +5,22 @@ import (
 
 	"github.com/trustguide/guide/internal/content"
 	"github.com/trustguide/guide/internal/digest"
+	"github.com/trustguide/guide/internal/layout"
 	"github.com/trustguide/guide/internal/printview"
 	"github.com/trustguide/guide/internal/render"
 )
 
-// The pages the builder makes itself, drawn like any page once the others
-// are: /404.html, and /print/ (every article on one page, the guided path
-// first, for paper) when the site has templates/print.html.
-func notFoundPage() *content.Page {
-	return &content.Page{Source: "templates/404.html", Kind: content.NotFound, URL: "/404.html", Made: true,
+// The pages the builder makes itself in each language, drawn like any page
+// once the others are: /404.html, and /print/ (every article on one page,
+// the guided path first, for paper) when the site has templates/print.html;
+// /fr/404.html and /fr/print/ in French.
+func notFoundPage(lang layout.Lang) *content.Page {
+	return &content.Page{Source: lang.MadeSource("templates/404.html"), Lang: lang, Kind: content.NotFound, URL: lang.NotFound(), Made: true,
 		Meta: content.Meta{Title: "Page not found", Description: "There is no page at this address."}}
 }
 
-func printPage() *content.Page {
-	return &content.Page{Source: "templates/print.html", Kind: content.Print, URL: "/print/", Made: true,
+func printPage(lang layout.Lang) *content.Page {
+	return &content.Page{Source: lang.MadeSource("templates/print.html"), Lang: lang, Kind: content.Print, URL: lang.Print(), Made: true,
 		Meta: content.Meta{Title: "The whole guide", Description: "Every article of the guide on one page, in order, to print."}}
 }
 
@@ -35,15 +37,20 @@ func (j *job) makeBuilderPages() {
 	if j.next.in.templates == nil {
 		return
 	}
-	pages := []*pageState{j.pageState(notFoundPage())}
-	if view := printPage(); j.needsBodies() {
-		if p := j.next.site.ByURL[view.URL]; p != nil {
-			j.problems.Add(p.Source, p.Meta.Line("slug"), 1, "this page's URL is %s, where the builder puts the whole guide to print: give it another slug", view.URL)
-		} else {
-			j.next.facts.chapters = j.chapters()
-			pages = append(pages, j.pageState(view))
+	var pages []*pageState
+	chapters := map[string]*fact[[]render.Chapter]{}
+	for _, lang := range j.next.site.Langs {
+		pages = append(pages, j.pageState(notFoundPage(lang)))
+		if view := printPage(lang); j.needsBodies() {
+			if p := j.next.site.ByURL[view.URL]; p != nil {
+				j.problems.Add(p.Source, p.Meta.Line("slug"), 1, "this page's URL is %s, where the builder puts the whole guide to print: give it another slug", view.URL)
+			} else {
+				chapters[lang.Code] = j.chapters(lang)
+				pages = append(pages, j.pageState(view))
+			}
 		}
 	}
+	j.next.facts.chapters = chapters
 	for _, ps := range pages {
 		ps.body = noBody
 		j.makeDrawing(ps)
@@ -51,14 +58,14 @@ func (j *job) makeBuilderPages() {
 	j.all = append(j.pages[:len(j.pages):len(j.pages)], pages...)
 }
 
-// chapters are the articles of the print view: the guided path, then the
-// other articles in their section's order.
-func (j *job) chapters() *fact[[]render.Chapter] {
+// chapters are the articles of a language's print view: its guided path,
+// then its other articles in their section's order.
+func (j *job) chapters(lang layout.Lang) *fact[[]render.Chapter] {
 	site := j.next.site
-	articles := append([]*content.Page(nil), site.Path...)
+	articles := append([]*content.Page(nil), site.PathOf(lang)...)
 	var others []*content.Page
 	for _, p := range site.Pages {
-		if p.Kind == content.Article && p.Meta.Step == 0 {
+		if p.Kind == content.Article && p.Meta.Step == 0 && p.Lang.Code == lang.Code {
 			others = append(others, p)
 		}
 	}

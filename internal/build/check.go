@@ -7,6 +7,7 @@ import (
 
 	"github.com/trustguide/guide/internal/content"
 	"github.com/trustguide/guide/internal/digest"
+	"github.com/trustguide/guide/internal/layout"
 	"github.com/trustguide/guide/internal/linkcheck"
 	"github.com/trustguide/guide/internal/manifest"
 )
@@ -39,7 +40,7 @@ func (j *job) checkOutput() {
 	pagesFailed := j.problems.HasErrors()
 	var broken []linkcheck.Broken
 	for _, b := range c.links.Broken() {
-		if b.File != outputPath(printPage().URL) || !pagesFailed { // /print/ holds the articles' links: each is reported at its article
+		if !j.isPrintFile(b.File) || !pagesFailed { // /print/ holds the articles' links: each is reported at its article
 			broken = append(broken, b)
 		}
 	}
@@ -102,11 +103,23 @@ func (j *job) checkWritten(ix *linkcheck.Index, redirects map[string]bool) map[s
 	return known
 }
 
+// isPrintFile reports whether an output file is a language's print view.
+func (j *job) isPrintFile(file string) bool {
+	for _, lang := range j.next.site.Langs {
+		if file == layout.OutputPath(lang.Print()) {
+			return true
+		}
+	}
+	return false
+}
+
 // writtenAt finds where site.yaml or a template writes a link, to report
 // it there rather than at a page that only shows it.
 func (j *job) writtenAt(target string) (string, int, int, bool) {
-	if line, col, ok := j.next.site.Config.LinkPosition(target); ok {
-		return content.ConfigPath, line, col, ok
+	for _, lang := range j.next.site.Langs {
+		if line, col, ok := j.next.site.Configs[lang.Code].LinkPosition(target); ok {
+			return lang.Settings(), line, col, ok
+		}
 	}
 	return j.next.in.templates.LinkPosition(target)
 }
@@ -152,11 +165,13 @@ func (j *job) promised() []string {
 	for _, ps := range j.pages {
 		urls = append(urls, ps.page.URL)
 	}
-	if ps := j.next.pages[printPage().Source]; ps != nil {
-		urls = append(urls, ps.page.URL)
+	for _, lang := range j.next.site.Langs {
+		if ps := j.next.pages[printPage(lang).Source]; ps != nil {
+			urls = append(urls, ps.page.URL)
+		}
 	}
 	for _, r := range j.next.listing.redirects {
-		if strings.HasPrefix(r.From, "/w/") {
+		if strings.HasPrefix(r.From, layout.ShortPrefix) {
 			urls = append(urls, r.From)
 		}
 	}

@@ -169,10 +169,11 @@ func TestRepeatedIDs(t *testing.T) {
 // in watch mode clears it.
 func TestLanguageLacksACrisisLine(t *testing.T) {
 	const fr = "content/fr/site.yaml"
-	fsys := smallSite(t, map[string]string{fr: "title: Petit\nlanguage: fr-CA\ncrisis:\n  - name: Autre\n    href: tel:211\n"})
+	fsys := smallSite(t, map[string]string{fr: "title: Petit\nlanguage: fr-CA\nquick_exit: https://example.org/\ncrisis:\n  - name: Autre\n    href: tel:211\n",
+		"templates/i18n/fr.yaml": "nav.skip: Aller au contenu\nlink.in-english: (en anglais)\n"})
 	b := NewBuilder(fsys, Options{})
-	wantError(t, b.Build(nil).Problems, fr+":3:1", `the crisis line "tel:911" (Emergency, content/site.yaml:9) is missing`)
-	set(fsys, fr, "title: Petit\nlanguage: fr-CA\ncrisis:\n  - name: Urgence\n    href: tel:911\n")
+	wantError(t, b.Build(nil).Problems, fr+":4:1", `the crisis line "tel:911" (Emergency, content/site.yaml:9) is missing`)
+	set(fsys, fr, "title: Petit\nlanguage: fr-CA\nquick_exit: https://example.org/\ncrisis:\n  - name: Urgence\n    href: tel:911\n")
 	if r := b.Build([]string{fr}); r.Problems.HasErrors() {
 		t.Errorf("every crisis line is there: %v", r.Problems)
 	}

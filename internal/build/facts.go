@@ -33,11 +33,12 @@ func keep[T any](j *job, last map[string]fact[T], key string, made uint64, makeF
 // made once per build.
 type facts struct {
 	byURL        map[string]fact[render.Link]             // every page, by URL
+	bySource     map[string]fact[render.Link]             // every page, by source, in a site of more than one language
 	children     map[string]fact[[]render.Link]           // list pages, by source
 	worksheetsIn map[string]fact[[]*render.WorksheetInfo] // list pages, by source
 	worksheetsOf map[string]fact[[]*render.WorksheetInfo] // articles, by source
 	worksheet    map[string]fact[*render.WorksheetInfo]   // worksheets, by source
-	chapters     *fact[[]render.Chapter]                  // the print view's, once bodies are rendered
+	chapters     map[string]*fact[[]render.Chapter]       // each language's print view's, once bodies are rendered
 }
 
 // readKind names a method of render.Reader.
@@ -50,6 +51,7 @@ const (
 	readWorksheetsOf
 	readWorksheet
 	readChapters
+	readPageOf
 )
 
 // read is one fact a view read: which, and its digest then.
@@ -72,9 +74,11 @@ func (f *facts) sum(r read) uint64 {
 		return f.worksheetsOf[r.key].sum
 	case readWorksheet:
 		return f.worksheet[r.key].sum
+	case readPageOf:
+		return f.bySource[r.key].sum
 	case readChapters:
-		if f.chapters != nil {
-			return f.chapters.sum
+		if c := f.chapters[r.key]; c != nil {
+			return c.sum
 		}
 	}
 	return 0
@@ -107,6 +111,12 @@ func (r *reader) PageAt(url string) (render.Link, bool) {
 	return f.value, ok
 }
 
+func (r *reader) PageOf(src string) (render.Link, bool) {
+	f, ok := r.facts.bySource[src]
+	r.note(readPageOf, src, f.sum)
+	return f.value, ok
+}
+
 func (r *reader) Children(list string) []render.Link {
 	f := r.facts.children[list]
 	r.note(readChildren, list, f.sum)
@@ -131,9 +141,13 @@ func (r *reader) Worksheet(w string) *render.WorksheetInfo {
 	return f.value
 }
 
-func (r *reader) Chapters() []render.Chapter {
-	f := r.facts.chapters
-	r.note(readChapters, "", f.sum)
+func (r *reader) Chapters(lang string) []render.Chapter {
+	f := r.facts.chapters[lang]
+	if f == nil {
+		r.note(readChapters, lang, 0)
+		return nil
+	}
+	r.note(readChapters, lang, f.sum)
 	return f.value
 }
 
@@ -148,6 +162,12 @@ func (j *job) makeFacts() *facts {
 	}
 	for _, ps := range j.pages {
 		f.byURL[ps.page.URL] = ps.link
+	}
+	if len(site.Langs) > 1 { // pages find their translations
+		f.bySource = make(map[string]fact[render.Link], len(j.pages))
+		for _, ps := range j.pages {
+			f.bySource[ps.page.Source] = ps.link
+		}
 	}
 	base := digest.Of(site.Config.BaseURL)
 	for _, w := range site.Pages {

@@ -100,11 +100,33 @@ var edits = []edit{
 		// none of this site's; without site.yaml it is a section.
 		const settings = "content/fr/site.yaml"
 		if fsys[settings] == nil {
-			set(fsys, settings, "title: Titre\nlanguage: fr-CA\n")
+			set(fsys, settings, "title: Titre\nlanguage: fr-CA\nquick_exit: https://example.org/\ncrisis:\n  - name: Urgence\n    href: tel:911\n")
+			set(fsys, "templates/i18n/fr.yaml", "nav.skip: Aller\nlink.in-english: (en anglais)\n")
 		} else {
 			delete(fsys, settings)
 		}
-		return []string{settings}
+		return []string{settings, "templates/i18n/fr.yaml"}
+	}},
+	{"translate a page, or drop its translation", func(fsys fstest.MapFS, r *rand.Rand) []string {
+		// A translation changes the English page's alternates, the
+		// sitemap and the links of French pages to the English page.
+		name := "content/fr/articles/second.md"
+		if fsys[name] != nil {
+			delete(fsys, name)
+		} else {
+			set(fsys, name, fmt.Sprintf("---\ntitle: Deuxième %d\ndescription: d\nsource: 0123456789ab\n---\n\"Oui\" [premier](first.md).\n", r.IntN(9)))
+		}
+		return []string{name}
+	}},
+	{"link a French page to an untranslated one", func(fsys fstest.MapFS, r *rand.Rand) []string {
+		name := "content/fr/worksheets/fiche.md"
+		set(fsys, name, fmt.Sprintf("---\ntitle: Fiche %d\ndescription: d\nshort: fiche\narticle: ../articles/second.md\n---\nVoir [la suite](../articles/second.md).\n", r.IntN(9)))
+		return []string{name}
+	}},
+	{"change the French strings", func(fsys fstest.MapFS, r *rand.Rand) []string {
+		name := "templates/i18n/fr.yaml"
+		set(fsys, name, fmt.Sprintf("nav.skip: Aller %d\nlink.in-english: (en anglais %d)\n", r.IntN(3), r.IntN(3)))
+		return []string{name}
 	}},
 	{"write a page under fr/", func(fsys fstest.MapFS, r *rand.Rand) []string {
 		name := fmt.Sprintf("content/fr/articles/p-%d.md", r.IntN(3))

@@ -13,16 +13,19 @@ import (
 	"github.com/trustguide/guide/internal/content"
 	"github.com/trustguide/guide/internal/diag"
 	"github.com/trustguide/guide/internal/digest"
+	"github.com/trustguide/guide/internal/i18n"
 	"github.com/trustguide/guide/internal/layout"
 	"github.com/trustguide/guide/internal/minifier"
 	"github.com/trustguide/guide/internal/output"
 	"github.com/trustguide/guide/internal/render"
+	"github.com/trustguide/guide/internal/translation"
 )
 
 // inputs are the source files of a build, read and parsed. A build takes
 // over from the last one every input that did not change.
 type inputs struct {
-	config     content.Config
+	languages  []layout.Lang             // the default first
+	configs    map[string]content.Config // each language's settings, by code
 	configDiag diag.List
 	langDiag   diag.List          // other languages' settings checked against the English
 	sources    map[string]*source // markdown files by path
@@ -31,16 +34,21 @@ type inputs struct {
 	resDiag    diag.List
 	assets     *assets.Set
 	assetDiag  diag.List
-	templates  *render.Templates // nil when they have problems
+	templates  *render.Templates            // the default language's; nil when they have problems
+	byLang     map[string]*render.Templates // each language's: the same, with its strings
+	strings    map[string]*i18n.Strings     // each language's strings, by code
 	tmplDiag   diag.List
-	look       uint64 // names this parse of the templates, with the static files they link to
+	look       uint64   // names this parse of the templates, with the static files they link to
+	langs      []string // the languages whose strings the templates were checked with
 }
 
 // source is one markdown file as last read.
 type source struct {
 	sum      uint64        // digest of its bytes
+	lang     layout.Lang   // the language it was parsed in
 	page     *content.Page // nil when the file has errors
 	problems diag.List
+	hash     string // a default-language page's translation.Hash, when the site has translations
 }
 
 // plan is what a change touched.
@@ -76,8 +84,8 @@ func planFor(fsys fs.FS, last *inputs, first bool, changed []string) plan {
 	var p plan
 	for _, c := range changed {
 		switch {
-		case layout.InOtherLanguage(fsys, c) && path.Base(c) != layout.Settings:
-			// another language's page: not part of this site
+		case isSettings(c):
+			p.config, p.scan = true, true // a language may have come or gone
 		case c == content.ConfigPath:
 			p.config = true
 		case c == content.ManifestPath:
@@ -93,6 +101,12 @@ func planFor(fsys fs.FS, last *inputs, first bool, changed []string) plan {
 		}
 	}
 	return p
+}
+
+// isSettings reports whether a path names a language's site.yaml.
+func isSettings(name string) bool {
+	dir := path.Dir(name)
+	return path.Base(name) == layout.Settings && (dir == layout.Root || path.Dir(dir) == layout.Root)
 }
 
 // isPageEdit reports whether a changed path is a page file saved again or
@@ -119,37 +133,74 @@ func isPageEdit(fsys fs.FS, last *inputs, name string) bool {
 func (j *job) readInputs() {
 	in := *j.last.in // a copy: the last build's inputs stay as they were
 	in.sources = maps.Clone(in.sources)
+	if j.plan.config || j.plan.scan {
+		in.languages = layout.Languages(j.fsys)
+	}
 	if j.plan.config {
 		in.configDiag = nil
-		in.config = content.ReadConfig(j.fsys, &in.configDiag)
+		in.configs = map[string]content.Config{}
+		for _, lang := range in.languages {
+			in.configs[lang.Code] = content.ReadConfig(j.fsys, lang, &in.configDiag)
+		}
 	}
 	if j.plan.scan {
 		j.scan(&in)
 	}
-	if j.plan.config || j.plan.scan { // another language's site.yaml changed: a scan
-		in.langDiag = checkLanguages(j.fsys, in.config)
+	if j.plan.config || j.plan.scan {
+		in.langDiag = checkLanguages(j.fsys, in.languages, in.english())
 	}
 	if j.plan.assets {
 		in.assetDiag = nil
 		in.assets = assets.Build(j.fsys, j.tools.files, &in.assetDiag)
 	}
-	if j.plan.templates || j.plan.assets || j.plan.config {
-		// The templates are parsed with the static files' URLs and the
-		// site's address that their functions give.
-		in.tmplDiag = nil
-		in.templates = render.LoadTemplates(j.fsys, j.templateFuncs(in.assets, j.baseURL(in.config)), j.tools.templates, &in.tmplDiag)
-		in.look = j.tools.version()
+	langs := in.langs
+	if j.plan.scan || j.plan.everything {
+		langs = languageCodes(in.languages)
+	}
+	if j.plan.templates || j.plan.assets || j.plan.config || !slices.Equal(langs, in.langs) {
+		j.loadTemplates(&in, langs)
 	}
 	j.readSources(&in, j.plan.pages)
 	j.next.in = &in
 }
 
+// loadTemplates parses the templates with the static files' URLs, the
+// site's address and the strings that their functions give, and checks
+// the strings of every language against the templates and scripts.
+// Each language's pages are drawn from their own parse of the templates,
+// whose t gives that language's strings; the problems of the templates
+// are the same in every language, and reported once.
+func (j *job) loadTemplates(in *inputs, langs []string) {
+	in.tmplDiag, in.langs = nil, langs
+	strs, texts, ok := siteStrings(j.fsys, langs, &in.tmplDiag)
+	in.strings = texts
+	in.templates, in.byLang = nil, map[string]*render.Templates{}
+	for i, code := range langs {
+		funcs := j.templateFuncs(in.assets, j.baseURL(in.english()))
+		maps.Copy(funcs, strs[code])
+		var problems diag.List
+		t := render.LoadTemplates(j.fsys, funcs, j.tools.templates, &problems)
+		if i == 0 {
+			in.tmplDiag.Append(problems)
+			in.templates = t
+		}
+		in.byLang[code] = t
+	}
+	if !ok || in.templates == nil {
+		in.templates, in.byLang = nil, nil
+	}
+	in.look = j.tools.version()
+}
+
+// english is the default language's settings.
+func (in *inputs) english() content.Config { return in.configs[in.languages[0].Code] }
+
 // checkLanguages checks each other language's settings against the
 // English ones: every crisis line must be in each.
-func checkLanguages(fsys fs.FS, english content.Config) diag.List {
+func checkLanguages(fsys fs.FS, langs []layout.Lang, english content.Config) diag.List {
 	var problems diag.List
-	for _, lang := range layout.Languages(fsys)[1:] {
-		src := path.Join(lang.Dir, layout.Settings)
+	for _, lang := range langs[1:] {
+		src := lang.Settings()
 		data, err := fs.ReadFile(fsys, src)
 		if err != nil {
 			problems.Add(src, 0, 0, "cannot read: %v", content.ReadError(err))
@@ -164,11 +215,15 @@ func checkLanguages(fsys fs.FS, english content.Config) diag.List {
 // those that went are forgotten, and the files beside the pages are read.
 func (j *job) scan(in *inputs) {
 	in.scanDiag = nil
-	markdown, resources := content.Scan(j.fsys, &in.scanDiag)
+	var markdown, resources []string
+	for _, lang := range in.languages {
+		m, r := content.Scan(j.fsys, lang, &in.scanDiag)
+		markdown, resources = append(markdown, m...), append(resources, r...)
+	}
 	kept := make(map[string]*source, len(markdown))
 	var fresh []string
 	for _, m := range markdown {
-		if s, ok := in.sources[m]; ok && !j.plan.everything {
+		if s, ok := in.sources[m]; ok && !j.plan.everything && s.lang == layout.Of(in.languages, m) {
 			kept[m] = s
 		} else {
 			fresh = append(fresh, m)
@@ -189,7 +244,7 @@ func (j *job) readResources(names []string) (output.Files, diag.List) {
 			problems.Add(src, 0, 0, "cannot read: %v", content.ReadError(err))
 			continue
 		}
-		name := strings.TrimPrefix(src, "content/")
+		name := layout.FileOf(src)
 		if small, err := minifier.Bytes(j.tools.files, minifier.TypeOf(name), data); err == nil {
 			data = small
 		}
@@ -205,7 +260,10 @@ func (j *job) readSources(in *inputs, names []string) {
 	slices.Sort(names)
 	names = slices.Compact(names)
 	read := make([]*source, len(names))
-	parallel(len(names), func(_, i int) { read[i] = readSource(j.fsys, names[i], in.sources[names[i]]) })
+	translated := len(in.languages) > 1
+	parallel(len(names), func(_, i int) {
+		read[i] = readSource(j.fsys, layout.Of(in.languages, names[i]), names[i], in.sources[names[i]], translated)
+	})
 	for i, name := range names {
 		if read[i] == nil {
 			delete(in.sources, name)
@@ -215,23 +273,28 @@ func (j *job) readSources(in *inputs, names []string) {
 	}
 }
 
-// readSource reads one markdown file; it returns nil when there is no such
-// file, and last when the bytes are the same as last time.
-func readSource(fsys fs.FS, name string, last *source) *source {
+// readSource reads one markdown file of a language; it returns nil when
+// there is no such file, and last when the bytes are the same as last time
+// in the same language. When the site has translations, an English page's
+// hash is kept, for the translations to be checked against.
+func readSource(fsys fs.FS, lang layout.Lang, name string, last *source, translated bool) *source {
 	data, err := fs.ReadFile(fsys, name)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
-	s := &source{}
+	s := &source{lang: lang}
 	if err != nil {
 		s.problems.Add(name, 0, 0, "cannot read the file: %v", content.ReadError(err))
 		return s
 	}
 	s.sum = digest.Bytes(data)
-	if last != nil && last.sum == s.sum {
+	if last != nil && last.sum == s.sum && last.lang == lang && (last.hash != "") == (translated && lang.IsDefault()) {
 		return last // the same bytes parse the same
 	}
-	s.page = content.ParsePage(name, data, &s.problems)
+	if translated && lang.IsDefault() {
+		s.hash = translation.Hash(data)
+	}
+	s.page = content.ParsePage(lang, name, data, &s.problems)
 	return s
 }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/trustguide/guide/internal/content"
 	"github.com/trustguide/guide/internal/diag"
 	"github.com/trustguide/guide/internal/digest"
+	"github.com/trustguide/guide/internal/layout"
 	"github.com/trustguide/guide/internal/render"
 )
 
@@ -82,15 +83,8 @@ func (j *job) assemble() {
 	}
 	j.next.site, j.next.assembly = j.assembleSite()
 	j.problems.Append(j.next.assembly)
-	site := j.next.site
-	worksheets := 0
-	for _, p := range site.Pages {
-		if p.Kind == content.Worksheet {
-			worksheets++
-		}
-	}
-	j.next.siteView = render.NewSiteView(site.Config, site.Path, worksheets, j.workerURL())
-	j.next.siteSum = digest.Of(j.next.siteView)
+	j.problems.Append(j.checkTranslations())
+	j.next.siteViews, j.next.siteSum = j.siteViews()
 	j.findMoved()
 	j.startPages()
 	j.next.facts = j.last.facts
@@ -98,6 +92,24 @@ func (j *job) assemble() {
 		j.next.facts = j.makeFacts() // notes whether any fact is new
 	}
 	j.settlePages()
+}
+
+// siteViews makes each language's view of the site, and their digest.
+func (j *job) siteViews() (map[string]*render.SiteView, uint64) {
+	site := j.next.site
+	worksheets := map[string]int{}
+	for _, p := range site.Pages {
+		if p.Kind == content.Worksheet {
+			worksheets[p.Lang.Code]++
+		}
+	}
+	views := make(map[string]*render.SiteView, len(site.Langs))
+	sums := make([]uint64, len(site.Langs))
+	for i, l := range site.Langs {
+		views[l.Code] = render.NewSiteView(l, site.Langs, site.Configs[l.Code], site.PathOf(l), worksheets[l.Code], j.workerURL())
+		sums[i] = digest.Of(views[l.Code])
+	}
+	return views, digest.Combine(sums...)
 }
 
 // assembleSite checks the pages against each other. When the pages read
@@ -129,10 +141,15 @@ func (j *job) assembleSite() (*content.Site, diag.List) {
 		}
 	}
 	sort.Strings(unreadable)
-	config := in.config
-	config.BaseURL = j.baseURL(config)
+	// Every language is published at the site's address, under its prefix.
+	base := j.baseURL(in.english())
+	configs := make(map[string]content.Config, len(in.configs))
+	for code, c := range in.configs {
+		c.BaseURL = base
+		configs[code] = c
+	}
 	var problems diag.List
-	return content.Assemble(config, pages, unreadable, content.Options{Drafts: j.opt.Drafts}, &problems), problems
+	return content.Assemble(in.languages, configs, pages, unreadable, content.Options{Drafts: j.opt.Drafts}, &problems), problems
 }
 
 // startPages gives each page its state: the last build's while the page is
@@ -188,7 +205,7 @@ func (j *job) pageState(p *content.Page) *pageState {
 	if old != nil && old.self == ps.self {
 		ps.file, ps.link, ps.order, ps.meta, ps.listed, ps.record = old.file, old.link, old.order, old.meta, old.listed, old.record
 	} else {
-		ps.file = outputPath(p.URL)
+		ps.file = layout.OutputPath(p.URL)
 		ps.link = factOf(render.LinkTo(p))
 		ps.order = digest.Combine(ps.link.sum, uint64(p.Meta.Weight), uint64(p.Meta.Step))
 		ps.meta = digest.Of(p.Meta)
@@ -211,14 +228,6 @@ func (j *job) workerURL() string {
 		return ""
 	}
 	return "/sw.js"
-}
-
-// outputPath is the file a page URL is served from.
-func outputPath(url string) string {
-	if url == "" || url[len(url)-1] != '/' {
-		return url[1:] // "/404.html"
-	}
-	return url[1:] + "index.html"
 }
 
 // addFile puts a file in the output.

@@ -7,14 +7,20 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/trustguide/guide/internal/layout"
 	"github.com/trustguide/guide/internal/linkcheck"
 	"github.com/trustguide/guide/internal/markdown"
 	"github.com/trustguide/guide/internal/suggest"
 )
 
 // resolve says what a link target leads to in this build: a page file's
-// URL or why there is none ("\x00draft"), or whether a file exists.
+// URL or why there is none ("\x00draft"), whether a file exists, or the
+// text of a string a body shows ("string:fr:link.in-english").
 func (j *job) resolve(target string) string {
+	if ref, ok := strings.CutPrefix(target, stringTarget); ok {
+		lang, key, _ := strings.Cut(ref, ":")
+		return j.next.in.text(lang, key)
+	}
 	if name, ok := strings.CutPrefix(target, "file:"); ok {
 		if j.fileExists(name) {
 			return "yes"
@@ -94,15 +100,30 @@ func (b bodyOf) resolve(ref *markdown.Ref) {
 	}
 }
 
-// resolvePage resolves a link to another page's markdown file.
+// stringTarget starts the targets that are strings a body shows.
+const stringTarget = "string:"
+
+// resolvePage resolves a link to another page's markdown file: in a
+// translation, the translation of the page linked to, else the page itself
+// in the default language, marked as such.
 func (b bodyOf) resolvePage(ref *markdown.Ref, file, fragment string) {
 	src := path.Join(path.Dir(b.page.Source), file)
 	if strings.HasPrefix(file, "/") {
-		src = path.Join("content", file)
+		src = path.Join(b.page.Lang.Dir, file)
 	}
 	src = b.job.pageFileNamed(src)
 	url := b.job.resolve(src)
 	b.r.resolved = append(b.r.resolved, resolution{src, url})
+	if strings.HasPrefix(url, "\x00") && b.job.next.site.Missing(src) == "" && !b.page.Lang.IsDefault() {
+		if original, to := b.untranslated(src); to != "" {
+			src, url = original, to
+			lang := b.job.next.site.Langs[0]
+			note := stringTarget + b.page.Lang.Code + ":" + inEnglish
+			text := b.job.resolve(note)
+			b.r.resolved = append(b.r.resolved, resolution{note, text})
+			ref.MarkLanguage(lang.Code, text)
+		}
+	}
 	if strings.HasPrefix(url, "\x00") {
 		switch b.job.next.site.Missing(src) {
 		case "unreadable": // its own problems say why; the link is not at fault
@@ -119,6 +140,18 @@ func (b bodyOf) resolvePage(ref *markdown.Ref, file, fragment string) {
 		b.r.anchors = append(b.r.anchors, anchorLink{source: src, fragment: fragment, line: line, col: col, dest: ref.Dest, url: url})
 	}
 	ref.SetDest(url)
+}
+
+// untranslated finds the default language's page of a translation's link
+// to a page not translated: its source and URL, or "" when there is none.
+func (b bodyOf) untranslated(src string) (original, url string) {
+	original = layout.Pair(b.page.Lang, b.job.next.site.Langs[0], src)
+	url = b.job.resolve(original)
+	b.r.resolved = append(b.r.resolved, resolution{original, url})
+	if strings.HasPrefix(url, "\x00") {
+		return "", ""
+	}
+	return original, url
 }
 
 // resolveImage checks that an image is a file of the site.

@@ -11,6 +11,7 @@ import (
 	"github.com/trustguide/guide/internal/diag"
 	"github.com/trustguide/guide/internal/digest"
 	"github.com/trustguide/guide/internal/linkcheck"
+	"github.com/trustguide/guide/internal/markdown"
 	"github.com/trustguide/guide/internal/minifier"
 	"github.com/trustguide/guide/internal/output"
 	"github.com/trustguide/guide/internal/render"
@@ -29,7 +30,7 @@ func (j *job) makePages() {
 		}
 		ps.body = j.keptBody(ps)
 		if ps.body == nil {
-			ps.body = j.renderBody(ps.page, j.tools.conv[w])
+			ps.body = j.renderBody(ps.page, j.tools.conv[markdown.Typography(ps.page.Lang.Tag)][w])
 			rendered[i] = true
 		}
 		if !ps.page.Made {
@@ -76,8 +77,9 @@ func (j *job) sameDrawing(d *drawn, ps *pageState) bool {
 func (j *job) draw(ps *pageState) (*drawn, diag.Diagnostic) {
 	r := &reader{facts: j.next.facts}
 	in := render.PageInput{Page: ps.page, Body: ps.body.body, Headings: ps.body.headings, Minutes: ps.body.minutes, IsForm: ps.body.isForm}
-	v := &render.View{Site: j.next.siteView, Page: render.NewPageView(in, j.next.siteView, r)}
-	templates := j.next.in.templates
+	site := j.next.siteViews[ps.page.Lang.Code]
+	v := &render.View{Site: site, Page: render.NewPageView(in, site, r)}
+	templates := j.next.in.byLang[ps.page.Lang.Code]
 	var problem diag.Diagnostic
 	if v.Parts, problem = j.parts.of(templates, v); problem.Message != "" {
 		return nil, problem
@@ -137,7 +139,7 @@ func (j *job) drawingFailed() bool {
 }
 
 // siteParts are the site parts drawn in this build (render's package doc),
-// by what they may read of a page: its kind and its menu.
+// by what they may read of a page: its language, kind and menu.
 type siteParts struct {
 	sync.Mutex
 	drawn map[uint64]map[string]template.HTML
@@ -147,9 +149,10 @@ type siteParts struct {
 // a page of that kind and menu asks.
 func (s *siteParts) of(t *render.Templates, v *render.View) (map[string]template.HTML, diag.Diagnostic) {
 	key := digest.Of(struct {
+		Lang string
 		Kind content.Kind
 		Menu []render.MenuItem
-	}{v.Page.Kind, v.Page.Menu})
+	}{v.Site.Lang, v.Page.Kind, v.Page.Menu})
 	s.Lock()
 	parts, ok := s.drawn[key]
 	s.Unlock()

@@ -24,8 +24,18 @@ type Result struct {
 	texts    []pageText // for Grades
 }
 
-// pageText is the readable text of a page that readers are graded on.
-type pageText struct{ source, text string }
+// pageText is the readable text of a page that readers are graded on, and
+// its language's tag.
+type pageText struct{ source, lang, text string }
+
+// gradeIn grades a text with the formula made for its language, English's
+// where there is none.
+func gradeIn(tag, text string) readability.Score {
+	if l, ok := readability.For(tag); ok {
+		return l.Grade(text)
+	}
+	return readability.Grade(text)
+}
 
 // Grades returns the reading grade of each article, worksheet and plain
 // page, by source, for a build with Options.Grades. Only "guide check"
@@ -33,7 +43,7 @@ type pageText struct{ source, text string }
 func (r Result) Grades() []Grade {
 	grades := make([]Grade, len(r.texts))
 	parallel(len(r.texts), func(_, i int) {
-		grades[i] = Grade{Source: r.texts[i].source, Score: readability.Grade(r.texts[i].text)}
+		grades[i] = Grade{Source: r.texts[i].source, Score: gradeIn(r.texts[i].lang, r.texts[i].text)}
 	})
 	return grades
 }
@@ -66,7 +76,7 @@ func (j *job) result() Result {
 			r.Forms++
 		}
 		if j.opt.Grades && (p.Kind == content.Article || p.Kind == content.Worksheet || p.Kind == content.Plain || p.Kind == content.Home) {
-			r.texts = append(r.texts, pageText{p.Source, ps.body.text})
+			r.texts = append(r.texts, pageText{p.Source, p.Lang.Tag, ps.body.text})
 		}
 	}
 	return r

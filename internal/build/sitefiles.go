@@ -1,11 +1,10 @@
 package build
 
 import (
-	"strings"
-
 	"github.com/trustguide/guide/internal/content"
 	"github.com/trustguide/guide/internal/diag"
 	"github.com/trustguide/guide/internal/digest"
+	"github.com/trustguide/guide/internal/layout"
 	"github.com/trustguide/guide/internal/offline"
 	"github.com/trustguide/guide/internal/output"
 	"github.com/trustguide/guide/internal/render"
@@ -17,6 +16,7 @@ import (
 type listing struct {
 	sum       uint64
 	files     output.Files
+	what      map[string]string // what each file is, for checkOwners
 	redirects []render.Redirect
 	problems  diag.List
 	byPage    map[string]listedPage // by source
@@ -57,7 +57,7 @@ func (j *job) makeSiteFiles() {
 	}
 	j.next.listing = j.makeListing()
 	for name, data := range j.next.listing.files {
-		if what := listingWhat[name]; what != "" && !(name == "robots.txt" && j.next.listing.authorsRobots) {
+		if what := j.next.listing.what[name]; what != "" && !(name == "robots.txt" && j.next.listing.authorsRobots) {
 			j.addMade(name, what, data)
 		} else {
 			j.addFile(name, data)
@@ -66,11 +66,6 @@ func (j *job) makeSiteFiles() {
 	j.problems.Append(j.next.listing.problems)
 	j.makeSearchIndex()
 	j.makeOfflineFiles()
-}
-
-// listingWhat says what each file of the listing is.
-var listingWhat = map[string]string{
-	"sitemap.xml": "the sitemap", "feed.xml": "the feed", "robots.txt": "robots.txt", "_redirects": "the redirects of aliases and short links",
 }
 
 // addMade puts a file the builder makes in the output, and notes it as
@@ -100,26 +95,56 @@ func (j *job) makeListing() *listing {
 		return old
 	}
 	l := &listing{sum: sum, files: output.Files{}, byPage: map[string]listedPage{}, authorsRobots: robots != nil}
-	base := j.next.site.Config.BaseURL
+	site := j.next.site
+	base := site.Config.BaseURL
 	var all []render.Listed
+	byLang := map[string][]render.Listed{}
 	for _, ps := range j.pages {
 		if !listed(ps.page) {
 			continue
 		}
-		made := digest.Combine(ps.listed, digest.String(base))
+		versions := j.versions(ps.page)
+		made := digest.Combine(ps.listed, digest.String(base), digest.Of(versions))
 		lp, ok := j.last.listingOf(ps.page.Source)
 		if !ok || lp.made != made {
-			lp = listedPage{made, render.ListedOf(base, entryOf(ps.page, ""))}
+			e := entryOf(ps.page, "")
+			e.Alternates = versions
+			lp = listedPage{made, render.ListedOf(base, e)}
 		}
 		l.byPage[ps.page.Source] = lp
 		all = append(all, lp.xml)
+		byLang[ps.page.Lang.Code] = append(byLang[ps.page.Lang.Code], lp.xml)
 	}
-	l.files["sitemap.xml"] = render.Sitemap(all)
-	l.files["feed.xml"] = render.Feed(j.next.siteView, all)
+	l.what = map[string]string{"sitemap.xml": "the sitemap", "robots.txt": "robots.txt", "_redirects": "the redirects of aliases and short links"}
+	l.files[layout.OutputPath(layout.Sitemap)] = render.Sitemap(all, len(site.Langs) > 1)
+	for _, lang := range site.Langs {
+		name := layout.OutputPath(lang.Feed())
+		l.files[name], l.what[name] = render.Feed(j.next.siteViews[lang.Code], byLang[lang.Code]), "the feed"
+	}
 	l.files["robots.txt"] = render.Robots(base, robots)
 	l.redirects = j.redirects(l)
-	l.files["_redirects"] = render.Redirects(l.redirects)
+	l.files["_redirects"] = render.Redirects(l.redirects, site.Langs)
 	return l
+}
+
+// versions are a page's versions in each language, for the sitemap: itself
+// and each translation, and x-default, the default language's version, if
+// it has one. A one-language site has none.
+func (j *job) versions(p *content.Page) []render.Hreflang {
+	site := j.next.site
+	if len(site.Langs) < 2 {
+		return nil
+	}
+	var out []render.Hreflang
+	for _, lang := range site.Langs {
+		if other := site.BySource[layout.Pair(p.Lang, lang, p.Source)]; other != nil && listed(other) {
+			out = append(out, render.Hreflang{Lang: lang.Tag, URL: other.URL})
+		}
+	}
+	if len(out) > 1 && out[0].Lang == site.Langs[0].Tag {
+		out = append(out, render.Hreflang{Lang: "x-default", URL: out[0].URL})
+	}
+	return out
 }
 
 // authorsRobots is the author's own robots.txt, of content/ or static/,
@@ -166,7 +191,7 @@ func (j *job) redirects(l *listing) []render.Redirect {
 			}
 		}
 		if p.Kind == content.Worksheet && p.Meta.Short != "" {
-			out = append(out, render.Redirect{From: "/w/" + p.Meta.Short, To: p.URL})
+			out = append(out, render.Redirect{From: layout.Short(p.Meta.Short), To: p.URL})
 		}
 	}
 	return out
@@ -179,28 +204,38 @@ type searchPart struct {
 	data    []byte
 }
 
-// makeSearchIndex publishes the search index in parts, making again only
-// the parts in which a page's record changed.
+// makeSearchIndex publishes each language's search index in parts, making
+// again only the parts in which a page's record changed: each language
+// searches its own pages.
 func (j *job) makeSearchIndex() {
-	records := make([][]byte, 0, len(j.pages))
+	records := map[string][][]byte{}
 	for _, ps := range j.pages {
 		if listed(ps.page) {
-			records = append(records, ps.record)
+			records[ps.page.Lang.Code] = append(records[ps.page.Lang.Code], ps.record)
 		}
 	}
+	j.next.search = map[string][]searchPart{}
+	for _, lang := range j.next.site.Langs {
+		j.next.search[lang.Code] = j.searchParts(lang, records[lang.Code])
+	}
+}
+
+// searchParts publishes one language's search index.
+func (j *job) searchParts(lang layout.Lang, records [][]byte) []searchPart {
+	last := j.last.search[lang.Code]
 	n := (len(records) + render.SearchPartSize - 1) / render.SearchPartSize
-	j.addMade("search.json", "the search index", render.SearchParts(n))
+	j.addMade(layout.OutputPath(lang.SearchList()), "the search index", render.SearchParts(lang, n))
 	parts := make([]searchPart, n)
 	for i := range parts {
 		chunk := records[i*render.SearchPartSize : min((i+1)*render.SearchPartSize, len(records))]
-		if i < len(j.last.search) && sameRecords(j.last.search[i].records, chunk) {
-			parts[i] = j.last.search[i]
+		if i < len(last) && sameRecords(last[i].records, chunk) {
+			parts[i] = last[i]
 		} else {
 			parts[i] = searchPart{records: chunk, data: render.SearchIndex(chunk)}
 		}
-		j.addMade(strings.TrimPrefix(render.SearchPartURL(i), "/"), "the search index", parts[i].data)
+		j.addMade(layout.OutputPath(lang.SearchPart(i)), "the search index", parts[i].data)
 	}
-	j.next.search = parts
+	return parts
 }
 
 // sameRecords reports whether two lists hold the very same records: a

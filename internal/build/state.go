@@ -12,20 +12,20 @@ import (
 // state is what one build made, for the next to read. It is never changed
 // once its build is over.
 type state struct {
-	in       *inputs
-	site     *content.Site
-	assembly diag.List             // the problems of checking the pages against each other
-	pages    map[string]*pageState // by source: pages of content/, made-up lists, and the 404 and print pages
-	siteView *render.SiteView
-	siteSum  uint64 // digest of siteView
-	facts    *facts
-	listing  *listing
-	search   []searchPart
-	check    *outputCheck // nil when the output was not checked
-	owners   *diag.List   // paths claimed twice; nil before the first check
-	sources  map[string]string
-	sums     *offline.Checksums
-	files    output.Files
+	in        *inputs
+	site      *content.Site
+	assembly  diag.List                   // the problems of checking the pages against each other
+	pages     map[string]*pageState       // by source: pages of content/, made-up lists, and the 404 and print pages
+	siteViews map[string]*render.SiteView // each language's, by code
+	siteSum   uint64                      // digest of siteViews
+	facts     *facts
+	listing   *listing
+	search    map[string][]searchPart // each language's search index, by code
+	check     *outputCheck            // nil when the output was not checked
+	owners    *diag.List              // paths claimed twice; nil before the first check
+	sources   map[string]string
+	sums      *offline.Checksums
+	files     output.Files
 }
 
 // empty is the state before the first build.

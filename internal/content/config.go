@@ -43,25 +43,27 @@ func (c Config) LinkPosition(href string) (line, col int, ok bool) {
 // parseConfig reads site.yaml strictly: an unknown key, a repeated key and
 // a value that could mislead or endanger a reader are errors at their own
 // line and column.
-func parseConfig(src []byte, problems *diag.List) Config {
+func parseConfig(name string, src []byte, problems *diag.List) Config {
 	var c Config
-	root, ok := parseYAML(ConfigPath, src, 0, problems)
+	root, ok := parseYAML(name, src, 0, problems)
 	if !ok {
 		return c
 	}
 	if root == nil || root.Kind != yaml.MappingNode {
-		problems.Add(ConfigPath, 1, 1, "site.yaml must be a list of `key: value` lines: set at least title, base_url and quick_exit")
+		problems.Add(name, 1, 1, "site.yaml must be a list of `key: value` lines: set at least title, base_url and quick_exit")
 		return c
 	}
-	checkKnownKeys(root, problems)
+	checkKnownKeys(name, root, problems)
 	if err := root.Decode(&c); err != nil {
 		// Type errors: report at the top; checkKnownKeys has named unknown keys already.
-		problems.Add(ConfigPath, root.Line, root.Column, "site.yaml has a value of the wrong kind: %v", err)
+		problems.Add(name, root.Line, root.Column, "site.yaml has a value of the wrong kind: %v", err)
 		return c
 	}
-	s := settings{root: root, problems: problems}
+	s := settings{name: name, root: root, problems: problems}
 	s.require(c.Title, "title", `the site's name, such as title: "Rebuilding Trust"`)
-	if c.Language == "" {
+	if c.Language == "" && name != ConfigPath {
+		s.require(c.Language, "language", "the language of this folder's pages, such as language: fr-CA")
+	} else if c.Language == "" {
 		c.Language = "en"
 	} else if !languageTag.MatchString(c.Language) {
 		s.add(s.node("language"), "language %q must be a language tag such as en or en-CA", c.Language)
@@ -109,12 +111,13 @@ var languageTag = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
 
 // settings finds where in site.yaml a setting was written, to report there.
 type settings struct {
+	name     string // the file
 	root     *yaml.Node
 	problems *diag.List
 }
 
 func (s settings) add(at *yaml.Node, format string, args ...any) {
-	s.problems.Add(ConfigPath, at.Line, at.Column, format, args...)
+	s.problems.Add(s.name, at.Line, at.Column, format, args...)
 }
 
 // require reports a missing setting and says whether it is set.
@@ -122,7 +125,7 @@ func (s settings) require(value, key, what string) bool {
 	if value != "" {
 		return true
 	}
-	s.problems.Add(ConfigPath, 1, 1, "site.yaml needs %s: %s", key, what)
+	s.problems.Add(s.name, 1, 1, "site.yaml needs %s: %s", key, what)
 	return false
 }
 
@@ -155,7 +158,7 @@ var knownConfigKeys = map[string][]string{
 	"menu":   {"title", "url"},
 }
 
-func checkKnownKeys(root *yaml.Node, problems *diag.List) {
+func checkKnownKeys(name string, root *yaml.Node, problems *diag.List) {
 	var walk func(n *yaml.Node, section string)
 	walk = func(n *yaml.Node, section string) {
 		switch n.Kind {
@@ -163,7 +166,7 @@ func checkKnownKeys(root *yaml.Node, problems *diag.List) {
 			for i := 0; i+1 < len(n.Content); i += 2 {
 				key := n.Content[i]
 				if !contains(knownConfigKeys[section], key.Value) {
-					problems.Add(ConfigPath, key.Line, key.Column, "unknown key %q in site.yaml; known keys here: %s",
+					problems.Add(name, key.Line, key.Column, "unknown key %q in site.yaml; known keys here: %s",
 						key.Value, strings.Join(knownConfigKeys[section], ", "))
 					continue
 				}

@@ -10,6 +10,7 @@ import (
 	"testing/fstest"
 
 	"github.com/trustguide/guide/internal/diag"
+	"github.com/trustguide/guide/internal/layout"
 )
 
 const siteYAML = "title: Test\nlanguage: en\nbase_url: https://example.org/\nquick_exit: https://www.example.com/\n"
@@ -27,18 +28,22 @@ func load(t *testing.T, files map[string]string) (*Site, diag.List) {
 // read reads and checks a whole content folder, as a build does.
 func read(fsys fs.FS, opt Options) (*Site, diag.List) {
 	var problems diag.List
-	config := ReadConfig(fsys, &problems)
-	markdown, _ := Scan(fsys, &problems)
+	langs := layout.Languages(fsys)
+	configs := map[string]Config{}
 	var pages []*Page
 	var unreadable []string
-	for _, src := range markdown {
-		if p := ReadPage(fsys, src, &problems); p != nil {
-			pages = append(pages, p)
-		} else {
-			unreadable = append(unreadable, src)
+	for _, lang := range langs {
+		configs[lang.Code] = ReadConfig(fsys, lang, &problems)
+		markdown, _ := Scan(fsys, lang, &problems)
+		for _, src := range markdown {
+			if p := ReadPage(fsys, src, &problems); p != nil {
+				pages = append(pages, p)
+			} else {
+				unreadable = append(unreadable, src)
+			}
 		}
 	}
-	return Assemble(config, pages, unreadable, opt, &problems), problems.Sort()
+	return Assemble(langs, configs, pages, unreadable, opt, &problems), problems.Sort()
 }
 
 // wantProblem fails unless problems has one at path:line:col whose message
@@ -82,8 +87,8 @@ func TestURLsAndKinds(t *testing.T) {
 			t.Errorf("%s: kind %s, want %s", url, p.Kind, kind)
 		}
 	}
-	if len(site.Path) != 2 || site.Path[0].Meta.Title != "A" || site.Path[1].Meta.Title != "B" {
-		t.Errorf("guided path = %v", site.Path)
+	if len(site.PathOf(layout.English)) != 2 || site.PathOf(layout.English)[0].Meta.Title != "A" || site.PathOf(layout.English)[1].Meta.Title != "B" {
+		t.Errorf("guided path = %v", site.PathOf(layout.English))
 	}
 	if a := site.ArticleOf(site.ByURL["/worksheets/w/"]); a == nil || a.URL != "/articles/a/" {
 		t.Errorf("worksheet's article = %v", a)
@@ -91,7 +96,7 @@ func TestURLsAndKinds(t *testing.T) {
 }
 
 func TestBodyKeepsFilePositions(t *testing.T) {
-	p := ParsePage("content/x.md", []byte("---\ntitle: X\ndescription: d\n---\nline five"), new(diag.List))
+	p := ParsePage(layout.English, "content/x.md", []byte("---\ntitle: X\ndescription: d\n---\nline five"), new(diag.List))
 	lines := strings.Split(string(p.Body), "\n")
 	if len(lines) != 5 || lines[4] != "line five" {
 		t.Errorf("body lines = %q, want the text on line 5", lines)
@@ -172,7 +177,7 @@ func TestEditorFilesAreIgnored(t *testing.T) {
 		fsys[name] = &fstest.MapFile{Data: []byte("junk")}
 	}
 	var problems diag.List
-	markdown, resources := Scan(fsys, &problems)
+	markdown, resources := Scan(fsys, layout.English, &problems)
 	if len(problems) > 0 || len(resources) > 0 || len(markdown) != 1 {
 		t.Errorf("problems %v, pages %v, resources %v", problems, markdown, resources)
 	}
@@ -191,7 +196,7 @@ func TestLanguageFolderIsNotASection(t *testing.T) {
 		"content/éclairages/site.txt": {Data: []byte("junk")},
 	}
 	var problems diag.List
-	markdown, resources := Scan(fsys, &problems)
+	markdown, resources := Scan(fsys, layout.English, &problems)
 	if want := []string{"content/a.md", "content/frites/site.md"}; len(problems) > 0 || !slices.Equal(markdown, want) || !slices.Equal(resources, []string{"content/éclairages/site.txt"}) {
 		t.Errorf("problems %v, pages %v (want %v), resources %v", problems, markdown, want, resources)
 	}
@@ -201,7 +206,7 @@ func TestLanguageFolderIsNotASection(t *testing.T) {
 // missing from another language's is an error at that file's crisis list.
 func TestCrisisLinesInEveryLanguage(t *testing.T) {
 	var problems diag.List
-	english := parseConfig([]byte("title: T\nbase_url: https://example.org/\nquick_exit: https://example.org/\n"+
+	english := parseConfig(ConfigPath, []byte("title: T\nbase_url: https://example.org/\nquick_exit: https://example.org/\n"+
 		"crisis:\n  - name: Emergency\n    href: \"tel:911\"\n  - name: Line\n    href: \"tel:988\"\n"), &problems)
 	if len(problems) > 0 {
 		t.Fatal(problems)
@@ -237,7 +242,7 @@ func TestReplaceIsAssemble(t *testing.T) {
 		"content/worksheets/w1.md": page("title: Z last\ndescription: d\narticle: ../articles/a.md", "now in a new order"),
 	} {
 		files[src] = text
-		p := ParsePage(src, []byte(text), new(diag.List))
+		p := ParsePage(before.Langs[0], src, []byte(text), new(diag.List))
 		if !before.SamePlace(p) {
 			t.Fatalf("%s: a new title and body should take the same place", src)
 		}
@@ -247,7 +252,7 @@ func TestReplaceIsAssemble(t *testing.T) {
 	if got, want := shape(before.Replace(changed)), shape(after); !reflect.DeepEqual(got, want) {
 		t.Errorf("Replace gave\n%+v\nAssemble gives\n%+v", got, want)
 	}
-	if bad := ParsePage("content/articles/b.md", []byte(page("title: B\ndescription: d\nstep: 3", "")), new(diag.List)); before.SamePlace(bad) {
+	if bad := ParsePage(before.Langs[0], "content/articles/b.md", []byte(page("title: B\ndescription: d\nstep: 3", "")), new(diag.List)); before.SamePlace(bad) {
 		t.Error("a new step takes the same place")
 	}
 }
@@ -279,6 +284,6 @@ func shape(s *Site) map[string]any {
 	}
 	sort.Strings(bySource)
 	sort.Strings(byURL)
-	return map[string]any{"pages": pages(s.Pages), "path": pages(s.Path), "byArticle": byArticle, "meta": meta,
+	return map[string]any{"pages": pages(s.Pages), "path": pages(s.PathOf(layout.English)), "byArticle": byArticle, "meta": meta,
 		"bySource": bySource, "byURL": byURL, "drafts": s.Drafts, "unreadable": s.Unreadable, "config": s.Config}
 }

@@ -79,24 +79,24 @@ func Ignored(name string) bool {
 // (RFC 8615): the one hidden folder published.
 const WellKnown = ".well-known"
 
-// Scan lists the markdown files and the files to publish under content/,
-// leaving out other languages' folders (layout.IsLanguageDir).
-// Problems are files that cannot be part of a site: symlinks that leave the
-// root or loop, named pipes, sockets and devices. Files of other kinds are
-// left out with a warning.
-func Scan(fsys fs.FS, problems *diag.List) (markdown, resources []string) {
-	err := fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
+// Scan lists the markdown files and the files to publish in a language's
+// folder (content/ in English), leaving out other languages' folders
+// (layout.IsLanguageDir). Problems are files that cannot be part of a site:
+// symlinks that leave the root or loop, named pipes, sockets and devices.
+// Files of other kinds are left out with a warning.
+func Scan(fsys fs.FS, lang layout.Lang, problems *diag.List) (markdown, resources []string) {
+	err := fs.WalkDir(fsys, lang.Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			problems.Add(p, 0, 0, "cannot read: %v", ReadError(err))
 			return nil
 		}
-		if p != "content" && Ignored(d.Name()) {
+		if p != lang.Dir && Ignored(d.Name()) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
 			return nil
 		}
-		if d.IsDir() && layout.IsLanguageDir(fsys, p) {
+		if d.IsDir() && p != lang.Dir && layout.IsLanguageDir(fsys, p) {
 			return fs.SkipDir // another language's site, with its own settings
 		}
 		if d.IsDir() && p != "content" && p != "content/"+WellKnown && !isURLName(d.Name()) {
@@ -107,7 +107,7 @@ func Scan(fsys fs.FS, problems *diag.List) (markdown, resources []string) {
 			return nil
 		}
 		switch {
-		case p == ConfigPath || p == ManifestPath:
+		case p == lang.Settings() || p == ManifestPath:
 		case strings.HasPrefix(p, "content/"+WellKnown+"/"), p == "content/_redirects", p == "content/_headers":
 			resources = append(resources, p)
 		case strings.HasSuffix(p, ".md"):
@@ -120,7 +120,7 @@ func Scan(fsys fs.FS, problems *diag.List) (markdown, resources []string) {
 		return nil
 	})
 	if err != nil {
-		problems.Add("content", 0, 0, "cannot read the content folder: %v", ReadError(err))
+		problems.Add(lang.Dir, 0, 0, "cannot read the content folder: %v", ReadError(err))
 	}
 	return markdown, resources
 }

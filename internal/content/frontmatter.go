@@ -31,6 +31,8 @@ type Meta struct {
 	For     string // worksheets: who it is for
 	Article string // worksheets: the article it belongs to, as a link to its file
 
+	Source string // translations: the hash of the English page translated (internal/translation)
+
 	lines   map[string]int // file line of each key, for problems found later
 	aliasAt []position     // file position of each alias
 	meant   []string       // known keys that unknown ones were taken for ("titel": "title")
@@ -107,7 +109,8 @@ type field struct {
 }
 
 var (
-	shortPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+	shortPattern  = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+	sourcePattern = regexp.MustCompile(`^[0-9a-f]{12}$`) // translation.Hash
 )
 
 var fields = map[string]field{
@@ -125,6 +128,16 @@ var fields = map[string]field{
 	"minutes":     {"a whole number", integer(func(m *Meta) *int { return &m.Minutes })},
 	"for":         {`"both", "hurt-partner", "partner-who-broke-trust" or "alone"`, str(func(m *Meta) *string { return &m.For })},
 	"article":     {"a link to the article's file, like ../articles/acknowledge.md", str(func(m *Meta) *string { return &m.Article })},
+	"source":      {"the 12-digit hash that \"guide translations -mark\" writes", source},
+}
+
+// source reads the hash of the English page a translation was made from.
+func source(m *Meta, n *yaml.Node) bool {
+	if n.Kind != yaml.ScalarNode || !sourcePattern.MatchString(strings.TrimSpace(n.Value)) {
+		return false
+	}
+	m.Source = strings.TrimSpace(n.Value)
+	return true
 }
 
 func str(p func(*Meta) *string) func(*Meta, *yaml.Node) bool {
@@ -192,8 +205,9 @@ func list(p func(*Meta) *[]string) func(*Meta, *yaml.Node) bool {
 // parseMeta decodes front matter strictly. Positions in problems are file
 // positions: the YAML text starts on line 2 of the file. It returns false
 // when the YAML cannot be read at all; a wrong key or value is recorded in
-// problems and the rest of the front matter is still decoded.
-func parseMeta(path string, yamlText []byte, problems *diag.List) (Meta, bool) {
+// problems and the rest of the front matter is still decoded. Only a page
+// of another language than the default (translated) may say its source.
+func parseMeta(path string, yamlText []byte, translated bool, problems *diag.List) (Meta, bool) {
 	var m Meta
 	root, ok := parseYAML(path, yamlText, 1, problems)
 	if !ok {
@@ -219,6 +233,10 @@ func parseMeta(path string, yamlText []byte, problems *diag.List) (Meta, bool) {
 			} else {
 				problems.Add(path, key.Line+1, key.Column, "unknown front matter key %q; the keys a page may have are listed in the README", key.Value)
 			}
+			continue
+		}
+		if key.Value == "source" && !translated {
+			problems.Add(path, key.Line+1, key.Column, "source: is for translations, in a language's folder (content/fr/...): remove it from this English page")
 			continue
 		}
 		if !f.set(&m, value) {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/trustguide/guide/internal/diag"
+	"github.com/trustguide/guide/internal/layout"
 )
 
 // inside fails unless every problem points at a place in the file: a real
@@ -45,7 +46,7 @@ func FuzzFrontMatter(f *testing.F) {
 			name = "content/articles/a.md"
 		}
 		var problems diag.List
-		p := ParsePage(name, data, &problems)
+		p := ParsePage(layout.English, name, data, &problems)
 		inside(t, data, problems)
 		if p == nil {
 			if !problems.HasErrors() {
@@ -80,7 +81,7 @@ func FuzzSiteSettings(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var problems diag.List
-		c := parseConfig(data, &problems)
+		c := parseConfig(ConfigPath, data, &problems)
 		inside(t, data, problems)
 		if problems.HasErrors() {
 			return

@@ -11,59 +11,47 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/trustguide/guide/internal/diag"
+	"github.com/trustguide/guide/internal/layout"
+	"github.com/trustguide/guide/internal/markdown"
 )
 
-// Kind is what a page is, which decides its template and its place in lists.
-type Kind string
+// Kind is what a page is, which decides its template and its place in
+// lists (internal/layout decides it).
+type Kind = layout.Kind
 
 const (
-	Home       Kind = "home"       // content/_index.md
-	Article    Kind = "article"    // content/articles/*.md
-	Worksheet  Kind = "worksheet"  // content/worksheets/*.md
-	Section    Kind = "section"    // a folder's _index.md (made up when missing)
-	Worksheets Kind = "worksheets" // content/worksheets/_index.md: the counsellors' index
-	Plain      Kind = "page"       // anything else
-	NotFound   Kind = "404"        // /404.html, made by the builder
-	Print      Kind = "print"      // /print/, the whole guide on one page, made by the builder
+	Home       = layout.Home
+	Article    = layout.Article
+	Worksheet  = layout.Worksheet
+	Section    = layout.Section
+	Worksheets = layout.Worksheets
+	Plain      = layout.Plain
+	NotFound   = layout.NotFound
+	Print      = layout.Print
 )
 
 // Kinds lists every kind of page. Each is drawn with templates/<kind>.html.
 var Kinds = []Kind{Home, Article, Worksheet, Worksheets, Section, Plain, NotFound, Print}
 
-// Optional reports whether a site may go without pages of this kind, and
-// so without its template: only the print view.
-func (k Kind) Optional() bool { return k == Print }
-
-// Label is what a reader is told a page of this kind is, in search
-// results: "" for articles, which most pages are.
-func (k Kind) Label() string {
-	switch k {
-	case Article:
-		return ""
-	case Worksheets:
-		return "list of worksheets"
-	case Plain:
-		return "page"
-	}
-	return string(k)
-}
-
 // Page is one markdown file, read and checked.
 type Page struct {
 	Source  string // root-relative: "content/articles/acknowledge.md"
+	Lang    layout.Lang
 	Kind    Kind
-	Section string // folder under content/: "articles", "" at the top, "a/b" nested
+	Section string // folder under its language's: "articles", "" at the top, "a/b" nested
 	Slug    string
-	URL     string // "/articles/acknowledge/"
+	URL     string // "/articles/acknowledge/", "/fr/articles/reconnaitre/"
 	Meta    Meta
 	Body    []byte // the file with its front matter blanked out; positions match the file
 	Made    bool   // made up by the builder: a folder's index without an _index.md
 }
 
 // IsList reports whether the page lists other pages (home and sections).
-func (p *Page) IsList() bool {
-	return p.Kind == Home || p.Kind == Section || p.Kind == Worksheets
-}
+func (p *Page) IsList() bool { return p.Kind.IsList() }
+
+// Key is the page's language-neutral key: its path in its language's
+// folder, without ".md" ("worksheets/plan-an-apology").
+func (p *Page) Key() string { return p.Lang.Key(p.Source) }
 
 var slugPattern = regexp.MustCompile(`^[\p{L}\p{N}][\p{L}\p{N}_.-]*$`)
 
@@ -82,11 +70,11 @@ func ReadPage(fsys fs.FS, src string, problems *diag.List) *Page {
 		problems.Add(src, 0, 0, "cannot read the file: %v", ReadError(err))
 		return nil
 	}
-	return ParsePage(src, data, problems)
+	return ParsePage(layout.Of(layout.Languages(fsys), src), src, data, problems)
 }
 
-// ParsePage checks one markdown file's bytes.
-func ParsePage(src string, data []byte, problems *diag.List) *Page {
+// ParsePage checks the bytes of one markdown file of a language.
+func ParsePage(lang layout.Lang, src string, data []byte, problems *diag.List) *Page {
 	if len(bytes.TrimSpace(data)) == 0 {
 		problems.Add(src, 1, 1, "the file is empty: start it with front matter (---, title:, description:, ---) or delete it")
 		return nil
@@ -104,7 +92,7 @@ func ParsePage(src string, data []byte, problems *diag.List) *Page {
 		return nil
 	}
 	before := len(*problems)
-	meta, readable := parseMeta(src, yamlText, problems)
+	meta, readable := parseMeta(src, yamlText, !lang.IsDefault(), problems)
 	if !readable {
 		return nil
 	}
@@ -115,8 +103,10 @@ func ParsePage(src string, data []byte, problems *diag.List) *Page {
 		problems.Add(src, 1, 1, "the front matter needs a description: add `description: ...` (one or two sentences)")
 	}
 
-	p := &Page{Source: src, Meta: meta, Body: body}
-	p.Section, p.Kind, p.Slug = placeOf(src)
+	typography := markdown.Typography(lang.Tag)
+	meta.Title, meta.Description = markdown.Plain(typography, meta.Title), markdown.Plain(typography, meta.Description)
+	p := &Page{Source: src, Lang: lang, Meta: meta, Body: body}
+	p.Section, p.Kind, p.Slug = lang.Place(src)
 	if meta.Slug != "" {
 		if p.IsList() {
 			problems.Add(src, meta.Line("slug"), 1, "an _index.md page takes its URL from its folder: remove `slug`")
@@ -130,50 +120,12 @@ func ParsePage(src string, data []byte, problems *diag.List) *Page {
 	} else if !p.IsList() && !slugPattern.MatchString(p.Slug) {
 		problems.Add(src, 1, 1, "the file name %q cannot be a URL: rename it with letters, digits and dashes, or set `slug`", path.Base(src))
 	}
-	p.URL = urlOf(p)
+	p.URL = lang.PageURL(p.Section, p.Kind, p.Slug)
 	checkKindKeys(p, problems)
 	if len(*problems) > before {
 		return nil
 	}
 	return p
-}
-
-// placeOf derives a page's section, kind and default slug from its path.
-// Letters are taken in one form (NFC: é as one character, as keyboards
-// type it), whatever form the disk keeps the name in (macOS once kept
-// é as e and an accent), so that the URL is the same everywhere.
-func placeOf(src string) (section string, kind Kind, slug string) {
-	rel := norm.NFC.String(strings.TrimPrefix(src, "content/"))
-	dir, file := path.Split(rel)
-	section = strings.TrimSuffix(dir, "/")
-	slug = strings.TrimSuffix(file, ".md")
-	switch {
-	case rel == "_index.md":
-		return "", Home, ""
-	case file == "_index.md" && section == "worksheets":
-		return section, Worksheets, ""
-	case file == "_index.md":
-		return section, Section, ""
-	case section == "articles":
-		return section, Article, slug
-	case section == "worksheets":
-		return section, Worksheet, slug
-	}
-	return section, Plain, slug
-}
-
-func urlOf(p *Page) string {
-	parts := []string{}
-	if p.Section != "" {
-		parts = append(parts, p.Section)
-	}
-	if !p.IsList() {
-		parts = append(parts, p.Slug)
-	}
-	if len(parts) == 0 {
-		return "/"
-	}
-	return "/" + strings.Join(parts, "/") + "/"
 }
 
 // checkKindKeys rejects keys that belong to another kind of page, so that

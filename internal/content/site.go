@@ -12,15 +12,18 @@ import (
 	"unicode/utf8"
 
 	"github.com/trustguide/guide/internal/diag"
+	"github.com/trustguide/guide/internal/layout"
 )
 
-// Site is every page of a site, checked as a whole.
+// Site is every page of a site, in every language, checked as a whole.
 type Site struct {
-	Config   Config
-	Pages    []*Page          // every page, in source order
-	BySource map[string]*Page // "content/articles/x.md" → page
-	ByURL    map[string]*Page // "/articles/x/" → page
-	Path     []*Page          // the guided path: articles with a step, in order
+	Config   Config             // the default language's settings
+	Langs    []layout.Lang      // the default language first
+	Configs  map[string]Config  // each language's settings, by code
+	Pages    []*Page            // every page, by language, then in source order
+	BySource map[string]*Page   // "content/articles/x.md" → page
+	ByURL    map[string]*Page   // "/articles/x/" → page
+	paths    map[string][]*Page // each language's guided path: articles with a step, in order
 
 	byArticle map[*Page][]*Page // each article's worksheets, in reading order
 
@@ -47,22 +50,29 @@ type Options struct {
 	Drafts bool // include pages marked draft
 }
 
-// ReadConfig reads content/site.yaml.
-func ReadConfig(fsys fs.FS, problems *diag.List) Config {
-	src, err := fs.ReadFile(fsys, ConfigPath)
+// ReadConfig reads a language's site.yaml (content/site.yaml in English).
+func ReadConfig(fsys fs.FS, lang layout.Lang, problems *diag.List) Config {
+	name := lang.Settings()
+	src, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		problems.Add(ConfigPath, 0, 0, "cannot read the site settings: %v; create it (see the README)", ReadError(err))
+		problems.Add(name, 0, 0, "cannot read the site settings: %v; create it (see the README)", ReadError(err))
 		return Config{BaseURL: "/"}
 	}
-	return parseConfig(src, problems)
+	return parseConfig(name, src, problems)
 }
 
+// PathOf is a language's guided path: its articles with a step, in order.
+func (s *Site) PathOf(lang layout.Lang) []*Page { return s.paths[lang.Code] }
+
 // Assemble checks pages against each other (URLs, aliases, steps, short
-// links) and orders them. pages need not be sorted; unreadable lists the
-// page files that could not be read.
-func Assemble(config Config, pages []*Page, unreadable []string, opt Options, problems *diag.List) *Site {
+// links) and orders them. langs are the site's languages, the default
+// first, and configs their settings by code; pages need not be sorted;
+// unreadable lists the page files that could not be read.
+func Assemble(langs []layout.Lang, configs map[string]Config, pages []*Page, unreadable []string, opt Options, problems *diag.List) *Site {
 	s := &Site{
-		Config:     config,
+		Config:     configs[langs[0].Code],
+		Langs:      langs,
+		Configs:    configs,
 		BySource:   make(map[string]*Page, len(pages)),
 		ByURL:      make(map[string]*Page, len(pages)),
 		Drafts:     map[string]bool{},
@@ -71,7 +81,7 @@ func Assemble(config Config, pages []*Page, unreadable []string, opt Options, pr
 	for _, src := range unreadable {
 		s.Unreadable[src] = true
 	}
-	sort.Slice(pages, func(i, j int) bool { return pages[i].Source < pages[j].Source })
+	s.sortPages(pages)
 	for _, p := range pages {
 		if p.Meta.Draft && !opt.Drafts {
 			s.Drafts[p.Source] = true
@@ -93,24 +103,48 @@ func Assemble(config Config, pages []*Page, unreadable []string, opt Options, pr
 	return s
 }
 
+// sortPages puts pages in the site's order: by language, the default
+// first, then by source.
+func (s *Site) sortPages(pages []*Page) {
+	rank := make(map[string]int, len(s.Langs))
+	for i, l := range s.Langs {
+		rank[l.Code] = i
+	}
+	sort.Slice(pages, func(i, j int) bool {
+		a, b := pages[i], pages[j]
+		if a.Lang.Code != b.Lang.Code {
+			return rank[a.Lang.Code] < rank[b.Lang.Code]
+		}
+		return a.Source < b.Source
+	})
+}
+
 // addMissingSections makes an index page for every folder that has pages
 // but no _index.md, so every breadcrumb leads somewhere.
 func (s *Site) addMissingSections() {
-	// The counsellors' index is a published URL even before any worksheet.
-	dirs := []string{"worksheets"}
-	for _, p := range s.Pages {
-		dirs = append(dirs, p.Section)
+	type folder struct {
+		lang    layout.Lang
+		section string
 	}
-	for _, section := range dirs {
-		for dir := section; dir != ""; dir = parentDir(dir) {
-			src := "content/" + dir + "/_index.md"
+	// Each language's counsellors' index is a published URL even before
+	// any worksheet.
+	var dirs []folder
+	for _, l := range s.Langs {
+		dirs = append(dirs, folder{l, layout.WorksheetsDir})
+	}
+	for _, p := range s.Pages {
+		dirs = append(dirs, folder{p.Lang, p.Section})
+	}
+	for _, f := range dirs {
+		for dir := f.section; dir != ""; dir = parentDir(dir) {
+			src := f.lang.IndexSource(dir)
 			if _, ok := s.BySource[src]; ok {
 				continue
 			}
-			section, kind, _ := placeOf(src)
+			section, kind, _ := f.lang.Place(src)
 			title := sectionTitle(path.Base(dir))
-			made := &Page{Source: src, Kind: kind, Section: section, Meta: Meta{Title: title, Description: title + "."}, Made: true}
-			made.URL = urlOf(made)
+			made := &Page{Source: src, Lang: f.lang, Kind: kind, Section: section, Meta: Meta{Title: title, Description: title + "."}, Made: true}
+			made.URL = f.lang.PageURL(section, kind, "")
 			if _, taken := s.ByURL[made.URL]; taken {
 				continue
 			}
@@ -118,7 +152,7 @@ func (s *Site) addMissingSections() {
 			s.Pages = append(s.Pages, made)
 		}
 	}
-	sort.Slice(s.Pages, func(i, j int) bool { return s.Pages[i].Source < s.Pages[j].Source })
+	s.sortPages(s.Pages)
 }
 
 // sectionTitle is the title of a folder's made-up index: its name with a
@@ -150,7 +184,7 @@ func (s *Site) checkAddresses(problems *diag.List) {
 		if p.Kind != Worksheet || m.Short == "" {
 			continue
 		}
-		short := "/w/" + m.Short
+		short := layout.Short(m.Short)
 		if other, taken := claimed[addressKey(short)]; taken {
 			problems.Add(p.Source, m.Line("short"), 1, "short link %s is already %s: choose another", short, other)
 			continue
@@ -179,7 +213,7 @@ func (s *Site) checkWorksheets(problems *diag.List) {
 			continue
 		}
 		m := p.Meta
-		src := path.Join(path.Dir(p.Source), m.Article)
+		src := s.articleSource(p)
 		target := s.BySource[src]
 		switch {
 		case target == nil && s.Missing(src) == "draft":
@@ -196,7 +230,7 @@ func (s *Site) checkWorksheets(problems *diag.List) {
 func (s *Site) groupWorksheets() {
 	s.byArticle = map[*Page][]*Page{}
 	for _, w := range s.Pages {
-		if a := s.ArticleOf(w); a != nil && a.Kind == Article {
+		if a := s.ArticleOf(w); a != nil && a.Kind == Article && a.Lang.Code == w.Lang.Code {
 			s.byArticle[a] = append(s.byArticle[a], w)
 		}
 	}
@@ -205,48 +239,69 @@ func (s *Site) groupWorksheets() {
 	}
 }
 
-// ArticleOf returns the article a worksheet belongs to, or nil.
+// ArticleOf returns the article a worksheet belongs to, or nil: in a
+// translation, the article's translation, else the article itself in the
+// default language.
 func (s *Site) ArticleOf(w *Page) *Page {
 	if w.Meta.Article == "" {
 		return nil
 	}
-	return s.BySource[path.Join(path.Dir(w.Source), w.Meta.Article)]
+	return s.BySource[s.articleSource(w)]
 }
 
+// articleSource is the file of a worksheet's article (see ArticleOf).
+func (s *Site) articleSource(w *Page) string {
+	src := path.Join(path.Dir(w.Source), w.Meta.Article)
+	if s.BySource[src] != nil || s.Missing(src) != "" || w.Lang.IsDefault() || len(s.Langs) == 0 {
+		return src
+	}
+	return layout.Pair(w.Lang, s.Langs[0], src)
+}
+
+// orderPath orders each language's guided path.
 func (s *Site) orderPath(problems *diag.List) {
-	steps := map[int]*Page{}
+	type step struct {
+		lang string
+		n    int
+	}
+	steps := map[step]*Page{}
+	s.paths = map[string][]*Page{}
 	for _, p := range s.Pages {
 		if p.Kind != Article || p.Meta.Step == 0 {
 			continue
 		}
-		if other := steps[p.Meta.Step]; other != nil {
+		at := step{p.Lang.Code, p.Meta.Step}
+		if other := steps[at]; other != nil {
 			problems.Add(p.Source, p.Meta.Line("step"), 1, "step %d is also %s: give each step its own number", p.Meta.Step, other.Source)
 			continue
 		}
-		steps[p.Meta.Step] = p
-		s.Path = append(s.Path, p)
+		steps[at] = p
+		s.paths[at.lang] = append(s.paths[at.lang], p)
 	}
-	sort.Slice(s.Path, func(i, j int) bool { return s.Path[i].Meta.Step < s.Path[j].Meta.Step })
+	for _, path := range s.paths {
+		sort.Slice(path, func(i, j int) bool { return path[i].Meta.Step < path[j].Meta.Step })
+	}
 }
 
 // Lists returns, for each list page (home, sections, the worksheets
 // index), the pages it lists: the pages of its folder and the sections
 // directly below it, in no order (SortPages puts them in reading order).
 func (s *Site) Lists() map[*Page][]*Page {
+	type folder struct{ lang, section string }
 	lists := map[*Page][]*Page{}
-	bySection := map[string]*Page{}
+	bySection := map[folder]*Page{}
 	for _, p := range s.Pages {
 		if p.IsList() {
-			lists[p], bySection[p.Section] = nil, p
+			lists[p], bySection[folder{p.Lang.Code, p.Section}] = nil, p
 		}
 	}
 	for _, p := range s.Pages {
 		var list *Page
 		switch {
 		case !p.IsList():
-			list = bySection[p.Section]
+			list = bySection[folder{p.Lang.Code, p.Section}]
 		case p.Kind != Home:
-			list = bySection[parentDir(p.Section)]
+			list = bySection[folder{p.Lang.Code, parentDir(p.Section)}]
 		}
 		if list != nil && list != p {
 			lists[list] = append(lists[list], p)
@@ -287,7 +342,8 @@ func SortPages(pages []*Page) {
 // Assemble would make, problems and all. s itself is not changed.
 func (s *Site) Replace(with []*Page) *Site {
 	c := *s
-	c.Pages, c.Path = slices.Clone(s.Pages), slices.Clone(s.Path)
+	c.Pages = slices.Clone(s.Pages)
+	c.paths = make(map[string][]*Page, len(s.paths))
 	c.BySource, c.ByURL = maps.Clone(s.BySource), maps.Clone(s.ByURL)
 	by := map[*Page]*Page{}
 	for _, p := range with {
@@ -302,7 +358,10 @@ func (s *Site) Replace(with []*Page) *Site {
 		}
 	}
 	swap(c.Pages)
-	swap(c.Path)
+	for lang, path := range s.paths {
+		c.paths[lang] = slices.Clone(path)
+		swap(c.paths[lang])
+	}
 	c.byArticle = make(map[*Page][]*Page, len(s.byArticle))
 	for a, ws := range s.byArticle {
 		if n := by[a]; n != nil {

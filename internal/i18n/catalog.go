@@ -44,6 +44,7 @@ type Strings struct {
 	Tag      language.Tag // for plural rules and numbers
 	Messages map[string]*Message
 	forms    []string // the plural forms this language's rules use
+	unread   bool     // the file could not be read: reported once, not key by key
 }
 
 // Keys returns the language's keys, sorted.
@@ -85,7 +86,7 @@ func (c *Catalog) Lang(lang string) (*Strings, bool) {
 // language first ("en", "fr"). Problems of one file (a duplicate key, an
 // empty value, a plural form the language does not use) are added to
 // problems; a language whose file is missing or unreadable has no strings,
-// so every key used is reported missing from it by Check.
+// and is reported once, here: Check does not report each key missing from it.
 func Load(fsys fs.FS, langs []string, problems *diag.List) *Catalog {
 	c := &Catalog{}
 	for _, lang := range langs {
@@ -104,6 +105,7 @@ func loadLang(fsys fs.FS, lang string, problems *diag.List) *Strings {
 	s.Tag, s.forms = tag, formsOf(tag)
 	data, err := fs.ReadFile(fsys, s.Path)
 	if err != nil {
+		s.unread = true
 		problems.Add(s.Path, 0, 0, "missing: the site is published in %q, so its interface strings must be in this file; copy %s/en.yaml here and translate each value", lang, Dir)
 		return s
 	}

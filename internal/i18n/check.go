@@ -47,7 +47,7 @@ func checkUses(c *Catalog, uses Uses, l *diag.List) {
 func missingFrom(c *Catalog, key string) []string {
 	var missing []string
 	for _, s := range c.Langs {
-		if _, ok := s.Messages[key]; !ok {
+		if _, ok := s.Messages[key]; !ok && !s.unread {
 			missing = append(missing, s.Path)
 		}
 	}

@@ -52,7 +52,8 @@
 // have or lacks. Scan reports a use whose key is not a quoted constant.
 // Check compares the files with the uses and with each other, the first
 // language being the reference: a key used but missing from a language
-// (once, at its first use); a key nothing uses (at its line in each
+// (once, at its first use; a language whose file is missing is reported
+// once by Load instead); a key nothing uses (at its line in each
 // file); placeholders or plural forms that differ from the reference (at
 // the other language's line); a template giving values other than the
 // string's placeholders (at the use). All are errors.

@@ -15,7 +15,7 @@ func TestLanguagesAreFoldersWithSettings(t *testing.T) {
 		"content/éclairages/_index.md": {Data: []byte("---\n")},
 		"content/a/b/site.yaml":        {Data: []byte("title: x\n")}, // not right under content/
 	}
-	want := []Lang{English, {Code: "fr", Dir: "content/fr", Prefix: "/fr"}}
+	want := []Lang{English, {Code: "fr", Tag: "fr-CA", Dir: "content/fr", Prefix: "/fr"}}
 	if got := Languages(fsys); !reflect.DeepEqual(got, want) {
 		t.Errorf("Languages = %+v, want %+v", got, want)
 	}

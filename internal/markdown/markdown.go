@@ -28,14 +28,20 @@ type Converter struct {
 	md goldmark.Markdown
 }
 
-// New returns a converter with the site's extensions plus extra ones.
-func New(extra ...goldmark.Extender) *Converter {
+// New returns a converter with the site's extensions plus extra ones, for
+// pages in English.
+func New(extra ...goldmark.Extender) *Converter { return NewFor("en", extra...) }
+
+// NewFor returns a converter for pages in the language of tag ("fr-CA"):
+// the typographer makes that language's quotes (Typography).
+func NewFor(tag string, extra ...goldmark.Extender) *Converter {
 	exts := []goldmark.Extender{
 		extension.Table,
 		extension.Strikethrough,
 		extension.Linkify,
 		extension.Footnote,
-		extension.Typographer,
+		typographer(Typography(tag)),
+		langNotes{},
 	}
 	return &Converter{md: goldmark.New(
 		goldmark.WithExtensions(append(exts, extra...)...),

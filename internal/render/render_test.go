@@ -14,6 +14,7 @@ import (
 
 	"github.com/trustguide/guide/internal/content"
 	"github.com/trustguide/guide/internal/diag"
+	"github.com/trustguide/guide/internal/layout"
 	"github.com/trustguide/guide/internal/minifier"
 )
 
@@ -151,7 +152,7 @@ func TestSitemap(t *testing.T) {
 			LastMod string `xml:"lastmod"`
 		} `xml:"url"`
 	}
-	data := Sitemap(listed("https://example.org/", entries))
+	data := Sitemap(listed("https://example.org/", entries), false)
 	if err := xml.Unmarshal(data, &sitemap); err != nil {
 		t.Fatalf("not well-formed: %v\n%s", err, data)
 	}
@@ -215,7 +216,7 @@ func TestFeed(t *testing.T) {
 }
 
 func TestRedirects(t *testing.T) {
-	got := Redirects([]Redirect{{"/w/name-it", "/worksheets/name-it/"}, {"/old/", "/articles/new/"}})
+	got := Redirects([]Redirect{{"/w/name-it", "/worksheets/name-it/"}, {"/old/", "/articles/new/"}}, []layout.Lang{layout.English})
 	want := "# Made by the guide builder from aliases and short links. Do not edit.\n" +
 		"/old/ /articles/new/ 301\n" +
 		"/w/name-it /worksheets/name-it/ 301\n"

@@ -7,10 +7,10 @@ import (
 	"fmt"
 	"net/url"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/trustguide/guide/internal/content"
+	"github.com/trustguide/guide/internal/layout"
 )
 
 // Entry is a page as the site-wide files list it.
@@ -21,8 +21,13 @@ type Entry struct {
 	Kind        content.Kind
 	Date        content.Date
 	Updated     content.Date
-	Text        string // plain text of the body, for search
+	Text        string     // plain text of the body, for search
+	Alternates  []Hreflang // the page in each language, and x-default; none in a one-language site
 }
+
+// Hreflang is one language's version of a page, for the sitemap: Lang is
+// its tag, or "x-default" for the version shown to other languages.
+type Hreflang struct{ Lang, URL string }
 
 // Redirect is one line of _redirects.
 type Redirect struct{ From, To string }
@@ -51,6 +56,9 @@ func ListedOf(baseURL string, e Entry) Listed {
 	if d := lastChange(e); !d.IsZero() {
 		url += "<lastmod>" + d.Day + "</lastmod>"
 	}
+	for _, a := range e.Alternates {
+		url += `<xhtml:link rel="alternate" hreflang="` + xmlText(a.Lang) + `" href="` + xmlText(Absolute(baseURL, a.URL)) + `"/>`
+	}
 	l.url = []byte(url + "</url>")
 	if (e.Kind == content.Article || e.Kind == content.Worksheet) && !lastChange(e).IsZero() {
 		var b bytes.Buffer
@@ -64,11 +72,16 @@ func ListedOf(baseURL string, e Entry) Listed {
 	return l
 }
 
-// Sitemap lists every page's full URL.
-func Sitemap(listed []Listed) []byte {
+// Sitemap lists every page's full URL, in every language; a site of more
+// than one language names each page's versions (xhtml:link).
+func Sitemap(listed []Listed, languages bool) []byte {
 	var b bytes.Buffer
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>`)
-	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`)
+	if languages {
+		b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">`)
+	} else {
+		b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`)
+	}
 	for _, l := range listed {
 		b.Write(l.url)
 	}
@@ -83,7 +96,8 @@ func lastChange(e Entry) content.Date {
 	return e.Date
 }
 
-// Feed is an Atom feed of the dated articles and worksheets, newest first.
+// Feed is an Atom feed of one language's dated articles and worksheets,
+// newest first; a site of more than one language says the feed's.
 // Its own date is the newest entry's, never the build machine's clock, so
 // the same sources give the same bytes.
 func Feed(site *SiteView, listed []Listed) []byte {
@@ -105,10 +119,15 @@ func Feed(site *SiteView, listed []Listed) []byte {
 	}
 	var b bytes.Buffer
 	b.WriteString(`<?xml version="1.0" encoding="utf-8"?>`)
-	b.WriteString(`<feed xmlns="http://www.w3.org/2005/Atom">`)
+	if len(site.Languages) > 1 {
+		fmt.Fprintf(&b, `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="%s">`, xmlText(site.Language))
+	} else {
+		b.WriteString(`<feed xmlns="http://www.w3.org/2005/Atom">`)
+	}
 	fmt.Fprintf(&b, "<title>%s</title><subtitle>%s</subtitle>", xmlText(site.Title), xmlText(site.Description))
+	home := xmlText(Absolute(site.BaseURL, site.Home))
 	fmt.Fprintf(&b, "<id>%s</id><link href=\"%s\"/><link rel=\"self\" href=\"%s\"/>",
-		xmlText(site.BaseURL), xmlText(site.BaseURL), xmlText(Absolute(site.BaseURL, "/feed.xml")))
+		home, home, xmlText(Absolute(site.BaseURL, site.Feed)))
 	fmt.Fprintf(&b, "<updated>%s</updated><author><name>%s</name></author>", updated, xmlText(site.Title))
 	for _, l := range dated {
 		b.Write(l.entry)
@@ -122,7 +141,7 @@ func Feed(site *SiteView, listed []Listed) []byte {
 // An author's own robots.txt (own, when not nil) is published as written,
 // with the sitemap's address added when it names none.
 func Robots(baseURL string, own []byte) []byte {
-	sitemap := "Sitemap: " + Absolute(baseURL, "/sitemap.xml") + "\n"
+	sitemap := "Sitemap: " + Absolute(baseURL, layout.Sitemap) + "\n"
 	if own == nil {
 		return []byte("User-agent: *\nAllow: /\n\n" + sitemap)
 	}
@@ -138,13 +157,21 @@ func Robots(baseURL string, own []byte) []byte {
 	return append(out, sitemap...)
 }
 
-// Redirects writes Netlify's _redirects: permanent redirects, one per line.
-func Redirects(rules []Redirect) []byte {
+// Redirects writes Netlify's _redirects: permanent redirects, one per line,
+// then, after every other rule, each language's not-found rule
+// ("/fr/* /fr/404.html 404"), so that a missing page of a language shows
+// that language's not-found page.
+func Redirects(rules []Redirect, langs []layout.Lang) []byte {
 	sort.Slice(rules, func(i, j int) bool { return rules[i].From < rules[j].From })
 	var b bytes.Buffer
 	b.WriteString("# Made by the guide builder from aliases and short links. Do not edit.\n")
 	for _, r := range rules {
 		fmt.Fprintf(&b, "%s %s 301\n", r.From, r.To)
+	}
+	for _, l := range langs {
+		if misses := l.Misses(); misses != "" {
+			fmt.Fprintf(&b, "%s %s 404\n", misses, l.NotFound())
+		}
 	}
 	return b.Bytes()
 }
@@ -183,19 +210,16 @@ func SearchRecord(e Entry) []byte {
 // one part again, not all of them.
 const SearchPartSize = 1000
 
-// SearchParts is /search.json: the list of the index's parts, which the
-// browser fetches and joins.
-func SearchParts(n int) []byte {
+// SearchParts is a language's /search.json: the list of its index's parts,
+// which the browser fetches and joins.
+func SearchParts(lang layout.Lang, n int) []byte {
 	parts := make([]string, n)
 	for i := range parts {
-		parts[i] = SearchPartURL(i)
+		parts[i] = lang.SearchPart(i)
 	}
 	data, _ := json.Marshal(parts)
 	return data
 }
-
-// SearchPartURL is where part i of the search index is published.
-func SearchPartURL(i int) string { return "/search/" + strconv.Itoa(i) + ".json" }
 
 // SearchIndex joins records into one JSON array.
 func SearchIndex(records [][]byte) []byte {

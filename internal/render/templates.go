@@ -13,7 +13,9 @@
 //
 // Every template gets a View: .Site (settings and the guided path) and .Page.
 // Functions: asset "css/site.css" gives the fingerprinted URL of a static
-// file; absURL "/x/" gives the full URL on the published site.
+// file; absURL "/x/" gives the full URL on the published site; t
+// "nav.skip" gives a string of templates/i18n/<lang>.yaml, and
+// scriptStrings the strings a page's scripts show (see internal/i18n).
 //
 // # Site parts
 //

@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/trustguide/guide/internal/content"
+	"github.com/trustguide/guide/internal/layout"
 )
 
 // View is what every template gets.
@@ -18,7 +19,12 @@ type View struct {
 // SiteView is the site's settings and the guided path.
 type SiteView struct {
 	Title       string
-	Language    string
+	Language    string     // its tag, from site.yaml: "en-CA", "fr-CA"
+	Lang        string     // its code: "en", "fr"
+	Home        string     // the language's home page: "/", "/fr/"
+	Feed        string     // its feed: "/feed.xml", "/fr/feed.xml"
+	Search      string     // the list of its search index's parts: "/search.json"
+	Languages   []Language // every language of the site, the default first; none when there is one
 	Description string
 	BaseURL     string // ends in "/"
 	QuickExit   string
@@ -27,6 +33,22 @@ type SiteView struct {
 	Path        []Link // the guided path, in order; Step is 1..N
 	Worksheets  int    // how many worksheets the site has
 	Worker      string // the service worker pages register ("/sw.js"); "" under guide serve
+}
+
+// Language is one edition of the site, as pages name it.
+type Language struct {
+	layout.Lang        // Code "fr", Tag "fr-CA"
+	Home        string // its home page: "/fr/"
+}
+
+// Alternate is a page in one language: the page itself, its translation,
+// or, where it has none, that language's home page.
+type Alternate struct {
+	Language
+	URL        string
+	Translated bool // URL is the page in that language, not its home page
+	Current    bool // the language of the page shown
+	Default    bool // the default language: its version is x-default
 }
 
 // Crisis is a place to get help now. Href is a tel:, sms: or web link,
@@ -55,6 +77,9 @@ type Link struct {
 // PageView is the page being drawn.
 type PageView struct {
 	Kind        content.Kind
+	Lang        string      // the page's language tag: "fr-CA"
+	Key         string      // language-neutral: its path in its language's folder, without .md
+	Alternates  []Alternate // the page in each language, in the site's order; none in a one-language site
 	Title       string
 	Description string
 	URL         string // site path

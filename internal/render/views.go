@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/trustguide/guide/internal/content"
+	"github.com/trustguide/guide/internal/layout"
 )
 
 // The views: what each template is given, made from the checked site. A
@@ -30,15 +31,23 @@ type Reader interface {
 	WorksheetsIn(list string) []*WorksheetInfo    // the worksheets listed by a list page
 	WorksheetsOf(article string) []*WorksheetInfo // an article's worksheets
 	Worksheet(worksheet string) *WorksheetInfo    // a worksheet's details
-	Chapters() []Chapter                          // every article, for the print view
+	Chapters(lang string) []Chapter               // every article of a language, for its print view
+	PageOf(src string) (Link, bool)               // the page of a source file, in any language
 }
 
-// NewSiteView makes what every template knows of the site. path is the
-// guided path; worker is the service worker pages register, or "".
-func NewSiteView(c content.Config, path []*content.Page, worksheets int, worker string) *SiteView {
+// NewSiteView makes what every template of one language knows of the site.
+// langs are the site's languages, the default first; path is the
+// language's guided path; worker is the service worker pages register, or "".
+func NewSiteView(lang layout.Lang, langs []layout.Lang, c content.Config, path []*content.Page, worksheets int, worker string) *SiteView {
 	v := &SiteView{
 		Title: c.Title, Language: c.Language, Description: c.Description,
+		Lang: lang.Code, Home: lang.Home(), Feed: lang.Feed(), Search: lang.SearchList(),
 		BaseURL: c.BaseURL, QuickExit: c.QuickExit, Worksheets: worksheets, Worker: worker,
+	}
+	if len(langs) > 1 {
+		for _, l := range langs {
+			v.Languages = append(v.Languages, Language{Lang: l, Home: l.Home()})
+		}
 	}
 	for _, x := range c.Crisis {
 		v.Crisis = append(v.Crisis, Crisis{Name: x.Name, Detail: x.Detail, Href: template.URL(x.Href)})
@@ -61,7 +70,7 @@ func LinkTo(p *content.Page) Link {
 func NewPageView(in PageInput, site *SiteView, r Reader) *PageView {
 	p, m := in.Page, in.Page.Meta
 	v := &PageView{
-		Kind: p.Kind, Title: m.Title, Description: m.Description,
+		Kind: p.Kind, Lang: site.Language, Key: p.Key(), Title: m.Title, Description: m.Description,
 		URL: p.URL, Permalink: Absolute(site.BaseURL, p.URL),
 		Body: in.Body, Minutes: max(in.Minutes, 1),
 		Date: m.Date.Day, Updated: m.Updated.Day, Tags: m.Tags,
@@ -72,8 +81,9 @@ func NewPageView(in PageInput, site *SiteView, r Reader) *PageView {
 			v.TOC = append(v.TOC, h)
 		}
 	}
-	v.Menu = menuOf(site.Menu, p.URL)
-	v.Breadcrumbs = breadcrumbs(p, r)
+	v.Menu = menuOf(site.Menu, site.Home, p.URL)
+	v.Breadcrumbs = breadcrumbs(p, site.Home, r)
+	v.Alternates = alternates(p, site, r)
 	placeOnPath(v, site.Path)
 	switch p.Kind {
 	case content.Article:
@@ -82,7 +92,7 @@ func NewPageView(in PageInput, site *SiteView, r Reader) *PageView {
 		v.Worksheet = r.Worksheet(p.Source)
 		v.Article = v.Worksheet.Article
 	case content.Print:
-		v.Chapters = r.Chapters()
+		v.Chapters = r.Chapters(p.Lang.Code)
 	}
 	if p.IsList() {
 		v.Children = r.Children(p.Source)
@@ -95,7 +105,7 @@ func NewPageView(in PageInput, site *SiteView, r Reader) *PageView {
 
 // menuOf marks the menu's entry for the page at url: "page" when it is the
 // page, "true" when the page is below it.
-func menuOf(menu []MenuItem, url string) []MenuItem {
+func menuOf(menu []MenuItem, home, url string) []MenuItem {
 	out := make([]MenuItem, len(menu))
 	for i, m := range menu {
 		out[i] = m
@@ -103,25 +113,25 @@ func menuOf(menu []MenuItem, url string) []MenuItem {
 		switch {
 		case href == url:
 			out[i].Current = "page"
-		case href != "/" && strings.HasPrefix(href, "/") && strings.HasSuffix(href, "/") && strings.HasPrefix(url, href):
+		case href != home && strings.HasPrefix(href, "/") && strings.HasSuffix(href, "/") && strings.HasPrefix(url, href):
 			out[i].Current = "true"
 		}
 	}
 	return out
 }
 
-// breadcrumbs are the pages above p, from the home page down.
-func breadcrumbs(p *content.Page, r Reader) []Link {
+// breadcrumbs are the pages above p, from its language's home page down.
+func breadcrumbs(p *content.Page, home string, r Reader) []Link {
 	if p.Kind == content.Home {
 		return nil
 	}
 	var crumbs []Link
-	if home, ok := r.PageAt("/"); ok {
-		crumbs = append(crumbs, home)
+	if l, ok := r.PageAt(home); ok {
+		crumbs = append(crumbs, l)
 	}
-	parts := strings.Split(strings.Trim(p.URL, "/"), "/")
+	parts := strings.Split(strings.Trim(strings.TrimPrefix(p.URL, home), "/"), "/")
 	for i := 1; i < len(parts); i++ {
-		if l, ok := r.PageAt("/" + strings.Join(parts[:i], "/") + "/"); ok {
+		if l, ok := r.PageAt(home + strings.Join(parts[:i], "/") + "/"); ok {
 			crumbs = append(crumbs, l)
 		}
 	}
@@ -159,7 +169,7 @@ func NewWorksheetInfo(w *content.Page, article *Link, baseURL string, qr func(ur
 	}
 	target := w.URL
 	if w.Meta.Short != "" {
-		target = "/w/" + w.Meta.Short
+		target = layout.Short(w.Meta.Short)
 	}
 	info.ShortURL = Absolute(baseURL, target)
 	info.QR = qr(info.ShortURL)

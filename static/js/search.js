@@ -1,6 +1,8 @@
 // search.js: search across the guide, in the browser.
 //
-// The index is made at build time: /search.json lists its parts, each a
+// The index is made at build time, one per language: the page names its
+// language's list of parts (data-index on this script: /search.json,
+// /fr/search.json), each part a
 // list of records {t: title, u: url, d: description, k: what the page is ("" for an article), x: text}. It is fetched from
 // this site only, and only when the reader first uses the search box. What
 // the reader types never leaves the page.
@@ -8,7 +10,9 @@
   "use strict";
 
   var forms = document.querySelectorAll("form[data-search]");
-  if (!forms.length || !window.fetch) return;
+  var me = document.currentScript;
+  var indexURL = me && me.getAttribute("data-index");
+  if (!forms.length || !window.fetch || !indexURL) return;
 
   var index = null;      // the records, once loaded
   var loading = null;    // the promise of the records
@@ -28,7 +32,7 @@
 
   function load() {
     if (!loading) {
-      loading = getJSON("/search.json")
+      loading = getJSON(indexURL)
         .then(function (parts) {
           return Promise.all(parts.map(getJSON));
         })

@@ -1,0 +1,172 @@
+package build
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/trustguide/guide/internal/translation"
+)
+
+// frenchSite is the small site with a French edition: settings, strings, a
+// home page, a translation of the first article (current), and a
+// worksheet with its own short link.
+func frenchSite(t *testing.T, changes map[string]string) fstest.MapFS {
+	t.Helper()
+	fsys := smallSite(t, nil)
+	first, home := translation.Hash(fsys["content/articles/first.md"].Data), translation.Hash(fsys["content/_index.md"].Data)
+	for name, text := range map[string]string{
+		"content/fr/site.yaml": "title: Petit\nlanguage: fr-CA\ndescription: Un petit site.\nquick_exit: https://www.example.com/\n" +
+			"crisis:\n  - name: Urgence\n    href: tel:911\nmenu:\n  - title: Début\n    url: /fr/articles/first/\n",
+		"templates/i18n/fr.yaml":         "nav.skip: Aller au contenu\nlink.in-english: (en anglais)\n",
+		"content/fr/_index.md":           "---\ntitle: Accueil\ndescription: d\nsource: " + home + "\n---\nBonjour.\n",
+		"content/fr/articles/first.md":   "---\ntitle: Le premier pas\ndescription: d\nstep: 1\ndate: 2026-11-02\nsource: " + first + "\n---\nIl a dit \"Oui\". Voir [la suite](second.md).\n",
+		"content/fr/worksheets/fiche.md": "---\ntitle: Fiche\ndescription: d\nshort: fiche\narticle: ../articles/first.md\n---\nRemplir.\n",
+	} {
+		set(fsys, name, text)
+	}
+	for name, text := range changes {
+		set(fsys, name, text)
+	}
+	return fsys
+}
+
+func buildClean(t *testing.T, fsys fstest.MapFS) Result {
+	t.Helper()
+	r := Site(fsys, Options{})
+	if r.Problems.HasErrors() {
+		t.Fatal(r.Problems.Error())
+	}
+	return r
+}
+
+func wantIn(t *testing.T, r Result, file string, parts ...string) {
+	t.Helper()
+	page, ok := r.Files[file]
+	if !ok {
+		t.Errorf("no %s", file)
+		return
+	}
+	for _, p := range parts {
+		if !strings.Contains(string(page), p) {
+			t.Errorf("%s lacks %s:\n%s", file, p, page)
+		}
+	}
+}
+
+// Both languages come out of one build, French under /fr/ with its own
+// home, 404 page, print view, feed, search index and not-found rule.
+func TestTwoLanguagesInOneBuild(t *testing.T) {
+	r := buildClean(t, frenchSite(t, nil))
+	wantIn(t, r, "fr/index.html", `<html lang="fr-CA">`, "<title>Accueil · Petit</title>", `<a href="/fr/articles/first/">Début</a>`)
+	wantIn(t, r, "fr/articles/first/index.html", `<html lang="fr-CA">`,
+		`<ol><li><a href="/fr/">Accueil</a></li><li><a href="/fr/articles/">Articles</a></li></ol>`,
+		"Il a dit «\u202fOui\u202f».")
+	wantIn(t, r, "fr/worksheets/fiche/index.html", `<title>Fiche · Petit</title>`)
+	wantIn(t, r, "fr/404.html", `<html lang="fr-CA">`)
+	wantIn(t, r, "fr/print/index.html", "Le premier pas")
+	wantIn(t, r, "fr/feed.xml", `xml:lang="fr-CA"`, "<title>Petit</title>", `<link rel="self" href="https://example.org/fr/feed.xml"/>`, "/fr/articles/first/")
+	wantIn(t, r, "fr/search.json", `["/fr/search/0.json"]`)
+	wantIn(t, r, "fr/search/0.json", `"u":"/fr/articles/first/"`)
+	wantIn(t, r, "articles/first/index.html", `<html lang="en">`, "It&rsquo;s a &ldquo;first&rdquo; step")
+	if strings.Contains(string(r.Files["search/0.json"]), "/fr/") || strings.Contains(string(r.Files["feed.xml"]), "/fr/") {
+		t.Error("the English search index or feed lists French pages")
+	}
+	if !strings.HasSuffix(string(r.Files["_redirects"]), "/w/name-it /worksheets/name-it/ 301\n/fr/* /fr/404.html 404\n") {
+		t.Errorf("_redirects does not end with the French not-found rule:\n%s", r.Files["_redirects"])
+	}
+	wantIn(t, r, "_redirects", "/w/fiche /fr/worksheets/fiche/ 301\n")
+}
+
+// A page and its translation name each other, in the head and in the
+// sitemap, with the English page as x-default; a page not translated
+// leads the switcher to the other language's home page.
+func TestPagesNameTheirTranslations(t *testing.T) {
+	r := buildClean(t, frenchSite(t, nil))
+	wantIn(t, r, "articles/first/index.html",
+		`<link rel="alternate" hreflang="en" href="/articles/first/" data-translated="true">`,
+		`<link rel="alternate" hreflang="fr-CA" href="/fr/articles/first/" data-translated="true">`)
+	wantIn(t, r, "articles/second/index.html", `<link rel="alternate" hreflang="fr-CA" href="/fr/" data-translated="false">`)
+	wantIn(t, r, "fr/404.html", `<link rel="alternate" hreflang="en" href="/" data-translated="false">`)
+	wantIn(t, r, "sitemap.xml", `xmlns:xhtml="http://www.w3.org/1999/xhtml"`,
+		`<url><loc>https://example.org/articles/first/</loc><lastmod>2026-11-01</lastmod>`+
+			`<xhtml:link rel="alternate" hreflang="en" href="https://example.org/articles/first/"/>`+
+			`<xhtml:link rel="alternate" hreflang="fr-CA" href="https://example.org/fr/articles/first/"/>`+
+			`<xhtml:link rel="alternate" hreflang="x-default" href="https://example.org/articles/first/"/></url>`,
+		`<url><loc>https://example.org/fr/articles/first/</loc><lastmod>2026-11-02</lastmod><xhtml:link rel="alternate" hreflang="en"`)
+	one := buildClean(t, smallSite(t, nil))
+	if strings.Contains(string(one.Files["sitemap.xml"]), "xhtml") || strings.Contains(string(one.Files["index.html"]), "hreflang") {
+		t.Error("a one-language site names other languages")
+	}
+}
+
+// A translation's link to a page not translated leads to the English page,
+// marked as English, with the note from the French strings; a link to no
+// page at all is still an error at its place.
+func TestTranslationLinksToEnglishPages(t *testing.T) {
+	r := buildClean(t, frenchSite(t, nil))
+	wantIn(t, r, "fr/articles/first/index.html", `<a href="/articles/second/" hreflang="en">la suite</a> <span class="lang-note">(en anglais)</span>`)
+	fsys := frenchSite(t, map[string]string{"content/fr/articles/second.md": "---\ntitle: Deuxième\ndescription: d\nstep: 2\n---\nTexte.\n"})
+	r = buildClean(t, fsys)
+	wantIn(t, r, "fr/articles/first/index.html", `<a href="/fr/articles/second/">la suite</a>`)
+	set(fsys, "content/fr/about.md", "---\ntitle: À propos\ndescription: d\n---\nVoir [rien](articles/nowhere.md).\n")
+	wantOnly(t, Site(fsys, Options{}).Problems, "content/fr/about.md:5:6", "link to articles/nowhere.md, but there is no such page")
+}
+
+// Short links are one namespace over every language.
+func TestShortLinksAreOneNamespace(t *testing.T) {
+	fsys := frenchSite(t, map[string]string{"content/fr/worksheets/fiche.md": "---\ntitle: Fiche\ndescription: d\nshort: name-it\n---\nRemplir.\n"})
+	wantOnly(t, Site(fsys, Options{}).Problems, "content/fr/worksheets/fiche.md:4:1", "short link /w/name-it is already the short link of content/worksheets/name-it.md")
+}
+
+// source: belongs to translations, and must be a hash.
+func TestSourceOnlyInALanguageFolder(t *testing.T) {
+	fsys := frenchSite(t, map[string]string{"content/about.md": "---\ntitle: About\ndescription: d\nsource: 0123456789ab\n---\nText.\n"})
+	wantOnly(t, Site(fsys, Options{}).Problems, "content/about.md:4:1", "source: is for translations")
+	fsys = frenchSite(t, map[string]string{"content/fr/about.md": "---\ntitle: À propos\ndescription: d\nsource: [not, a, hash]\n---\nTexte.\n"})
+	wantOnly(t, Site(fsys, Options{}).Problems, "content/fr/about.md:4:9", "source: expected the 12-digit hash")
+}
+
+// Editing an English page warns at its translation, in the next rebuild;
+// a translation of a page that is gone is warned about at its source:.
+func TestTranslationsOutOfDateWarn(t *testing.T) {
+	fsys := frenchSite(t, nil)
+	b := NewBuilder(fsys, Options{})
+	if w := translationWarnings(b.Build(nil)); w != "" {
+		t.Fatalf("a current translation is warned about: %s", w)
+	}
+	const english = "content/articles/first.md"
+	set(fsys, english, string(fsys[english].Data)+"\nOne more line.\n")
+	want := "content/fr/articles/first.md:1:1: warning: content/articles/first.md has changed since this translation was made"
+	if w := translationWarnings(b.Build([]string{english})); !strings.Contains(w, want) {
+		t.Errorf("want %q; got %q", want, w)
+	}
+	if w := translationWarnings(Site(fsys, Options{})); !strings.Contains(w, want) {
+		t.Errorf("a clean build: want %q; got %q", want, w)
+	}
+	set(fsys, "content/fr/old.md", "---\ntitle: Vieux\ndescription: d\nsource: 0123456789ab\n---\nTexte.\n")
+	if w := translationWarnings(b.Build([]string{"content/fr/old.md"})); !strings.Contains(w, "content/fr/old.md:4:1: warning: this translates content/old.md, which does not exist") {
+		t.Errorf("no warning of a translation whose English page is gone: %s", w)
+	}
+}
+
+func translationWarnings(r Result) string {
+	var out []string
+	for _, d := range r.Problems {
+		if strings.Contains(d.Message, "translat") {
+			out = append(out, d.String())
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// A section whose folder starts with an accented letter works end to end:
+// its made-up title keeps the letter whole, and its URL is %-encoded in
+// links and in the sitemap.
+func TestAccentedSection(t *testing.T) {
+	fsys := smallSite(t, map[string]string{"content/éclairages/lumière.md": "---\ntitle: Lumière\ndescription: d\n---\nTexte.\n"})
+	r := buildClean(t, fsys)
+	wantIn(t, r, "éclairages/index.html", "<title>Éclairages · Small</title>", `<a href="/%c3%a9clairages/lumi%c3%a8re/">Lumière</a>`)
+	wantIn(t, r, "éclairages/lumière/index.html", `<a href="/%c3%a9clairages/">Éclairages</a>`)
+	wantIn(t, r, "sitemap.xml", "<loc>https://example.org/%C3%A9clairages/lumi%C3%A8re/</loc>")
+}

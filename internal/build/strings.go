@@ -1,0 +1,75 @@
+package build
+
+import (
+	"html/template"
+	"io/fs"
+
+	"github.com/trustguide/guide/internal/diag"
+	"github.com/trustguide/guide/internal/i18n"
+	"github.com/trustguide/guide/internal/layout"
+)
+
+// siteStrings reads the strings files of the site's languages and checks
+// them against what the templates and scripts use. It returns the template
+// functions of each language, by code, and whether the strings are
+// sound: when they are not, no page is drawn, so that each problem is
+// reported once, at its place, and not again by every page that meets it.
+// A site whose templates and scripts use no strings needs no strings files.
+func siteStrings(fsys fs.FS, langs []string, problems *diag.List) (map[string]template.FuncMap, map[string]*i18n.Strings, bool) {
+	before := len(*problems)
+	uses := i18n.Scan(fsys, problems)
+	funcs, strs := make(map[string]template.FuncMap, len(langs)), make(map[string]*i18n.Strings, len(langs))
+	if len(uses.List) == 0 && !exists(fsys, i18n.Dir) {
+		for _, code := range langs {
+			strs[code] = &i18n.Strings{}
+			funcs[code] = strs[code].Funcs(uses)
+		}
+		return funcs, strs, len(*problems) == before
+	}
+	uses.List = append(uses.List, builderUses...)
+	cat := i18n.Load(fsys, langs, problems)
+	problems.Append(i18n.Check(cat, uses))
+	for _, code := range langs {
+		s, ok := cat.Lang(code)
+		if !ok {
+			s = &i18n.Strings{} // reported by Load
+		}
+		strs[code], funcs[code] = s, s.Funcs(uses)
+	}
+	return funcs, strs, len(*problems) == before
+}
+
+// The strings the builder writes into pages itself, beside the templates'.
+const inEnglish = "link.in-english" // the note after a link to a page not translated
+
+// builderUses are the builder's strings as uses, for i18n.Check: a
+// language that lacks one is told so at the default language's file.
+var builderUses = []i18n.Use{{Key: inEnglish, At: i18n.Position{Path: i18n.Dir + "/en.yaml", Line: 1, Col: 1}}}
+
+// text is a builder's string in a language, or "" when the site has none.
+func (in *inputs) text(lang, key string) string {
+	strs := in.strings[lang]
+	if strs == nil {
+		return ""
+	}
+	s, err := strs.String(key, nil)
+	if err != nil {
+		return ""
+	}
+	return s
+}
+
+// languageCodes names the site's languages, English first: the strings
+// files each needs.
+func languageCodes(langs []layout.Lang) []string {
+	var codes []string
+	for _, l := range langs {
+		codes = append(codes, l.Code)
+	}
+	return codes
+}
+
+func exists(fsys fs.FS, name string) bool {
+	_, err := fs.Stat(fsys, name)
+	return err == nil
+}

@@ -1,0 +1,83 @@
+package build
+
+import (
+	"strings"
+	"testing"
+)
+
+// The small site's base template writes {{t "nav.skip"}} on line 11, and
+// templates/i18n/en.yaml has that one string.
+func TestStringsAreDrawn(t *testing.T) {
+	r := Site(smallSite(t, nil), Options{})
+	if errs := r.Problems.Errors(); len(errs) > 0 {
+		t.Fatal(errs.Error())
+	}
+	if page := string(r.Files["index.html"]); !strings.Contains(page, `<a href="#main">Skip</a>`) {
+		t.Errorf("the home page does not show the string:\n%s", page)
+	}
+}
+
+func TestStringsProblemsFailTheBuildAtTheirPlace(t *testing.T) {
+	french := map[string]string{"content/fr/site.yaml": "", "templates/i18n/fr.yaml": "nav.skip: Aller au contenu\nlink.in-english: (en anglais)\n"}
+	for _, c := range []struct {
+		name     string
+		changes  map[string]string
+		at, text string
+	}{
+		{"a key missing from the file", map[string]string{"templates/i18n/en.yaml": "other: x\nlink.in-english: (in English)\n", "templates/_x.html": "{{t \"other\"}}"},
+			"templates/base.html:11:21", `there is no string "nav.skip" in templates/i18n/en.yaml`},
+		{"a key no template uses", map[string]string{"templates/i18n/en.yaml": "nav.skip: Skip\nnav.gone: Gone\nlink.in-english: (in English)\n"},
+			"templates/i18n/en.yaml:2:1", `no template or script uses "nav.gone"`},
+		{"a template giving other values", map[string]string{"templates/i18n/en.yaml": "nav.skip: Skip\nmin: About {n} minutes\nlink.in-english: (in English)\n",
+			"templates/_x.html": "\n  {{t \"min\" \"count\" 3}}"},
+			"templates/_x.html:2:7", `string "min" is given {count} but takes {n}`},
+		{"a translation with other placeholders", with(french, "templates/i18n/en.yaml", "nav.skip: Skip\nmin: About {n} minutes\nlink.in-english: (in English)\n",
+			"templates/i18n/fr.yaml", "nav.skip: Aller\nmin: Environ {m} minutes\nlink.in-english: (en anglais)\n", "templates/_x.html", `{{t "min" "n" 3}}`),
+			"templates/i18n/fr.yaml:2:1", `"min" takes {m} here but {n} in the reference`},
+		{"a language without its strings", with(french, "templates/i18n/fr.yaml", ""),
+			"templates/i18n/fr.yaml:1:1", "missing"},
+		{"a key used by a script only", map[string]string{"static/js/x.js": "\nsay(t(\"js.only\"));"},
+			"static/js/x.js:2:7", `there is no string "js.only"`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			fsys := smallSite(t, c.changes)
+			if _, ok := c.changes["content/fr/site.yaml"]; ok {
+				fsys["content/fr/site.yaml"] = fsys["content/site.yaml"]
+			}
+			r := Site(fsys, Options{})
+			wantOnly(t, r.Problems, c.at, c.text)
+			if _, drawn := r.Files["index.html"]; drawn {
+				t.Error("pages were drawn with broken strings")
+			}
+		})
+	}
+}
+
+// with returns a copy of changes with more name, text pairs.
+func with(changes map[string]string, pairs ...string) map[string]string {
+	out := map[string]string{}
+	for k, v := range changes {
+		out[k] = v
+	}
+	for i := 0; i < len(pairs); i += 2 {
+		out[pairs[i]] = pairs[i+1]
+	}
+	return out
+}
+
+// A strings file or script changed in a watched build is checked again.
+func TestStringsCheckedAgainOnChange(t *testing.T) {
+	fsys := smallSite(t, nil)
+	b := NewBuilder(fsys, Options{})
+	if r := b.Build(nil); r.Problems.HasErrors() {
+		t.Fatal(r.Problems.Error())
+	}
+	set(fsys, "templates/i18n/en.yaml", "nav.skip: Skip\nnav.gone: Gone\nlink.in-english: (in English)\n")
+	wantOnly(t, b.Build([]string{"templates/i18n/en.yaml"}).Problems, "templates/i18n/en.yaml:2:1", "nav.gone")
+	set(fsys, "static/js/x.js", `t("nav.gone")`)
+	if r := b.Build([]string{"static/js/x.js"}); r.Problems.HasErrors() {
+		t.Errorf("the script's use was not seen: %s", r.Problems.Error())
+	}
+	set(fsys, "content/fr/site.yaml", string(fsys["content/site.yaml"].Data))
+	wantOnly(t, b.Build([]string{"content/fr/site.yaml"}).Problems, "templates/i18n/fr.yaml:1:1", "missing")
+}
