@@ -125,14 +125,14 @@
     var problems = JSON.parse(data);
     var n = problems.length;
     // A landmark of its own, so that nothing of the page is outside one.
-    warningsPanel = el("aside", {
+    var panel = el("aside", {
       position: "fixed", bottom: "0", right: "0", maxWidth: "min(40rem, 100vw)", maxHeight: "50vh",
       overflow: "auto", zIndex: "2147483646", boxSizing: "border-box", padding: ".5rem 1rem",
       background: "#fffbea", color: "#1a1a1a", border: "2px solid #7a5a00",
       font: "14px/1.5 system-ui, sans-serif", textAlign: "left"
     });
     var title = (n === 1 ? "1 warning" : n + " warnings") + " in the last build";
-    warningsPanel.setAttribute("aria-label", title);
+    panel.setAttribute("aria-label", title);
     var details = el("details");
     details.appendChild(el("summary", { cursor: "pointer", fontWeight: "bold", color: "#5c4300" }, title));
     details.appendChild(problemList(problems, ".5rem 0"));
@@ -141,8 +141,13 @@
       warningsPanel.remove();
       warningsPanel = null;
     }));
-    warningsPanel.appendChild(details);
-    document.body.appendChild(warningsPanel);
+    panel.appendChild(details);
+    // In a shadow root: the site's style sheet cannot restyle the panel,
+    // and the page's own markup stays as built.
+    var host = el("div");
+    host.attachShadow({ mode: "open" }).appendChild(panel);
+    document.body.appendChild(host);
+    warningsPanel = host;
   }
 
   // connect opens the event stream. The browser reconnects by itself after
