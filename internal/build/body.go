@@ -146,11 +146,22 @@ func (j *job) renderBody(p *content.Page, c *markdown.Converter) *rendered {
 		r.problems.Add(p.Source, 0, 0, "cannot render the markdown: %v", err)
 	}
 	r.body = template.HTML(body)
-	r.search = render.SearchRecord(entryOf(p, text))
+	r.search = render.SearchRecord(b.labelled(entryOf(p, text)))
 	if j.opt.Grades {
 		r.text = text
 	}
 	return r
+}
+
+// labelled gives a search entry the words that name its page's kind, noted
+// as read, so that the body is rendered again when they change.
+func (b bodyOf) labelled(e render.Entry) render.Entry {
+	if key := b.page.Kind.LabelKey(); key != "" {
+		target := stringTarget + b.page.Lang.Code + ":" + key
+		e.Label = b.job.resolve(target)
+		b.r.resolved = append(b.r.resolved, resolution{target, e.Label})
+	}
+	return e
 }
 
 // bodyOf is one page's body being rendered.

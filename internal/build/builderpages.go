@@ -14,14 +14,15 @@ import (
 // once the others are: /404.html, and /print/ (every article on one page,
 // the guided path first, for paper) when the site has templates/print.html;
 // /fr/404.html and /fr/print/ in French.
-func notFoundPage(lang layout.Lang) *content.Page {
+// Their titles and descriptions are the language's strings (made.*).
+func notFoundPage(in *inputs, lang layout.Lang) *content.Page {
 	return &content.Page{Source: lang.MadeSource("templates/404.html"), Lang: lang, Kind: content.NotFound, URL: lang.NotFound(), Made: true,
-		Meta: content.Meta{Title: "Page not found", Description: "There is no page at this address."}}
+		Meta: content.Meta{Title: in.text(lang.Code, "made.notfound.title"), Description: in.text(lang.Code, "made.notfound.description")}}
 }
 
-func printPage(lang layout.Lang) *content.Page {
+func printPage(in *inputs, lang layout.Lang) *content.Page {
 	return &content.Page{Source: lang.MadeSource("templates/print.html"), Lang: lang, Kind: content.Print, URL: lang.Print(), Made: true,
-		Meta: content.Meta{Title: "The whole guide", Description: "Every article of the guide on one page, in order, to print."}}
+		Meta: content.Meta{Title: in.text(lang.Code, "made.print.title"), Description: in.text(lang.Code, "made.print.description")}}
 }
 
 // needsBodies reports whether the site has a print view, which shows the
@@ -40,8 +41,8 @@ func (j *job) makeBuilderPages() {
 	var pages []*pageState
 	chapters := map[string]*fact[[]render.Chapter]{}
 	for _, lang := range j.next.site.Langs {
-		pages = append(pages, j.pageState(notFoundPage(lang)))
-		if view := printPage(lang); j.needsBodies() {
+		pages = append(pages, j.pageState(notFoundPage(j.next.in, lang)))
+		if view := printPage(j.next.in, lang); j.needsBodies() {
 			if p := j.next.site.ByURL[view.URL]; p != nil {
 				j.problems.Add(p.Source, p.Meta.Line("slug"), 1, "this page's URL is %s, where the builder puts the whole guide to print: give it another slug", view.URL)
 			} else {

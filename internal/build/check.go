@@ -166,7 +166,7 @@ func (j *job) promised() []string {
 		urls = append(urls, ps.page.URL)
 	}
 	for _, lang := range j.next.site.Langs {
-		if ps := j.next.pages[printPage(lang).Source]; ps != nil {
+		if ps := j.next.pages[lang.MadeSource("templates/print.html")]; ps != nil {
 			urls = append(urls, ps.page.URL)
 		}
 	}

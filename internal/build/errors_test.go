@@ -170,7 +170,7 @@ func TestRepeatedIDs(t *testing.T) {
 func TestLanguageLacksACrisisLine(t *testing.T) {
 	const fr = "content/fr/site.yaml"
 	fsys := smallSite(t, map[string]string{fr: "title: Petit\nlanguage: fr-CA\nquick_exit: https://example.org/\ncrisis:\n  - name: Autre\n    href: tel:211\n",
-		"templates/i18n/fr.yaml": "nav.skip: Aller au contenu\nlink.in-english: (en anglais)\n"})
+		"templates/i18n/fr.yaml": "nav.skip: Aller au contenu\n" + builderFR})
 	b := NewBuilder(fsys, Options{})
 	wantError(t, b.Build(nil).Problems, fr+":4:1", `the crisis line "tel:911" (Emergency, content/site.yaml:9) is missing`)
 	set(fsys, fr, "title: Petit\nlanguage: fr-CA\nquick_exit: https://example.org/\ncrisis:\n  - name: Urgence\n    href: tel:911\n")

@@ -173,13 +173,14 @@ func (j *job) makeFacts() *facts {
 	for _, w := range site.Pages {
 		if w.Kind == content.Worksheet {
 			var article *render.Link
-			made := digest.Combine(base, digest.String(w.URL), j.next.pages[w.Source].meta)
+			audience := j.next.in.text(w.Lang.Code, "audience."+w.Meta.For)
+			made := digest.Combine(base, digest.String(w.URL), j.next.pages[w.Source].meta, digest.String(audience))
 			if a := site.ArticleOf(w); a != nil {
 				l := j.next.pages[a.Source].link
 				article, made = &l.value, digest.Combine(made, l.sum)
 			}
 			f.worksheet[w.Source] = keep(j, last.worksheet, w.Source, made, func() fact[*render.WorksheetInfo] {
-				return factOf(render.NewWorksheetInfo(w, article, site.Config.BaseURL, j.tools.qrCode))
+				return factOf(render.NewWorksheetInfo(w, article, audience, site.Config.BaseURL, j.tools.qrCode))
 			})
 		}
 	}

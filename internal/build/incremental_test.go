@@ -101,7 +101,7 @@ var edits = []edit{
 		const settings = "content/fr/site.yaml"
 		if fsys[settings] == nil {
 			set(fsys, settings, "title: Titre\nlanguage: fr-CA\nquick_exit: https://example.org/\ncrisis:\n  - name: Urgence\n    href: tel:911\n")
-			set(fsys, "templates/i18n/fr.yaml", "nav.skip: Aller\nlink.in-english: (en anglais)\n")
+			set(fsys, "templates/i18n/fr.yaml", "nav.skip: Aller\n"+builderFR)
 		} else {
 			delete(fsys, settings)
 		}
@@ -125,7 +125,7 @@ var edits = []edit{
 	}},
 	{"change the French strings", func(fsys fstest.MapFS, r *rand.Rand) []string {
 		name := "templates/i18n/fr.yaml"
-		set(fsys, name, fmt.Sprintf("nav.skip: Aller %d\nlink.in-english: (en anglais %d)\n", r.IntN(3), r.IntN(3)))
+		set(fsys, name, fmt.Sprintf("nav.skip: Aller %d\n", r.IntN(3))+strings.Replace(builderFR, "fiche", fmt.Sprintf("fiche %d", r.IntN(3)), 1))
 		return []string{name}
 	}},
 	{"write a page under fr/", func(fsys fstest.MapFS, r *rand.Rand) []string {

@@ -178,6 +178,9 @@ func (j *job) loadTemplates(in *inputs, langs []string) {
 	for i, code := range langs {
 		funcs := j.templateFuncs(in.assets, j.baseURL(in.english()))
 		maps.Copy(funcs, strs[code])
+		lang, _ := layout.ByCode(in.languages, code)
+		funcs["href"] = func(sitePath string) string { return lang.Prefix + sitePath }
+		funcs["date"] = dateFunc(texts[code])
 		var problems diag.List
 		t := render.LoadTemplates(j.fsys, funcs, j.tools.templates, &problems)
 		if i == 0 {
@@ -299,11 +302,16 @@ func readSource(fsys fs.FS, lang layout.Lang, name string, last *source, transla
 }
 
 // templateFuncs are the functions templates may call: asset gives a static
-// file's fingerprinted URL, absURL a full URL on the published site.
+// file's fingerprinted URL, absURL a full URL on the published site; and
+// href (loadTemplates) a site path in the page's language: "/safety/" in
+// English, "/fr/safety/" in French; date a day of the front matter as the
+// language writes it ("2 mars 2026").
 func (j *job) templateFuncs(set *assets.Set, baseURL string) template.FuncMap {
 	return template.FuncMap{
 		"asset":  func(name string) (string, error) { return set.URL(name) },
 		"absURL": func(p string) string { return render.Absolute(baseURL, p) },
+		"href":   func(p string) string { return p },
+		"date":   func(day string) string { return day },
 	}
 }
 

@@ -210,9 +210,6 @@ func (j *job) pageState(p *content.Page) *pageState {
 		ps.order = digest.Combine(ps.link.sum, uint64(p.Meta.Weight), uint64(p.Meta.Step))
 		ps.meta = digest.Of(p.Meta)
 		ps.listed = digest.Of(listedEntry(p))
-		if p.Made {
-			ps.record = render.SearchRecord(entryOf(p, "")) // a page of content/ has its body's
-		}
 		if old == nil || old.link.sum != ps.link.sum || old.order != ps.order || old.meta != ps.meta {
 			j.newFacts = true // a page came, or shows itself otherwise
 		}

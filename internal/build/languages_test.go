@@ -18,7 +18,7 @@ func frenchSite(t *testing.T, changes map[string]string) fstest.MapFS {
 	for name, text := range map[string]string{
 		"content/fr/site.yaml": "title: Petit\nlanguage: fr-CA\ndescription: Un petit site.\nquick_exit: https://www.example.com/\n" +
 			"crisis:\n  - name: Urgence\n    href: tel:911\nmenu:\n  - title: Début\n    url: /fr/articles/first/\n",
-		"templates/i18n/fr.yaml":         "nav.skip: Aller au contenu\nlink.in-english: (en anglais)\n",
+		"templates/i18n/fr.yaml":         "nav.skip: Aller au contenu\n" + builderFR,
 		"content/fr/_index.md":           "---\ntitle: Accueil\ndescription: d\nsource: " + home + "\n---\nBonjour.\n",
 		"content/fr/articles/first.md":   "---\ntitle: Le premier pas\ndescription: d\nstep: 1\ndate: 2026-11-02\nsource: " + first + "\n---\nIl a dit \"Oui\". Voir [la suite](second.md).\n",
 		"content/fr/worksheets/fiche.md": "---\ntitle: Fiche\ndescription: d\nshort: fiche\narticle: ../articles/first.md\n---\nRemplir.\n",
@@ -63,11 +63,13 @@ func TestTwoLanguagesInOneBuild(t *testing.T) {
 		`<ol><li><a href="/fr/">Accueil</a></li><li><a href="/fr/articles/">Articles</a></li></ol>`,
 		"Il a dit «\u202fOui\u202f».")
 	wantIn(t, r, "fr/worksheets/fiche/index.html", `<title>Fiche · Petit</title>`)
-	wantIn(t, r, "fr/404.html", `<html lang="fr-CA">`)
+	wantIn(t, r, "fr/404.html", `<html lang="fr-CA">`, "<title>Page introuvable · Petit</title>")
+	wantIn(t, r, "404.html", "<title>Page not found · Small</title>")
 	wantIn(t, r, "fr/print/index.html", "Le premier pas")
 	wantIn(t, r, "fr/feed.xml", `xml:lang="fr-CA"`, "<title>Petit</title>", `<link rel="self" href="https://example.org/fr/feed.xml"/>`, "/fr/articles/first/")
 	wantIn(t, r, "fr/search.json", `["/fr/search/0.json"]`)
-	wantIn(t, r, "fr/search/0.json", `"u":"/fr/articles/first/"`)
+	wantIn(t, r, "fr/search/0.json", `"u":"/fr/articles/first/"`, `"k":"fiche"`, `"k":"liste des fiches"`)
+	wantIn(t, r, "search/0.json", `"k":"worksheet"`, `"k":"list of worksheets"`)
 	wantIn(t, r, "articles/first/index.html", `<html lang="en">`, "It&rsquo;s a &ldquo;first&rdquo; step")
 	if strings.Contains(string(r.Files["search/0.json"]), "/fr/") || strings.Contains(string(r.Files["feed.xml"]), "/fr/") {
 		t.Error("the English search index or feed lists French pages")
@@ -169,4 +171,18 @@ func TestAccentedSection(t *testing.T) {
 	wantIn(t, r, "éclairages/index.html", "<title>Éclairages · Small</title>", `<a href="/%c3%a9clairages/lumi%c3%a8re/">Lumière</a>`)
 	wantIn(t, r, "éclairages/lumière/index.html", `<a href="/%c3%a9clairages/">Éclairages</a>`)
 	wantIn(t, r, "sitemap.xml", "<loc>https://example.org/%C3%A9clairages/lumi%C3%A8re/</loc>")
+}
+
+// Templates write dates as each language does, with month names from its
+// strings file: "November 1, 2026" in English, "2 novembre 2026" and
+// "1er novembre 2026" in French.
+func TestDatesInEachLanguage(t *testing.T) {
+	fsys := frenchSite(t, nil)
+	set(fsys, "templates/_body.html", string(fsys["templates/_body.html"].Data)+`{{if .Page.Date}}<time>{{date .Page.Date}}</time>{{end}}`)
+	set(fsys, "templates/i18n/en.yaml", strings.Replace(string(fsys["templates/i18n/en.yaml"].Data), "date.month.11: M11", "date.month.11: November", 1))
+	r := buildClean(t, fsys)
+	wantIn(t, r, "articles/first/index.html", "<time>November 1, 2026</time>")
+	wantIn(t, r, "fr/articles/first/index.html", "<time>2 novembre 2026</time>")
+	set(fsys, "content/fr/articles/first.md", strings.Replace(string(fsys["content/fr/articles/first.md"].Data), "2026-11-02", "2026-11-01", 1))
+	wantIn(t, Site(fsys, Options{}), "fr/articles/first/index.html", "<time>1er novembre 2026</time>")
 }

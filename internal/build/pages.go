@@ -33,7 +33,11 @@ func (j *job) makePages() {
 			ps.body = j.renderBody(ps.page, j.tools.conv[markdown.Typography(ps.page.Lang.Tag)][w])
 			rendered[i] = true
 		}
-		if !ps.page.Made {
+		if ps.page.Made { // small: made again with the strings of this build
+			e := entryOf(ps.page, "")
+			e.Label = j.next.in.text(ps.page.Lang.Code, ps.page.Kind.LabelKey())
+			ps.record = render.SearchRecord(e)
+		} else {
 			ps.record = ps.body.search
 		}
 		j.makeDrawing(ps)

@@ -39,12 +39,26 @@ func siteStrings(fsys fs.FS, langs []string, problems *diag.List) (map[string]te
 	return funcs, strs, len(*problems) == before
 }
 
-// The strings the builder writes into pages itself, beside the templates'.
-const inEnglish = "link.in-english" // the note after a link to a page not translated
+// The strings the builder writes into pages itself, beside the templates':
+// the note after a link to a page not translated, what search results call
+// each kind of page, and for whom a worksheet is.
+const inEnglish = "link.in-english"
+
+var builderKeys = []string{inEnglish,
+	"kind.home", "kind.section", "kind.worksheets", "kind.worksheet", "kind.page",
+	"made.notfound.title", "made.notfound.description", "made.print.title", "made.print.description",
+	"audience.both", "audience.hurt-partner", "audience.partner-who-broke-trust", "audience.alone"}
 
 // builderUses are the builder's strings as uses, for i18n.Check: a
 // language that lacks one is told so at the default language's file.
-var builderUses = []i18n.Use{{Key: inEnglish, At: i18n.Position{Path: i18n.Dir + "/en.yaml", Line: 1, Col: 1}}}
+var builderUses = func() []i18n.Use {
+	keys := append(builderKeys, dateKeys...)
+	uses := make([]i18n.Use, len(keys))
+	for i, key := range keys {
+		uses[i] = i18n.Use{Key: key, At: i18n.Position{Path: i18n.Dir + "/en.yaml", Line: 1, Col: 1}}
+	}
+	return uses
+}()
 
 // text is a builder's string in a language, or "" when the site has none.
 func (in *inputs) text(lang, key string) string {

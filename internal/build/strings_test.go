@@ -18,21 +18,21 @@ func TestStringsAreDrawn(t *testing.T) {
 }
 
 func TestStringsProblemsFailTheBuildAtTheirPlace(t *testing.T) {
-	french := map[string]string{"content/fr/site.yaml": "", "templates/i18n/fr.yaml": "nav.skip: Aller au contenu\nlink.in-english: (en anglais)\n"}
+	french := map[string]string{"content/fr/site.yaml": "", "templates/i18n/fr.yaml": "nav.skip: Aller au contenu\n" + builderFR}
 	for _, c := range []struct {
 		name     string
 		changes  map[string]string
 		at, text string
 	}{
-		{"a key missing from the file", map[string]string{"templates/i18n/en.yaml": "other: x\nlink.in-english: (in English)\n", "templates/_x.html": "{{t \"other\"}}"},
+		{"a key missing from the file", map[string]string{"templates/i18n/en.yaml": "other: x\n" + builderEN, "templates/_x.html": "{{t \"other\"}}"},
 			"templates/base.html:11:21", `there is no string "nav.skip" in templates/i18n/en.yaml`},
-		{"a key no template uses", map[string]string{"templates/i18n/en.yaml": "nav.skip: Skip\nnav.gone: Gone\nlink.in-english: (in English)\n"},
+		{"a key no template uses", map[string]string{"templates/i18n/en.yaml": "nav.skip: Skip\nnav.gone: Gone\n" + builderEN},
 			"templates/i18n/en.yaml:2:1", `no template or script uses "nav.gone"`},
-		{"a template giving other values", map[string]string{"templates/i18n/en.yaml": "nav.skip: Skip\nmin: About {n} minutes\nlink.in-english: (in English)\n",
+		{"a template giving other values", map[string]string{"templates/i18n/en.yaml": "nav.skip: Skip\nmin: About {n} minutes\n" + builderEN,
 			"templates/_x.html": "\n  {{t \"min\" \"count\" 3}}"},
 			"templates/_x.html:2:7", `string "min" is given {count} but takes {n}`},
-		{"a translation with other placeholders", with(french, "templates/i18n/en.yaml", "nav.skip: Skip\nmin: About {n} minutes\nlink.in-english: (in English)\n",
-			"templates/i18n/fr.yaml", "nav.skip: Aller\nmin: Environ {m} minutes\nlink.in-english: (en anglais)\n", "templates/_x.html", `{{t "min" "n" 3}}`),
+		{"a translation with other placeholders", with(french, "templates/i18n/en.yaml", "nav.skip: Skip\nmin: About {n} minutes\n"+builderEN,
+			"templates/i18n/fr.yaml", "nav.skip: Aller\nmin: Environ {m} minutes\n"+builderFR, "templates/_x.html", `{{t "min" "n" 3}}`),
 			"templates/i18n/fr.yaml:2:1", `"min" takes {m} here but {n} in the reference`},
 		{"a language without its strings", with(french, "templates/i18n/fr.yaml", ""),
 			"templates/i18n/fr.yaml:1:1", "missing"},
@@ -53,6 +53,13 @@ func TestStringsProblemsFailTheBuildAtTheirPlace(t *testing.T) {
 	}
 }
 
+// builderEN and builderFR are the strings the builder itself shows
+// (builderKeys), for test sites that write their own strings files.
+const (
+	builderEN = "date.format: \"{month} {day}, {year}\"\ndate.day.first: \"1\"\ndate.month.1: M1\ndate.month.2: M2\ndate.month.3: M3\ndate.month.4: M4\ndate.month.5: M5\ndate.month.6: M6\ndate.month.7: M7\ndate.month.8: M8\ndate.month.9: M9\ndate.month.10: M10\ndate.month.11: M11\ndate.month.12: M12\nlink.in-english: (in English)\nkind.home: home\nkind.section: section\nkind.worksheets: list of worksheets\nkind.worksheet: worksheet\nkind.page: page\naudience.both: Both\naudience.hurt-partner: Hurt\naudience.partner-who-broke-trust: Broke\naudience.alone: Alone\nmade.notfound.title: Page not found\nmade.notfound.description: There is no page at this address.\nmade.print.title: The whole guide\nmade.print.description: Every article of the guide on one page, in order, to print.\n"
+	builderFR = "date.format: \"{day} {month} {year}\"\ndate.day.first: 1er\ndate.month.1: janvier\ndate.month.2: février\ndate.month.3: mars\ndate.month.4: avril\ndate.month.5: mai\ndate.month.6: juin\ndate.month.7: juillet\ndate.month.8: août\ndate.month.9: septembre\ndate.month.10: octobre\ndate.month.11: novembre\ndate.month.12: décembre\nlink.in-english: (en anglais)\nkind.home: accueil\nkind.section: section\nkind.worksheets: liste des fiches\nkind.worksheet: fiche\nkind.page: page\naudience.both: Both\naudience.hurt-partner: Hurt\naudience.partner-who-broke-trust: Broke\naudience.alone: Alone\nmade.notfound.title: Page introuvable\nmade.notfound.description: d\nmade.print.title: Le guide\nmade.print.description: d\n"
+)
+
 // with returns a copy of changes with more name, text pairs.
 func with(changes map[string]string, pairs ...string) map[string]string {
 	out := map[string]string{}
@@ -72,7 +79,7 @@ func TestStringsCheckedAgainOnChange(t *testing.T) {
 	if r := b.Build(nil); r.Problems.HasErrors() {
 		t.Fatal(r.Problems.Error())
 	}
-	set(fsys, "templates/i18n/en.yaml", "nav.skip: Skip\nnav.gone: Gone\nlink.in-english: (in English)\n")
+	set(fsys, "templates/i18n/en.yaml", "nav.skip: Skip\nnav.gone: Gone\n"+builderEN)
 	wantOnly(t, b.Build([]string{"templates/i18n/en.yaml"}).Problems, "templates/i18n/en.yaml:2:1", "nav.gone")
 	set(fsys, "static/js/x.js", `t("nav.gone")`)
 	if r := b.Build([]string{"static/js/x.js"}); r.Problems.HasErrors() {

@@ -68,14 +68,9 @@ func (m Meta) AliasPosition(i int) (line, col int) {
 	return m.Line("aliases"), 1
 }
 
-// Audiences are the values a worksheet's "for" may take, with the words
-// readers see.
-var Audiences = map[string]string{
-	"both":                    "Both partners",
-	"hurt-partner":            "The partner who was hurt",
-	"partner-who-broke-trust": "The partner who broke trust",
-	"alone":                   "One partner, on their own",
-}
+// Audiences are the values a worksheet's "for" may take; the words readers
+// see are the strings "audience.<value>" of each language.
+var Audiences = map[string]bool{"both": true, "hurt-partner": true, "partner-who-broke-trust": true, "alone": true}
 
 // splitFrontMatter separates the YAML between the opening and closing "---"
 // lines from the markdown after them. The body keeps the file's length in

@@ -29,6 +29,7 @@ func parseFile(s *Strings, data []byte, problems *diag.List) {
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		line, msg := syntaxErrorLine(err)
 		problems.Add(s.Path, line, 1, "the YAML cannot be read: %s; check the indentation, and quote values that start with { or contain a colon", msg)
+		s.unread = true // one problem: not every key reported missing too
 		return
 	}
 	if len(doc.Content) == 0 {

@@ -143,16 +143,11 @@ func (l Lang) MadeSource(template string) string {
 // so without its template: only the print view.
 func (k Kind) Optional() bool { return k == Print }
 
-// Label is what a reader is told a page of this kind is, in search
-// results: "" for articles, which most pages are.
-func (k Kind) Label() string {
-	switch k {
-	case Article:
+// LabelKey is the string that names a page of this kind in search results
+// ("kind.worksheet"), or "" for articles, which most pages are.
+func (k Kind) LabelKey() string {
+	if k == Article {
 		return ""
-	case Worksheets:
-		return "list of worksheets"
-	case Plain:
-		return "page"
 	}
-	return string(k)
+	return "kind." + string(k)
 }

@@ -22,6 +22,7 @@ type Entry struct {
 	Date        content.Date
 	Updated     content.Date
 	Text        string     // plain text of the body, for search
+	Label       string     // what search results call the page ("worksheet"); "" for an article
 	Alternates  []Hreflang // the page in each language, and x-default; none in a one-language site
 }
 
@@ -201,7 +202,7 @@ func SearchRecord(e Entry) []byte {
 		}
 		text = strings.ToValidUTF8(text[:cut], "")
 	}
-	data, _ := json.Marshal(searchRecord{e.Title, e.URL, e.Description, e.Kind.Label(), strings.Join(strings.Fields(text), " ")})
+	data, _ := json.Marshal(searchRecord{e.Title, e.URL, e.Description, e.Label, strings.Join(strings.Fields(text), " ")})
 	return data // strings only: Marshal cannot fail
 }
 

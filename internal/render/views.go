@@ -158,12 +158,13 @@ func placeOnPath(v *PageView, path []Link) {
 }
 
 // NewWorksheetInfo makes what a counsellor needs to know about a worksheet.
-// article is the article it belongs to, if any; qr draws a QR code.
-func NewWorksheetInfo(w *content.Page, article *Link, baseURL string, qr func(url string) template.HTML) *WorksheetInfo {
+// article is the article it belongs to, if any; audience is the words
+// readers see for whom it is for; qr draws a QR code.
+func NewWorksheetInfo(w *content.Page, article *Link, audience, baseURL string, qr func(url string) template.HTML) *WorksheetInfo {
 	info := &WorksheetInfo{
 		Link:    LinkTo(w),
 		Minutes: w.Meta.Minutes,
-		For:     w.Meta.For, ForLabel: content.Audiences[w.Meta.For],
+		For:     w.Meta.For, ForLabel: audience,
 		Short:   w.Meta.Short,
 		Article: article,
 	}

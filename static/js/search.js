@@ -5,7 +5,8 @@
 // /fr/search.json), each part a
 // list of records {t: title, u: url, d: description, k: what the page is ("" for an article), x: text}. It is fetched from
 // this site only, and only when the reader first uses the search box. What
-// the reader types never leaves the page.
+// the reader types never leaves the page. Its words come from the page
+// (t, strings.js).
 (function () {
   "use strict";
 
@@ -102,11 +103,10 @@
     }
     var hits = search(query);
     if (!hits.length) {
-      status.textContent = "Nothing found for \u201c" + query.trim() + "\u201d. Try fewer or other words.";
+      status.textContent = t("search.none", { query: query.trim() });
       return;
     }
-    status.textContent = hits.length === 1 ? "1 page found." :
-      hits.length + " pages found." + (hits.length > MAX ? " Showing the best " + MAX + "." : "");
+    status.textContent = t("search.found", { n: hits.length }) + (hits.length > MAX ? t("search.best", { n: MAX }) : "");
     hits.slice(0, MAX).forEach(function (h) {
       var r = h.e.r;
       if (typeof r.u !== "string" || r.u.charAt(0) !== "/" || r.u.charAt(1) === "/") return; // same site only
@@ -143,10 +143,10 @@
       }
       if (query.trim()) {
         form.classList.add("open");
-        status.textContent = "Loading the search\u2026";
+        status.textContent = t("search.loading");
       }
       load().then(function () { show(form, input.value); }, function () {
-        status.textContent = "Search is not available right now. The menu above lists every part of the guide.";
+        status.textContent = t("search.unavailable");
       });
     }
 
