@@ -52,10 +52,14 @@ func startFrenchSite(t *testing.T) *site {
 	first := translation.Hash([]byte(readFile(t, dir, "content/articles/first.md")))
 	s.write("content/fr/site.yaml", "title: Petit\nlanguage: fr-CA\ndescription: Un petit site.\nquick_exit: https://www.example.com/\n"+
 		"crisis:\n  - name: Urgence\n    href: tel:911\nmenu:\n  - title: Début\n    url: /fr/articles/first/\n")
-	s.write("templates/i18n/fr.yaml", "nav.skip: Aller au contenu\nlink.in-english: (en anglais)\n")
+	s.write("templates/i18n/fr.yaml", readFile(t, dir, "templates/i18n/en.yaml")) // every string, in English: enough here
 	s.write("content/fr/_index.md", md("Accueil", "Bonjour."))
 	s.write("content/fr/articles/first.md", "---\ntitle: Le premier pas\ndescription: d\nstep: 1\nsource: "+first+"\n---\nTexte.\n")
-	return serveSite(t, dir, Options{}, realBuilder, afterPatience)
+	s = serveSite(t, dir, Options{}, realBuilder, afterPatience)
+	if s.first.event == "errors" {
+		t.Fatalf("the French site does not build: %s", s.first.data)
+	}
+	return s
 }
 
 // connect opens the event stream as a browser showing the page at path
