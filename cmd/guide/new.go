@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -81,21 +80,11 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 	if kind == "article" {
 		text = fmt.Sprintf(scaffolds[kind], title, today())
 	}
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		return err
-	}
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	err = createFile(name, []byte(text))
 	if errors.Is(err, fs.ErrExist) {
 		return fmt.Errorf("%s already exists: choose another title, or edit that file", filepath.ToSlash(rel))
 	}
 	if err != nil {
-		return err
-	}
-	if _, err := f.WriteString(text); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "created %s (a draft: remove `draft: true` to publish it)\n", filepath.ToSlash(rel))
