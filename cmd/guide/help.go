@@ -19,7 +19,8 @@ func commands() []command {
 		{"build", "[-root DIR] [-out DIR] [-base-url URL] [-drafts]", "build the site into a folder (public/), in place of the site an earlier build wrote there", cmdBuild},
 		{"serve", "[-root DIR] [-addr HOST:PORT] [-poll INTERVAL]", "build, watch and serve the site, reloading the browser on every save; drafts shown", cmdServe},
 		{"check", "[-root DIR] [-drafts] [-grades=false]", "build in memory and report every problem, and each page's reading grade", cmdCheck},
-		{"new", "[-root DIR] article|worksheet \"Title\"", "start a draft article or worksheet, its front matter filled in", cmdNew},
+		{"new", "[-root DIR] article|worksheet \"Title\" | translation PAGE [-lang CODE]", "start a draft article or worksheet, its front matter filled in, or the translation of an English page", cmdNew},
+		{"translations", "[-root DIR] [-lang CODE] | -mark FILE...", "say which translations are up to date, out of date, not marked or missing; -mark records that a translation is current", cmdTranslations},
 		{"help", "[COMMAND]", "say what the commands do and take, or what one does", nil},
 	}
 }
@@ -42,7 +43,7 @@ The commands are:
 func usage(w io.Writer) {
 	fmt.Fprint(w, intro)
 	for _, c := range commands() {
-		fmt.Fprintf(w, "\t%-7s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "\t%-12s %s\n", c.name, c.summary)
 	}
 	fmt.Fprint(w, "\nUse \"guide help <command>\" for one command alone.\n")
 }
@@ -114,6 +115,23 @@ func (fs *flagSet) parse(args []string) error {
 		return errUsage
 	}
 	return nil
+}
+
+// parseAll parses flags given before, between or after the command's
+// other arguments ("guide new translation x.md -lang fr"), and returns
+// those arguments. After "--", every argument is one of them.
+func (fs *flagSet) parseAll(args []string) ([]string, error) {
+	var rest []string
+	for {
+		if err := fs.parse(args); err != nil {
+			return nil, err
+		}
+		left := fs.Args()
+		if len(left) == 0 || (len(left) < len(args) && args[len(args)-len(left)-1] == "--") {
+			return append(rest, left...), nil
+		}
+		rest, args = append(rest, left[0]), left[1:]
+	}
 }
 
 // help writes the command's usage line, what it does and its flags.

@@ -5,6 +5,9 @@
 //	guide serve  [-root DIR] [-addr 127.0.0.1:1313] [-poll DURATION]
 //	guide check  [-root DIR] [-drafts] [-grades=false]
 //	guide new    [-root DIR] article|worksheet "Title"
+//	guide new    [-root DIR] translation content/PAGE.md [-lang CODE]
+//	guide translations [-root DIR] [-lang CODE]
+//	guide translations [-root DIR] -mark FILE...
 //	guide help   [COMMAND]
 //
 // Exit status: 0 success, 1 the site has errors, 2 bad usage.

@@ -246,10 +246,11 @@ func TestBaseURLFlag(t *testing.T) {
 // flags; after a mistake, usage goes to stderr with exit 2.
 func TestHelp(t *testing.T) {
 	flagsOf := map[string][]string{
-		"build": {"-root DIR", "-out DIR", "-base-url URL", "-drafts"},
-		"serve": {"-root DIR", "-addr HOST:PORT", "-poll INTERVAL"},
-		"check": {"-root DIR", "-drafts", "-grades"},
-		"new":   {"-root DIR"},
+		"build":        {"-root DIR", "-out DIR", "-base-url URL", "-drafts"},
+		"serve":        {"-root DIR", "-addr HOST:PORT", "-poll INTERVAL"},
+		"check":        {"-root DIR", "-drafts", "-grades"},
+		"new":          {"-root DIR", "-lang CODE"},
+		"translations": {"-root DIR", "-lang CODE", "-mark"},
 	}
 	for _, args := range [][]string{{"help"}, {"-h"}, {"--help"}, {"-help"}} {
 		code, stdout, stderr := guide(t, args...)

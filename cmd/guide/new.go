@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -53,12 +52,20 @@ this device.
 func cmdNew(args []string, stdout, stderr io.Writer) error {
 	flagSet := flags("new", stdout, stderr)
 	rootDir := flagSet.String("root", ".", "read the site from the folder `DIR`")
-	if err := flagSet.parse(args); err != nil {
+	lang := flagSet.String("lang", "", "translate into the language `CODE` (the name of its folder: fr); needed only when the site has more than one")
+	rest, err := flagSet.parseAll(args)
+	if err != nil {
 		return err
 	}
-	rest := flagSet.Args()
+	if len(rest) == 2 && rest[0] == "translation" {
+		return newTranslation(stdout, stderr, *rootDir, *lang, rest[1])
+	}
+	if *lang != "" {
+		fmt.Fprint(stderr, "guide new: -lang is for a translation: guide new translation content/PAGE.md -lang CODE\n")
+		return errUsage
+	}
 	if len(rest) != 2 || scaffolds[rest[0]] == "" || strings.TrimSpace(rest[1]) == "" {
-		fmt.Fprint(stderr, "usage: guide new article|worksheet \"Title\"\n")
+		fmt.Fprint(stderr, "usage: guide new article|worksheet \"Title\"\n       guide new translation content/PAGE.md [-lang CODE]\n")
 		return errUsage
 	}
 	kind, title := rest[0], strings.TrimSpace(rest[1])
@@ -73,21 +80,11 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 	if kind == "article" {
 		text = fmt.Sprintf(scaffolds[kind], title, today())
 	}
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		return err
-	}
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	err = createFile(name, []byte(text))
 	if errors.Is(err, fs.ErrExist) {
 		return fmt.Errorf("%s already exists: choose another title, or edit that file", filepath.ToSlash(rel))
 	}
 	if err != nil {
-		return err
-	}
-	if _, err := f.WriteString(text); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "created %s (a draft: remove `draft: true` to publish it)\n", filepath.ToSlash(rel))

@@ -68,23 +68,26 @@ func (s *site) listen() {
 		s.t.Fatal(err)
 	}
 	s.t.Cleanup(func() { resp.Body.Close() })
-	go func() {
-		sc := bufio.NewScanner(resp.Body)
-		var ev sse
-		for sc.Scan() {
-			line := sc.Text()
-			switch {
-			case strings.HasPrefix(line, "event: "):
-				ev.event = strings.TrimPrefix(line, "event: ")
-			case strings.HasPrefix(line, "data: "):
-				ev.data = strings.TrimPrefix(line, "data: ")
-			case line == "" && ev.event != "":
-				s.events <- ev
-				ev = sse{}
-			}
-		}
-	}()
+	go s.read(resp)
 	s.first = s.nextEvent()
+}
+
+// read reads a stream's events into s.events.
+func (s *site) read(resp *http.Response) {
+	sc := bufio.NewScanner(resp.Body)
+	var ev sse
+	for sc.Scan() {
+		line := sc.Text()
+		switch {
+		case strings.HasPrefix(line, "event: "):
+			ev.event = strings.TrimPrefix(line, "event: ")
+		case strings.HasPrefix(line, "data: "):
+			ev.data = strings.TrimPrefix(line, "data: ")
+		case line == "" && ev.event != "":
+			s.events <- ev
+			ev = sse{}
+		}
+	}
 }
 
 func (s *site) write(name, text string) {

@@ -132,15 +132,21 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 
 // subscribe registers a browser and returns what it must be told at once:
 // the errors, if the last build failed, or a reload, if since names another
-// build than the current one.
+// build than the current one; then, unless it is to reload, the warnings
+// of the build it shows.
 func (s *Server) subscribe(since string) (chan []byte, []byte) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	c := s.hub.subscribe()
-	if s.errors != nil || (since != "" && since != s.id()) {
-		return c, s.event()
+	var first []byte
+	stale := since != "" && since != s.id()
+	if s.errors != nil || stale {
+		first = s.event()
 	}
-	return c, nil
+	if s.warnings != nil && !stale {
+		first = fmt.Appendf(first, "id: %s\nevent: warnings\ndata: %s\n\n", s.id(), s.warnings)
+	}
+	return c, first
 }
 
 // id names the current state; the event that announced it carries it too.
@@ -164,8 +170,8 @@ type problem struct {
 	Message string `json:"message"`
 }
 
-// errorsJSON encodes the errors on one line, as an SSE data field requires.
-func errorsJSON(errs diag.List) []byte {
+// problemsJSON encodes problems on one line, as an SSE data field requires.
+func problemsJSON(errs diag.List) []byte {
 	list := make([]problem, len(errs))
 	for i, d := range errs {
 		list[i] = problem{d.Path, d.Line, d.Col, d.Message}

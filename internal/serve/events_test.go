@@ -264,3 +264,40 @@ func TestCloseEndsStreams(t *testing.T) {
 		t.Fatal("the stream outlived Close")
 	}
 }
+
+// TestWarningsEvent: a browser showing a good build is told its warnings
+// as it connects (after a reload, the page connects again), sorted, and
+// never those of an older build; a browser that must reload first is told
+// only to reload.
+func TestWarningsEvent(t *testing.T) {
+	s := New(Options{})
+	var warnings diag.List
+	warnings.Warn("content/fr/b.md", 1, 1, "content/b.md has changed since this translation was made")
+	warnings.Warn("content/fr/a.md", 1, 1, "not marked")
+	s.Publish(testSite("v1"), warnings)
+	base := startServer(t, s)
+	old := buildID.FindStringSubmatch(httpGet(t, base+"/"))[1]
+
+	e := openStream(t, base+"/_guide/events?since="+old).next()
+	var got []problem
+	if err := json.Unmarshal([]byte(e.data), &got); e.name != "warnings" || err != nil {
+		t.Fatalf("event = %+v, %v; want warnings", e, err)
+	}
+	want := []problem{{"content/fr/a.md", 1, 1, "not marked"}, {"content/fr/b.md", 1, 1, "content/b.md has changed since this translation was made"}}
+	if len(got) != 2 || got[0] != want[0] || got[1] != want[1] {
+		t.Errorf("warnings = %+v, want %+v", got, want)
+	}
+
+	s.Publish(testSite("v2"), nil)
+	stale := openStream(t, base+"/_guide/events?since="+old)
+	current := openStream(t, base+"/_guide/events?since="+buildID.FindStringSubmatch(httpGet(t, base+"/"))[1])
+	if e := stale.next(); e.name != "reload" {
+		t.Errorf("a browser on an older build got %+v, want reload", e)
+	}
+	s.Publish(testSite("v3"), nil)
+	for _, st := range []*stream{stale, current} {
+		if e := st.next(); e.name != "reload" {
+			t.Errorf("after a build without warnings, event = %+v, want the next reload", e)
+		}
+	}
+}

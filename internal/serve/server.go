@@ -17,7 +17,9 @@
 //     The script listens on /_guide/events (Server-Sent Events). After a good
 //     build it reloads the page and keeps the scroll position; after a failed
 //     one it shows every error, as path:line:col and message, over the last
-//     good page, until the next good build removes it.
+//     good page, until the next good build removes it. A good build's
+//     warnings (a translation whose English page changed) are listed in a
+//     closed panel at the bottom of every page, until a build has none.
 //
 // What it refuses, because a dev server holds drafts and error messages that
 // are nobody else's business:
@@ -84,10 +86,11 @@ type Server struct {
 	boot string // tells this run's event ids from a previous run's
 	hub  hub
 
-	mu     sync.RWMutex
-	site   *site  // the last good build; nil before the first
-	errors []byte // the last build's errors as JSON; nil after a good build
-	gen    int    // counts calls to Publish
+	mu       sync.RWMutex
+	site     *site  // the last good build; nil before the first
+	errors   []byte // the last build's errors as JSON; nil after a good build
+	warnings []byte // the last good build's warnings as JSON; nil if it had none
+	gen      int    // counts calls to Publish
 }
 
 // New returns a Server that serves nothing until the first Publish.
@@ -102,7 +105,8 @@ func New(opt Options) *Server {
 // Publish hands the server the result of a build. Without errors in
 // problems, files becomes the site served and browsers are told to reload.
 // With errors, the previous good files stay in place and browsers are told to
-// show the errors. Warnings alone do not stop a build from being published.
+// show the errors. Warnings alone do not stop a build from being published;
+// a browser showing a good build is told its warnings as it connects.
 //
 // The server keeps its own copy of the map, so the builder may go on changing
 // its own; the byte slices themselves must not be changed afterwards.
@@ -117,9 +121,12 @@ func (s *Server) Publish(files output.Files, problems diag.List) {
 	defer s.mu.Unlock()
 	s.gen++
 	if next != nil {
-		s.site, s.errors = next, nil
+		s.site, s.errors, s.warnings = next, nil, nil
+		if w := problems.Warnings().Sort(); len(w) > 0 {
+			s.warnings = problemsJSON(w)
+		}
 	} else {
-		s.errors = errorsJSON(errs)
+		s.errors = problemsJSON(errs)
 	}
 	// Still under the lock: a browser connecting right now either sees the
 	// old state and then this event, or the new state and not this event.

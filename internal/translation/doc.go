@@ -25,7 +25,8 @@
 // up to date, out of date, not marked (no source:), or missing. There is
 // no true "since when" without version control; an out-of-date entry
 // carries the English page's own updated: (or date:) day, which says when
-// its author last changed it, and is shown as such. Problems turns a
+// its author last changed it, and is shown as such, unless the caller
+// found out more (Since: "guide translations" asks git). Problems turns a
 // status into what build and check report: a warning at the first line of
 // each translation that is out of date or not marked, an error at a
 // source: that is not a hash. Orphans reports translations whose English

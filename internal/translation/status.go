@@ -25,13 +25,15 @@ const (
 
 // Entry is one English page and its translation in one language.
 type Entry struct {
-	English     string // "content/articles/acknowledge.md"
-	Translation string // "content/fr/articles/acknowledge.md"
-	State       State
-	Draft       bool   // the English page is a draft
-	Updated     string // the English page's updated: (else date:) day, as its author gave it; "" if neither
-	source      string // the hash the translation records
-	sourceLine  int    // the file line of its "source:", 0 when none
+	English          string // "content/articles/acknowledge.md"
+	Translation      string // "content/fr/articles/acknowledge.md"
+	State            State
+	Draft            bool   // the English page is a draft
+	TranslationDraft bool   // the translation is a draft (as "guide new" starts it)
+	Updated          string // the English page's updated: (else date:) day, as its author gave it; "" if neither
+	Since            string // for an out-of-date translation, since when, where the caller can tell (version control): "2026-11-05"; "" if not
+	source           string // the hash the translation records
+	sourceLine       int    // the file line of its "source:", 0 when none
 }
 
 // TranslationOf returns where the translation of an English page is.
@@ -81,31 +83,52 @@ func entry(fsys fs.FS, english, lang string) (Entry, bool) {
 	if err != nil {
 		return Entry{}, false
 	}
-	e := Entry{English: english, Translation: TranslationOf(english, lang)}
-	if p, err := splitPage(data); err == nil {
-		m := p.meta()
-		e.Draft, e.Updated = m.Draft, day(m.Updated, m.Date)
+	e := fromEnglish(data) // Missing
+	if translated, err := fs.ReadFile(fsys, TranslationOf(english, lang)); err == nil {
+		e = Compare(data, translated)
 	}
-	translated, err := fs.ReadFile(fsys, e.Translation)
+	e.English, e.Translation = english, TranslationOf(english, lang)
+	return e, true
+}
+
+// Compare tells how current a translation is, from the bytes of the
+// English page and of its translation, for a build that holds both
+// already. The entry's paths are the caller's to fill in; so is a missing
+// translation (State Missing, from the English page alone).
+func Compare(english, translation []byte) Entry {
+	e := fromEnglish(english)
+	e.State = Unmarked
+	p, err := splitPage(translation)
 	if err != nil {
-		return e, true // Missing
+		return e
 	}
-	p, err := splitPage(translated)
-	if err != nil {
-		e.State = Unmarked
-		return e, true
-	}
-	e.source = strings.TrimSpace(p.meta().Source)
+	m := p.meta()
+	e.TranslationDraft = m.Draft
+	e.source = strings.TrimSpace(m.Source)
 	e.sourceLine = p.keyLine("source") + 1
 	switch {
 	case e.source == "":
 		e.State = Unmarked
-	case e.source == Hash(data):
+	case e.source == Hash(english):
 		e.State = UpToDate
 	default:
 		e.State = OutOfDate
 	}
-	return e, true
+	return e
+}
+
+// Source is the hash the translation records in source:, "" if none.
+func (e Entry) Source() string { return e.source }
+
+// fromEnglish is what an entry says of the English page alone: whether it
+// is a draft, and its updated: (else date:) day.
+func fromEnglish(english []byte) Entry {
+	var e Entry
+	if p, err := splitPage(english); err == nil {
+		m := p.meta()
+		e.Draft, e.Updated = m.Draft, day(m.Updated, m.Date)
+	}
+	return e
 }
 
 // day returns the day of the first date given ("2026-03-02" of

@@ -11,7 +11,8 @@ import (
 // each state. An out-of-date line gives the English page's own updated:
 // date, the one date that is known without version control; it says when
 // the English page last changed as its author recorded it, not when the
-// translation fell behind.
+// translation fell behind. Where the caller could tell that (Since), the
+// line says it instead.
 func WriteTable(w io.Writer, lang string, entries []Entry) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintf(tw, "%s\tstatus\n", lang)
@@ -30,21 +31,27 @@ func WriteTable(w io.Writer, lang string, entries []Entry) error {
 
 func describe(e Entry) string {
 	s := ""
-	switch e.State {
-	case UpToDate:
+	switch {
+	case e.State == UpToDate:
 		s = "up to date"
-	case OutOfDate:
-		s = "out of date"
-		if e.Updated != "" {
-			s += " (English page updated " + e.Updated + ")"
-		}
-	case Unmarked:
+	case e.State == OutOfDate && !hashPattern.MatchString(e.source):
+		s = "source: is not a hash: run guide translations -mark " + e.Translation + " once it matches the English page"
+	case e.State == OutOfDate && e.Since != "":
+		s = "out of date since " + e.Since
+	case e.State == OutOfDate && e.Updated != "":
+		s = "out of date (English page updated " + e.Updated + ")"
+	case e.State == OutOfDate:
+		s = "out of date (the English page gives no date)"
+	case e.State == Unmarked:
 		s = "not marked: run guide translations -mark " + e.Translation
-	case Missing:
+	case e.State == Missing:
 		s = "missing"
 	}
 	if e.Draft {
 		s += " [English draft]"
+	}
+	if e.TranslationDraft {
+		s += " [translation draft]"
 	}
 	return s
 }

@@ -126,3 +126,45 @@ func TestStart(t *testing.T) {
 		t.Error("a started translation is not current")
 	}
 }
+
+// TestCompareAgreesWithStatus: a build holds both files' bytes; Compare
+// gives it what Status reads from the files.
+func TestCompareAgreesWithStatus(t *testing.T) {
+	current, _ := Mark([]byte("---\ntitle: À jour\ndraft: true\n---\n"), []byte(english))
+	for _, translated := range []string{string(current), "---\ntitle: T\n---\n", "no front matter", "---\nsource: 0123456789ab\n---\n", "---\nsource: abc\n---\n"} {
+		fsys := site(map[string]string{"content/a.md": english, "content/fr/a.md": translated})
+		want := Status(fsys, "fr", []string{"fr"})[0]
+		got := Compare([]byte(english), []byte(translated))
+		got.English, got.Translation = want.English, want.Translation
+		if got != want {
+			t.Errorf("%q: Compare = %+v, Status = %+v", translated, got, want)
+		}
+	}
+}
+
+// TestTableSaysWhatIsKnown: a translation still a draft is marked; an out
+// of date page without a date says so; a source: that is no hash says how
+// to mend it.
+func TestTableSaysWhatIsKnown(t *testing.T) {
+	started, _ := Start([]byte(english), "fr")
+	fsys := site(map[string]string{
+		"content/a.md":    english,
+		"content/fr/a.md": string(started),
+		"content/b.md":    "---\ntitle: B\n---\n",
+		"content/fr/b.md": "---\ntitle: B\nsource: 0123456789ab\n---\n",
+		"content/c.md":    english,
+		"content/fr/c.md": "---\ntitle: C\nsource: c0ffee\n---\n",
+	})
+	var table bytes.Buffer
+	WriteTable(&table, "fr", Status(fsys, "fr", []string{"fr"}))
+	for _, want := range []string{
+		"content/fr/a.md  up to date [translation draft]\n",
+		"content/fr/b.md  out of date (the English page gives no date)\n",
+		"content/fr/c.md  source: is not a hash: run guide translations -mark content/fr/c.md once it matches the English page\n",
+		"3 pages: 1 up to date, 2 out of date, 0 not marked, 0 missing\n",
+	} {
+		if !strings.Contains(table.String(), want) {
+			t.Errorf("the table lacks %q:\n%s", want, table.String())
+		}
+	}
+}

@@ -43,6 +43,15 @@
 // its text, and Check reports it, since a goldmark parser cannot return
 // errors.
 //
+// # Translations
+//
+// A translated worksheet keeps its English page's fields, so that answers
+// saved in one language open in the other: the same ids in the same order
+// (a translated question ends with the English field's {#id}), the same
+// controls, the same scale bounds; its end labels are translated. Specs
+// lists a page's fields; CompareFields reports each difference at the
+// translation's field, naming the English one.
+//
 // # The HTML
 //
 // Each field is one element with the class "worksheet-field", a class for its
