@@ -24,8 +24,9 @@ type rendered struct {
 	headings []render.Heading
 	minutes  int // reading time
 	isForm   bool
-	text     string // plain text, kept for reading grades only
-	search   []byte // the page's record in the search index
+	fields   []worksheet.Spec // a worksheet's fields, to compare with its translations'
+	text     string           // plain text, kept for reading grades only
+	search   []byte           // the page's record in the search index
 	written  []writtenLink
 	anchors  []anchorLink
 	reported []string // links reported at their markdown, as published
@@ -132,6 +133,9 @@ func (j *job) renderBody(p *content.Page, c *markdown.Converter) *rendered {
 	doc := c.Parse(p.Body)
 	b.check(doc)
 	r.isForm = worksheet.HasFields(doc.Root)
+	if r.isForm {
+		r.fields = worksheet.Specs(doc.Root, p.Body)
+	}
 	text := doc.Text()
 	r.minutes = readingMinutes(text)
 	r.ids, r.idsSum = doc.IDs, digest.Of(doc.IDs)

@@ -63,6 +63,7 @@ func (j *job) run() (*state, Result) {
 	j.assemble()
 	j.makePages()
 	j.checkAnchors()
+	j.checkFields()
 	j.makeBuilderPages()
 	j.collect()
 	j.makeSiteFiles()
