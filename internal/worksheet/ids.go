@@ -1,0 +1,98 @@
+package worksheet
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/yuin/goldmark/parser"
+)
+
+// Field ids: each field's id is its {#id}, or made from its question, and
+// is unique on its page; what the parser remembers of the page for that
+// lives in its parser.Context, under pageKey.
+var pageKey = parser.NewContextKey()
+
+// page is what the parser remembers about the page it is parsing (one
+// parser.Context), beyond the ids all elements share through pc.IDs().
+type page struct {
+	questions     map[string]string // field id → the field's question, to name it in a message
+	submitBlocked bool              // a one-line field renders the disabled submit button already
+}
+
+func pageOf(pc parser.Context) *page {
+	return pc.ComputeIfAbsent(pageKey, func() any {
+		return &page{questions: map[string]string{}}
+	}).(*page)
+}
+
+// generate gives f an id made from its question, unique in the page: the
+// page's IDs add "-1", "-2"... to a question asked twice.
+func (p *page) generate(f *Field, question string, pc parser.Context) {
+	f.ID = string(pc.IDs().Generate([]byte(slug(question)), KindField))
+	p.questions[f.ID] = question
+}
+
+// claim gives f the id its author wrote, or says why it cannot have it.
+func (p *page) claim(f *Field, id, question string, pc parser.Context) string {
+	if slug(id) != id {
+		return fmt.Sprintf("id {#%s} should be lowercase letters, digits and single hyphens (%d at most), as in {#%s}",
+			id, maxIDLen, slug(id))
+	}
+	// Generate returns id itself when no element of the page has it yet, as id
+	// is written the way the page's ids are.
+	if got := string(pc.IDs().Generate([]byte(id), KindField)); got != id {
+		if q, ok := p.questions[id]; ok {
+			return fmt.Sprintf("id %q is already used by the field %q: give each field its own {#id}", id, shorten(q))
+		}
+		return fmt.Sprintf("id %q is already used on this page (by a heading?): choose another {#id}", id)
+	}
+	f.ID = id
+	p.questions[id] = question
+	return ""
+}
+
+func shorten(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:39]) + "…"
+	}
+	return s
+}
+
+// slug makes an id from a question: lowercase letters (of any script) and
+// digits kept, every other run of characters made one "-", at most maxIDLen
+// letters, cut at a word; "What did I do?" gives "what-did-i-do". An
+// apostrophe or a combining accent does not break a word. A question with no
+// letter or digit gets "field". The builder's pc.IDs() makes ids the same
+// way, so it keeps a slug unchanged (only adding "-2" to a repeated one).
+func slug(question string) string {
+	var id []rune
+	dash := false
+	for _, r := range strings.ToLower(question) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if dash && len(id) > 0 {
+				id = append(id, '-')
+			}
+			dash = false
+			id = append(id, r)
+		case r == '\'' || r == '’' || unicode.Is(unicode.Mn, r):
+			// part of a word: "I'm" gives "im"
+		default:
+			dash = true
+		}
+	}
+	if len(id) > maxIDLen {
+		id = id[:maxIDLen]
+		for i := len(id) - 1; i > maxIDLen/2; i-- {
+			if id[i] == '-' { // cut at a word
+				id = id[:i]
+				break
+			}
+		}
+	}
+	if len(id) == 0 {
+		return "field"
+	}
+	return string(id)
+}
