@@ -62,13 +62,28 @@ func parseConfig(name string, src []byte, problems *diag.List) Config {
 	}
 	s := settings{name: name, root: root, problems: problems}
 	s.require(c.Title, "title", `the site's name, such as title: "Rebuilding Trust"`)
-	if c.Language == "" && name != ConfigPath {
-		s.require(c.Language, "language", "the language of this folder's pages, such as language: fr-CA")
-	} else if c.Language == "" {
-		c.Language = "en"
-	} else if !languageTag.MatchString(c.Language) {
-		s.add(s.node("language"), "language %q must be a language tag such as en or en-CA", c.Language)
+	c.Language = s.language(c.Language)
+	s.addresses(&c)
+	s.lists(&c)
+	return c
+}
+
+// language checks the folder's language: required in a language folder,
+// "en" for content/ when not given.
+func (s settings) language(lang string) string {
+	switch {
+	case lang == "" && s.name != ConfigPath:
+		s.require(lang, "language", "the language of this folder's pages, such as language: fr-CA")
+	case lang == "":
+		return "en"
+	case !languageTag.MatchString(lang):
+		s.add(s.node("language"), "language %q must be a language tag such as en or en-CA", lang)
 	}
+	return lang
+}
+
+// addresses checks the site's own address and the quick exit's.
+func (s settings) addresses(c *Config) {
 	if c.BaseURL != "" {
 		if problem := BaseURLProblem(c.BaseURL); problem != "" {
 			s.add(s.node("base_url"), "base_url %q must be the site's full address, such as https://example.org/: %s", c.BaseURL, problem)
@@ -80,20 +95,24 @@ func parseConfig(name string, src []byte, problems *diag.List) Config {
 			s.add(s.node("quick_exit"), "quick_exit %q must be a full https: address of a neutral page, such as https://www.google.com/: %s", c.QuickExit, problem)
 		}
 	}
+}
+
+// lists checks the crisis lines and the menu: each entry named, each link
+// one a reader can follow.
+func (s settings) lists(c *Config) {
 	c.links = map[string]position{}
 	for i, x := range c.Crisis {
 		if x.Name == "" {
 			s.add(s.item("crisis", i, "name"), "each crisis entry needs a name: the words readers see")
 		}
-		s.link(&c, "crisis", i, "href", x.Href)
+		s.link(c, "crisis", i, "href", x.Href)
 	}
 	for i, m := range c.Menu {
 		if m.Title == "" {
 			s.add(s.item("menu", i, "title"), "each menu entry needs a title: the words readers see")
 		}
-		s.link(&c, "menu", i, "url", m.URL)
+		s.link(c, "menu", i, "url", m.URL)
 	}
-	return c
 }
 
 // link checks the link of the i-th entry of a list and notes its place.

@@ -107,25 +107,33 @@ func ParsePage(lang layout.Lang, src string, data []byte, problems *diag.List) *
 	meta.Title, meta.Description = markdown.Plain(typography, meta.Title), markdown.Plain(typography, meta.Description)
 	p := &Page{Source: src, Lang: lang, Meta: meta, Body: body}
 	p.Section, p.Kind, p.Slug = lang.Place(src)
-	if meta.Slug != "" {
-		if p.IsList() {
-			problems.Add(src, meta.Line("slug"), 1, "an _index.md page takes its URL from its folder: remove `slug`")
-		} else if !isURLName(meta.Slug) || strings.Contains(meta.Slug, "..") {
-			problems.Add(src, meta.Line("slug"), 1, "slug %q must be one word of letters, digits and dashes, with no / or ..", meta.Slug)
-		} else if len(meta.Slug) > MaxName {
-			problems.Add(src, meta.Line("slug"), 1, "slug is %d bytes long, but a folder's name holds %d at most: shorten it", len(meta.Slug), MaxName)
-		} else {
-			p.Slug = norm.NFC.String(meta.Slug)
-		}
-	} else if !p.IsList() && !slugPattern.MatchString(p.Slug) {
-		problems.Add(src, 1, 1, "the file name %q cannot be a URL: rename it with letters, digits and dashes, or set `slug`", path.Base(src))
-	}
+	p.Slug = slugOf(p, problems)
 	p.URL = lang.PageURL(p.Section, p.Kind, p.Slug)
 	checkKindKeys(p, problems)
 	if len(*problems) > before {
 		return nil
 	}
 	return p
+}
+
+// slugOf is the last part of a page's URL: its slug:, checked, or its file
+// name, which must then make a URL.
+func slugOf(p *Page, problems *diag.List) string {
+	src, slug := p.Source, p.Meta.Slug
+	switch {
+	case slug == "" && !p.IsList() && !slugPattern.MatchString(p.Slug):
+		problems.Add(src, 1, 1, "the file name %q cannot be a URL: rename it with letters, digits and dashes, or set `slug`", path.Base(src))
+	case slug == "":
+	case p.IsList():
+		problems.Add(src, p.Meta.Line("slug"), 1, "an _index.md page takes its URL from its folder: remove `slug`")
+	case !isURLName(slug) || strings.Contains(slug, ".."):
+		problems.Add(src, p.Meta.Line("slug"), 1, "slug %q must be one word of letters, digits and dashes, with no / or ..", slug)
+	case len(slug) > MaxName:
+		problems.Add(src, p.Meta.Line("slug"), 1, "slug is %d bytes long, but a folder's name holds %d at most: shorten it", len(slug), MaxName)
+	default:
+		return norm.NFC.String(slug)
+	}
+	return p.Slug
 }
 
 // checkKindKeys rejects keys that belong to another kind of page, so that
