@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"math/rand/v2"
+	"reflect"
 	"sort"
 	"strings"
 	"testing"
@@ -366,5 +367,30 @@ func TestIncrementalRendersLittle(t *testing.T) {
 	}
 	if r.Changed != "content/articles/second.md" {
 		t.Errorf("Changed = %q", r.Changed)
+	}
+}
+
+// A build reads the last build's state and never changes it: a builder
+// may be given an earlier state again (the fuzz test does), and what it
+// kept must still be what that build made. The print view's chapters were
+// once written into the last build's facts when no other fact changed.
+func TestABuildLeavesTheLastStateAsItWas(t *testing.T) {
+	fsys := smallSite(t, nil)
+	b := NewBuilder(fsys, Options{})
+	if r := b.Build(nil); r.Problems.HasErrors() {
+		t.Fatal(r.Problems.Error())
+	}
+	first := b.last
+	facts, chapters := *first.facts, first.facts.chapters
+	edit := strings.Replace(string(fsys["content/articles/first.md"].Data), "A second heading", "Another heading", 1)
+	set(fsys, "content/articles/first.md", edit)
+	if r := b.Build([]string{"content/articles/first.md"}); r.Problems.HasErrors() {
+		t.Fatal(r.Problems.Error())
+	}
+	if b.last == first {
+		t.Fatal("the second build kept the first's state whole: the test needs a change")
+	}
+	if reflect.ValueOf(first.facts.chapters).Pointer() != reflect.ValueOf(chapters).Pointer() || !reflect.DeepEqual(*first.facts, facts) {
+		t.Error("the second build changed the first build's facts")
 	}
 }

@@ -88,7 +88,8 @@ func (j *job) assemble() {
 	j.next.siteViews, j.next.siteSum = j.siteViews()
 	j.findMoved()
 	j.startPages()
-	j.next.facts = j.last.facts
+	kept := *j.last.facts // a copy: the print view's chapters are set on it later
+	j.next.facts = &kept
 	if j.newFacts || len(j.moved) > 0 || j.next.siteSum != j.last.siteSum {
 		j.next.facts = j.makeFacts() // notes whether any fact is new
 	}
