@@ -719,7 +719,9 @@
     var el = event.target;
     if (tools && tools.contains(el)) return;
     if (isText(el)) mirror(el);
-    if (store && keep && keep.checked) {
+    if (store && keep && keep.checked && lock) {
+      save(); // sealing is async: begun at once, little is left unsealed when the page is left
+    } else if (store && keep && keep.checked) {
       clearTimeout(timer);
       timer = setTimeout(save, 400);
     }
