@@ -2,6 +2,7 @@ package browsertest_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -168,7 +169,16 @@ func TestLockedAnswers(t *testing.T) {
 	w.openWhileThrottled(passphrase)
 	w.wantAnswers("the right passphrase", asMap(plan))
 
+	w.wantFreshIV(plan)
+
 	w.click(`[data-lock-action="change"]`)
+	w.wantAxeClean("changing the passphrase")
+	if got, want := w.say(chromedp.SendKeys(byID("lock-new"), "one"), chromedp.SendKeys(byID("lock-again"), "two"),
+		chromedp.Click(chromedp.CSS(`[data-lock-action="set"]`))), w.words("lock.mismatch", "{}"); got != want {
+		t.Errorf("two passphrases that differ: the page says %q, want %q", got, want)
+	}
+	w.clearField("lock-new")
+	w.clearField("lock-again")
 	if got, want := w.say(chromedp.SendKeys(byID("lock-new"), "a new one"), chromedp.SendKeys(byID("lock-again"), "a new one"),
 		chromedp.Click(chromedp.CSS(`[data-lock-action="set"]`))), w.words("lock.changed", "{}"); got != want {
 		t.Errorf("after changing the passphrase, the page says %q, want %q", got, want)
@@ -242,4 +252,46 @@ func (w *worksheet) openWhileThrottled(pass string) {
 	if got.Busy <= 0 || got.Longest > got.Busy/4 || got.Longest > 200 {
 		w.t.Errorf("while opening (%.0f ms), the page stopped answering for %.0f ms", got.Busy, got.Longest)
 	}
+}
+
+// keptBoxJS waits until the kept record differs from the one passed, and
+// returns it: sealing is asynchronous, so a change is stored a moment after
+// it is typed. It looks once per frame.
+const keptBoxJS = `((key, before) => new Promise((resolve) => {
+	(function look() {
+		const now = localStorage.getItem(key);
+		if (now !== before) return resolve(JSON.parse(now).locked);
+		requestAnimationFrame(look);
+	})();
+}))`
+
+type box struct {
+	Salt string `json:"salt"`
+	IV   string `json:"iv"`
+	Data string `json:"data"`
+}
+
+// wantFreshIV types one more letter in an answer and checks that the
+// answers are sealed again with the same salt and a new IV.
+func (w *worksheet) wantFreshIV(plan []answer) {
+	w.t.Helper()
+	key := "guide:v1:" + w.key()
+	before := w.storage()["localStorage "+key]
+	var text answer
+	for _, a := range plan {
+		if a.Kind == "text" {
+			text = a
+			break
+		}
+	}
+	w.tab.Do(chromedp.SendKeys(byID(text.ID), "!"))
+	after := browsertest.Eval[box](w.tab, keptBoxJS+"("+jsString(key)+", "+jsString(before)+")")
+	var was struct{ Locked box }
+	if err := json.Unmarshal([]byte(before), &was); err != nil {
+		w.t.Fatalf("the kept record %q: %v", before, err)
+	}
+	if after.Salt != was.Locked.Salt || after.IV == was.Locked.IV || after.Data == was.Locked.Data {
+		w.t.Errorf("sealed again after a change, the box is %+v, was %+v: want the same salt, a new IV and new data", after, was.Locked)
+	}
+	w.tab.Do(chromedp.SendKeys(byID(text.ID), kb.Backspace))
 }
