@@ -9,11 +9,13 @@
 //
 //   <div class="worksheet-tools" hidden>                      unhidden by this script
 //     <input type="checkbox" id="keep-answers"> <label for="keep-answers">Keep my answers on this device</label>
+//     <div class="worksheet-lock" data-lock hidden>…</div>   the lock (templates/_worksheet-lock.html)
 //     <button type="button" data-action="print">Print</button>
 //     <button type="button" data-action="save">Save my answers as a file</button>
 //     <button type="button" data-action="open">Open saved answers</button>
 //     <input type="file" data-open-file hidden>               the chooser behind it
 //     <button type="button" data-action="clear">Clear my answers</button>
+//     <div data-lock-plain hidden>… <button data-action="save-locked"></div>   while a lock is on
 //     <p class="worksheet-status" role="status" aria-live="polite"></p>
 //     <div class="worksheet-unplaced" hidden><ul></ul></div>   answers of a file that found no field
 //   </div>
@@ -41,6 +43,12 @@
 // answers" removes the key: nothing of the page is left on the device.
 // Answers kept before keys were the worksheet's (under "guide:v1:" + the
 // page's path) are moved to its key once.
+//
+// Locked: kept answers may be locked with a passphrase ("The lock" below,
+// lock.js, templates/_worksheet-lock.html). The key then holds only
+// {"locked": box}, sealed again at each change with a fresh IV; the lock
+// (a non-extractable key) stays in this page's memory, dropped with the
+// answers. lock.js loads after this script: it is looked up when needed.
 //
 // Saved file: written and read by answers.js (the format is described
 // there). "Open saved answers" puts its answers back field by field: by id,
