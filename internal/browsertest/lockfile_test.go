@@ -120,7 +120,9 @@ func TestLockedAnswersForgotten(t *testing.T) {
 		w.click(`label[for="keep-answers"]`)
 		w.lockWith(passphrase)
 		w.reopen()
-		w.tab.Do(chromedp.WaitVisible(byID("lock-passphrase")))
+		w.tab.Do(chromedp.WaitVisible(chromedp.CSS(".worksheet-tools")))
+	t.Logf("DEBUG %v %v %q", browsertest.Eval[string](w.tab, `performance.getEntriesByType("navigation")[0].type + " " + location.pathname`), w.answers(), shown(w.tab, "[data-lock-part]"))
+	w.tab.Do(chromedp.WaitVisible(byID("lock-passphrase")))
 	}
 
 	lockAndLeave()
@@ -161,5 +163,45 @@ func TestLockedAnswersForgotten(t *testing.T) {
 	if s := shown(w.tab, `[data-lock-part="closed"]`); len(s) > 0 {
 		t.Errorf("after “Forget this site”, the worksheet still asks for a passphrase: %q", s)
 	}
+	w.done()
+}
+
+// TestLockedAnswersCloseOnReturn: opened, then left for another page, locked
+// answers are closed again when Back brings the page back, from the
+// browser's back-forward cache or not. (Only scripts look at the page after
+// Back: the test's DOM tools do not follow a page the cache restores.)
+func TestLockedAnswersCloseOnReturn(t *testing.T) {
+	path := worksheetPage(t)
+	_, b, srv := serveSite(t)
+	w := openWorksheet(t, b, srv, path, true)
+	plan := w.plan()
+	distinct(plan)
+	w.fill(plan)
+	w.click(`label[for="keep-answers"]`)
+	w.lockWith(passphrase)
+	w.tab.Navigate(srv.Page("/about/"))
+	browsertest.Eval[bool](w.tab, `setTimeout(() => history.back()), true`)
+	// Back is asynchronous, and no event of the page reaches both sides of
+	// it: ask the tab where it is until it is on the worksheet again, each
+	// question answered by the page (no fixed wait).
+	for browsertest.Eval[string](w.tab, `location.pathname`) != path {
+	}
+	// A page from the back-forward cache keeps its first navigation's type.
+	how := browsertest.Eval[string](w.tab, `new Promise((resolve) => {
+	const back = () => resolve(performance.getEntriesByType("navigation")[0].type === "navigate" ? "the back-forward cache" : "a new load");
+	document.readyState === "complete" ? back() : addEventListener("load", back);
+})`)
+	t.Logf("back on the page: %s", how)
+	w.wantAnswers("back on the page", map[string]string{})
+	if s := shown(w.tab, `[data-lock-part="closed"]`); len(s) == 0 {
+		t.Error("back on the page, it does not ask for the passphrase")
+	}
+	browsertest.Eval[bool](w.tab, `document.getElementById("lock-passphrase").focus(), true`)
+	w.tab.Do(insertText(passphrase))
+	got := w.say(chromedp.Evaluate[chromedp.Void](`document.querySelector('[data-lock-action="open"]').click()`))
+	if want := w.words("lock.opened", "{}"); got != want {
+		t.Errorf("opened again, the page says %q, want %q", got, want)
+	}
+	w.wantAnswers("opened again", asMap(plan))
 	w.done()
 }

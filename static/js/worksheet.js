@@ -745,6 +745,22 @@
     if (document.visibilityState === "hidden" && timer) save();
   });
   window.addEventListener("beforeprint", mirrorAll);
+  // Back on the page from the browser's history (its back-forward cache),
+  // locked answers are closed again, as on any other return: whoever
+  // presses Back on this device needs the passphrase too.
+  window.addEventListener("pageshow", function (event) {
+    if (!event.persisted || !lock) return;
+    var data = load();
+    lock = null;
+    sealing++;
+    closedBox = data && data.locked ? data.locked : null;
+    if (keep) keep.checked = !!data;
+    empty();
+    mirrorAll();
+    showUnplaced([]);
+    showLock();
+    say(closedBox ? t("lock.kept-locked") : "");
+  });
 
   if (keep) {
     keep.addEventListener("change", function () {
