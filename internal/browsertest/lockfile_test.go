@@ -120,9 +120,7 @@ func TestLockedAnswersForgotten(t *testing.T) {
 		w.click(`label[for="keep-answers"]`)
 		w.lockWith(passphrase)
 		w.reopen()
-		w.tab.Do(chromedp.WaitVisible(chromedp.CSS(".worksheet-tools")))
-	t.Logf("DEBUG %v %v %q", browsertest.Eval[string](w.tab, `performance.getEntriesByType("navigation")[0].type + " " + location.pathname`), w.answers(), shown(w.tab, "[data-lock-part]"))
-	w.tab.Do(chromedp.WaitVisible(byID("lock-passphrase")))
+		w.tab.Do(chromedp.WaitVisible(byID("lock-passphrase")))
 	}
 
 	lockAndLeave()
