@@ -194,6 +194,9 @@ func TestLockedAnswersCloseOnReturn(t *testing.T) {
 	if s := shown(w.tab, `[data-lock-part="closed"]`); len(s) == 0 {
 		t.Error("back on the page, it does not ask for the passphrase")
 	}
+	if got := w.focused(); got != "lock-passphrase" {
+		t.Errorf("back on the page, which asks for the passphrase, the focus is on %q", got)
+	}
 	browsertest.Eval[bool](w.tab, `document.getElementById("lock-passphrase").focus(), true`)
 	w.tab.Do(insertText(passphrase))
 	got := w.say(chromedp.Evaluate[chromedp.Void](`document.querySelector('[data-lock-action="open"]').click()`))

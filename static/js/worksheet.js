@@ -659,6 +659,14 @@
     say("");
   }
 
+  // askOnReturn puts the focus in the passphrase field when the page asks
+  // for it on arrival, unless the reader has already moved it (or always).
+  function askOnReturn(always) {
+    var field = document.getElementById("lock-passphrase");
+    var free = always || !document.activeElement || document.activeElement === document.body;
+    if (closedBox && field && free) field.focus();
+  }
+
   var lockActions = {
     set: setPassphrase,
     open: openKept,
@@ -760,6 +768,7 @@
     showUnplaced([]);
     showLock();
     say(closedBox ? t("lock.kept-locked") : "");
+    askOnReturn(true); // where the focus was is on a part now hidden
   });
 
   if (keep) {
@@ -821,5 +830,6 @@
   }
   // lock.js comes after this script: the panel is shown once it is there.
   showLock();
+  askOnReturn();
   document.addEventListener("DOMContentLoaded", showLock);
 })();
