@@ -9,11 +9,13 @@
 //
 //   <div class="worksheet-tools" hidden>                      unhidden by this script
 //     <input type="checkbox" id="keep-answers"> <label for="keep-answers">Keep my answers on this device</label>
+//     <div class="worksheet-lock" data-lock hidden>…</div>   the lock (templates/_worksheet-lock.html)
 //     <button type="button" data-action="print">Print</button>
 //     <button type="button" data-action="save">Save my answers as a file</button>
 //     <button type="button" data-action="open">Open saved answers</button>
 //     <input type="file" data-open-file hidden>               the chooser behind it
 //     <button type="button" data-action="clear">Clear my answers</button>
+//     <div data-lock-plain hidden>… <button data-action="save-locked"></div>   while a lock is on
 //     <p class="worksheet-status" role="status" aria-live="polite"></p>
 //     <div class="worksheet-unplaced" hidden><ul></ul></div>   answers of a file that found no field
 //   </div>
@@ -41,6 +43,12 @@
 // answers" removes the key: nothing of the page is left on the device.
 // Answers kept before keys were the worksheet's (under "guide:v1:" + the
 // page's path) are moved to its key once.
+//
+// Locked: kept answers may be locked with a passphrase ("The lock" below,
+// lock.js, templates/_worksheet-lock.html). The key then holds only
+// {"locked": box}, sealed again at each change with a fresh IV; the lock
+// (a non-extractable key) stays in this page's memory, dropped with the
+// answers. lock.js loads after this script: it is looked up when needed.
 //
 // Saved file: written and read by answers.js (the format is described
 // there). "Open saved answers" puts its answers back field by field: by id,
@@ -72,6 +80,9 @@
   var store = openStorage();
   moveOldKey("guide:v1:" + path);
   var timer = 0;
+  var lock = null;      // the passphrase lock while kept answers are locked and open: in memory only
+  var closedBox = null; // the stored box while kept answers are locked and not opened
+  var sealing = 0;      // the number of the latest seal
 
   function say(text) {
     [tools, endTools].forEach(function (bar) {
@@ -177,6 +188,7 @@
     try {
       var data = JSON.parse(store.getItem(key));
       if (data && data.answers && typeof data.answers === "object") return data;
+      if (data && data.locked && typeof data.locked === "object") return data;
     } catch (e) { /* not ours, or damaged: forget it below */ }
     forget();
     return null;
@@ -187,16 +199,36 @@
   function save() {
     clearTimeout(timer);
     timer = 0;
-    if (!store || !keep || !keep.checked) return true;
+    if (!store || !keep || !keep.checked || closedBox) return true; // locked, not opened: stays as it is
+    if (lock) {
+      sealAndStore();
+      return true;
+    }
+    return put({ answers: read() });
+  }
+
+  // put stores a record; when the browser refuses, it keeps nothing.
+  function put(record) {
     try {
-      store.setItem(key, JSON.stringify({ answers: read() }));
+      store.setItem(key, JSON.stringify(record));
       return true;
     } catch (e) {
       forget(); // never leave an older copy behind a box that says otherwise
       keep.checked = false;
+      dropLock();
       say(t("worksheet.storage-full"));
       return false;
     }
+  }
+
+  // sealAndStore stores the answers sealed with the lock. Sealing takes a
+  // moment: a seal overtaken by a newer one, or by the lock's removal or
+  // the answers' forgetting, is not stored.
+  function sealAndStore() {
+    var n = ++sealing, used = lock;
+    return window.GuideLock.seal(used, JSON.stringify({ answers: read() })).then(function (box) {
+      if (n === sealing && lock === used && keep.checked) put({ locked: box });
+    });
   }
 
   function forget() {
@@ -270,12 +302,17 @@
     }));
   }
 
-  function saveFile() {
-    var now = new Date();
+  // fileName is the name of a saved file: the page's slug, the date and
+  // an ending ("" or "-locked").
+  function fileName(now, ending) {
     var slug = location.pathname.split("/").filter(Boolean).pop() || "worksheet";
-    var name = slug.replace(/\.html$/, "").replace(/[^a-z0-9-]+/gi, "-") + "-" + isoDate(now) + ".txt";
+    return slug.replace(/\.html$/, "").replace(/[^a-z0-9-]+/gi, "-") + "-" + isoDate(now) + ending + ".txt";
+  }
+
+  // download makes the browser save a text file; it returns whether it could.
+  function download(name, text) {
     try {
-      var url = URL.createObjectURL(new Blob([fileText(now)], { type: "text/plain;charset=utf-8" }));
+      var url = URL.createObjectURL(new Blob([text], { type: "text/plain;charset=utf-8" }));
       var a = document.createElement("a");
       a.href = url;
       a.download = name;
@@ -284,10 +321,27 @@
       a.click();
       document.body.removeChild(a);
       setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
-      say(t("worksheet.saved", { name: name }));
+      return true;
     } catch (e) {
       say(t("worksheet.save-failed"));
+      return false;
     }
+  }
+
+  function saveFile() {
+    var now = new Date(), name = fileName(now, "");
+    if (download(name, fileText(now))) say(t("worksheet.saved", { name: name }));
+  }
+
+  // saveLockedFile saves the answers file sealed with the lock (lock.js).
+  function saveLockedFile() {
+    if (!lock) return;
+    var now = new Date(), name = fileName(now, "-locked");
+    window.GuideLock.seal(lock, fileText(now)).then(function (box) {
+      if (download(name, window.GuideLock.file(box, t("lock.file-how")))) say(t("lock.saved", { name: name }));
+    }, function () {
+      say(t("worksheet.save-failed"));
+    });
   }
 
   // Open saved answers ---------------------------------------------------------------
@@ -378,23 +432,30 @@
       return;
     }
     file.text().then(function (text) {
-      var saved = window.answersFile.read(text);
-      if (saved.answers.length === 0) {
-        say(t("worksheet.no-answers", { name: file.name }));
-        return;
-      }
-      if (hasAnswers() && !window.confirm(t("worksheet.replace", { name: file.name }))) return;
-      var left = place(saved.answers);
-      mirrorAll();
-      save();
-      showUnplaced(left);
-      var message = t("worksheet.opened", { name: file.name });
-      if (fromElsewhere(saved)) message = t("worksheet.opened-other", { title: saved.title || saved.from || saved.key });
-      if (left.length > 0) message += t("worksheet.opened-left", { n: left.length });
-      say(message);
+      var box = window.GuideLock && window.GuideLock.readFile(text);
+      if (box) askFilePassphrase(box, file.name);
+      else openText(text, file.name);
     }, function () {
       say(t("worksheet.unreadable", { name: file.name }));
     });
+  }
+
+  // openText puts the answers of a file's text on the page.
+  function openText(text, name) {
+    var saved = window.answersFile.read(text);
+    if (saved.answers.length === 0) {
+      say(t("worksheet.no-answers", { name: name }));
+      return;
+    }
+    if (hasAnswers() && !window.confirm(t("worksheet.replace", { name: name }))) return;
+    var left = place(saved.answers);
+    mirrorAll();
+    save();
+    showUnplaced(left);
+    var message = t("worksheet.opened", { name: name });
+    if (fromElsewhere(saved)) message = t("worksheet.opened-other", { title: saved.title || saved.from || saved.key });
+    if (left.length > 0) message += t("worksheet.opened-left", { n: left.length });
+    say(message);
   }
 
   // fromElsewhere reports whether a file was saved from another worksheet:
@@ -405,6 +466,250 @@
     return !!from && from !== path && from.replace(/^\/|\/$/g, "") !== worksheet;
   }
 
+  // The lock ------------------------------------------------------------------------
+
+  // Kept answers may be locked with a passphrase (lock.js): then only the
+  // sealed box is stored, {"locked": box}, the box sealing the record
+  // {"answers": …} as JSON. The lock lives in this page's memory; a page
+  // opened later finds the box closed and asks for the passphrase. The
+  // parts of the lock's panel (templates/_worksheet-lock.html), each
+  // data-lock-part: "offer" (the box to tick), "set" (a new passphrase,
+  // twice), "closed" (the passphrase to open them), "on" (change or
+  // remove), "file" (the passphrase of a locked file), "honest" (what a
+  // lock does not do). data-lock-plain, beside Print and Save: those
+  // make plain text.
+
+  var lockPanel = tools && tools.querySelector("[data-lock]");
+  var lockOffer = document.getElementById("lock-answers");
+  var setting = false;    // the "set" part is open: a new passphrase, or a change
+  var lockedFile = null;  // {box, name}: a locked file waiting for its passphrase
+
+  function part(name) {
+    return lockPanel.querySelector('[data-lock-part="' + name + '"]');
+  }
+
+  function canLock() {
+    return !!(window.GuideLock && window.GuideLock.available);
+  }
+
+  // showLock shows the parts of the panel that fit the state.
+  function showLock() {
+    if (!lockPanel) return;
+    var kept = !!(keep && keep.checked);
+    var shown = {
+      offer: kept && !lock && !closedBox && canLock(),
+      set: kept && setting && !closedBox,
+      closed: kept && !!closedBox,
+      on: kept && !!lock && !setting,
+      file: !!lockedFile
+    };
+    shown.honest = shown.set || shown.closed || shown.on;
+    Object.keys(shown).forEach(function (name) { part(name).hidden = !shown[name]; });
+    if (lockOffer) lockOffer.checked = setting && !lock;
+    lockPanel.hidden = !Object.keys(shown).some(function (name) { return shown[name]; });
+    document.querySelectorAll("[data-lock-plain]").forEach(function (note) { note.hidden = !lock; });
+  }
+
+  // dropLock forgets the lock and any closed box: the page's memory holds
+  // no key after it.
+  function dropLock() {
+    lock = null;
+    closedBox = null;
+    setting = false;
+    sealing++;
+    showLock();
+  }
+
+  // working marks the panel busy while a passphrase is derived (seconds on
+  // a slow device): its buttons do nothing meanwhile, and the status says
+  // why. The fields stay focusable, read-only.
+  function working(words) {
+    lockPanel.setAttribute("aria-busy", "true");
+    lockPanel.querySelectorAll("button").forEach(function (b) { b.disabled = true; });
+    lockPanel.querySelectorAll("input[type=password]").forEach(function (i) { i.readOnly = true; });
+    if (keep) keep.disabled = true;
+    status = tools.querySelector(".worksheet-status");
+    say(words);
+  }
+
+  function idle() {
+    lockPanel.removeAttribute("aria-busy");
+    lockPanel.querySelectorAll("button").forEach(function (b) { b.disabled = false; });
+    lockPanel.querySelectorAll("input[type=password]").forEach(function (i) { i.readOnly = false; });
+    if (keep) keep.disabled = !store;
+  }
+
+  // refuse says why nothing happened and puts the focus back in the field.
+  function refuse(words, field) {
+    say(words);
+    field.focus();
+    field.select();
+  }
+
+  function focusFirst(name) {
+    var field = part(name).querySelector("input, button");
+    if (field) field.focus();
+  }
+
+  // setPassphrase locks the kept answers with a new passphrase, the first
+  // time or in place of the old one.
+  function setPassphrase() {
+    var first = document.getElementById("lock-new"), again = document.getElementById("lock-again");
+    if (!first.value) return refuse(t("lock.empty"), first);
+    if (first.value !== again.value) return refuse(t("lock.mismatch"), again);
+    var changing = !!lock;
+    working(t("lock.locking"));
+    window.GuideLock.newLock(first.value).then(function (made) {
+      idle();
+      first.value = again.value = "";
+      if (!keep.checked) return; // unticked meanwhile: nothing to lock
+      lock = made;
+      setting = false;
+      showLock();
+      sealAndStore();
+      part("on").querySelector("p").focus();
+      say(changing ? t("lock.changed") : t("lock.locked"));
+    }, function () {
+      idle();
+      say(t("lock.unavailable"));
+    });
+  }
+
+  // openKept opens the kept answers with the passphrase typed. A wrong one
+  // changes nothing.
+  function openKept() {
+    var field = document.getElementById("lock-passphrase"), box = closedBox, made;
+    if (!field.value) return refuse(t("lock.empty"), field);
+    working(t("lock.opening"));
+    window.GuideLock.unlock(field.value, box).then(function (l) {
+      made = l;
+      return window.GuideLock.open(l, box);
+    }).then(function (text) {
+      idle();
+      if (closedBox !== box) return; // cleared meanwhile
+      var data = JSON.parse(text);
+      if (hasAnswers() && !window.confirm(t("lock.replace"))) return;
+      field.value = "";
+      closedBox = null;
+      lock = made;
+      fill(data.answers || {});
+      mirrorAll();
+      showLock();
+      part("on").querySelector("p").focus();
+      say(t("lock.opened"));
+    }).catch(function () {
+      idle();
+      refuse(canLock() ? t("lock.wrong") : t("lock.unavailable"), field);
+    });
+  }
+
+  // clearLocked removes the locked answers no one can open, once asked.
+  function clearLocked() {
+    if (!window.confirm(t("lock.clear-confirm"))) return;
+    forget();
+    keep.checked = false;
+    dropLock();
+    document.getElementById("lock-forgot").hidden = true;
+    keep.focus();
+    say(t("lock.cleared"));
+  }
+
+  function removeLock() {
+    lock = null;
+    sealing++;
+    save();
+    showLock();
+    if (lockOffer) lockOffer.focus();
+    say(t("lock.removed"));
+  }
+
+  function askFilePassphrase(box, name) {
+    lockedFile = { box: box, name: name };
+    showLock();
+    focusFirst("file");
+    say(t("lock.file-asks", { name: name }));
+  }
+
+  function openLockedFile() {
+    var field = document.getElementById("lock-file-passphrase"), asked = lockedFile;
+    if (!asked) return;
+    if (!field.value) return refuse(t("lock.empty"), field);
+    working(t("lock.opening"));
+    window.GuideLock.unlock(field.value, asked.box).then(function (l) {
+      return window.GuideLock.open(l, asked.box);
+    }).then(function (text) {
+      idle();
+      field.value = "";
+      lockedFile = null;
+      showLock();
+      if (keep) keep.focus();
+      openText(text, asked.name);
+    }, function () {
+      idle();
+      refuse(canLock() ? t("lock.file-wrong") : t("lock.unavailable"), field);
+    });
+  }
+
+  function cancelFile() {
+    document.getElementById("lock-file-passphrase").value = "";
+    lockedFile = null;
+    showLock();
+    var open = tools.querySelector('[data-action="open"]');
+    if (open) open.focus();
+    say("");
+  }
+
+  // askOnReturn puts the focus in the passphrase field when the page asks
+  // for it on arrival, unless the reader has already moved it (or always).
+  function askOnReturn(always) {
+    var field = document.getElementById("lock-passphrase");
+    var free = always || !document.activeElement || document.activeElement === document.body;
+    if (closedBox && field && free) field.focus();
+  }
+
+  var lockActions = {
+    set: setPassphrase,
+    open: openKept,
+    "open-file": openLockedFile,
+    "cancel-file": cancelFile,
+    clear: clearLocked,
+    remove: removeLock,
+    change: function () {
+      setting = true;
+      showLock();
+      focusFirst("set");
+    },
+    forgot: function (button) {
+      var text = document.getElementById("lock-forgot");
+      text.hidden = !text.hidden;
+      button.setAttribute("aria-expanded", String(!text.hidden));
+    }
+  };
+
+  if (lockPanel) {
+    lockPanel.addEventListener("click", function (event) {
+      var button = event.target.closest && event.target.closest("[data-lock-action]");
+      if (!button || button.disabled) return;
+      status = tools.querySelector(".worksheet-status");
+      lockActions[button.getAttribute("data-lock-action")](button);
+    });
+    // Enter in a passphrase field presses its button.
+    lockPanel.addEventListener("keydown", function (event) {
+      var action = event.target.getAttribute && event.target.getAttribute("data-enter");
+      if (event.key !== "Enter" || !action || event.target.readOnly) return;
+      event.preventDefault();
+      status = tools.querySelector(".worksheet-status");
+      lockActions[action]();
+    });
+  }
+  if (lockOffer) {
+    lockOffer.addEventListener("change", function () {
+      setting = lockOffer.checked;
+      showLock();
+      if (setting) focusFirst("set");
+    });
+  }
+
   // Clear ------------------------------------------------------------------------------
 
   function clearAll() {
@@ -412,6 +717,7 @@
     empty();
     forget();
     if (keep) keep.checked = false;
+    dropLock();
     mirrorAll();
     showUnplaced([]);
     say(t("worksheet.cleared"));
@@ -429,7 +735,9 @@
     var el = event.target;
     if (tools && tools.contains(el)) return;
     if (isText(el)) mirror(el);
-    if (store && keep && keep.checked) {
+    if (store && keep && keep.checked && lock) {
+      save(); // sealing is async: begun at once, little is left unsealed when the page is left
+    } else if (store && keep && keep.checked) {
       clearTimeout(timer);
       timer = setTimeout(save, 400);
     }
@@ -445,14 +753,35 @@
     if (document.visibilityState === "hidden" && timer) save();
   });
   window.addEventListener("beforeprint", mirrorAll);
+  // Back on the page from the browser's history (its back-forward cache),
+  // locked answers are closed again, as on any other return: whoever
+  // presses Back on this device needs the passphrase too.
+  window.addEventListener("pageshow", function (event) {
+    if (!event.persisted || !lock) return;
+    var data = load();
+    lock = null;
+    sealing++;
+    closedBox = data && data.locked ? data.locked : null;
+    if (keep) keep.checked = !!data;
+    empty();
+    mirrorAll();
+    showUnplaced([]);
+    showLock();
+    say(closedBox ? t("lock.kept-locked") : "");
+    askOnReturn(true); // where the focus was is on a part now hidden
+  });
 
   if (keep) {
     keep.addEventListener("change", function () {
       status = tools.querySelector(".worksheet-status");
-      if (!keep.checked) {
+      if (!keep.checked && closedBox && !window.confirm(t("lock.clear-confirm"))) {
+        keep.checked = true; // the locked answers stay
+      } else if (!keep.checked) {
         forget();
+        dropLock();
         say(t("worksheet.unkept"));
       } else if (save()) {
+        showLock();
         say(t("worksheet.kept"));
       }
     });
@@ -467,6 +796,7 @@
       var action = button.getAttribute("data-action");
       if (action === "print") print();
       else if (action === "save") saveFile();
+      else if (action === "save-locked") saveLockedFile();
       else if (action === "clear") clearAll();
       else if (action === "open" && fileInput) fileInput.click();
     });
@@ -481,7 +811,8 @@
   // Start ----------------------------------------------------------------------------------
 
   var data = load();
-  if (data) fill(data.answers);
+  if (data && data.locked) closedBox = data.locked;
+  else if (data) fill(data.answers);
   if (keep) {
     keep.checked = !!data; // the stored choice, not what the browser may have restored
     keep.disabled = !store;
@@ -492,7 +823,13 @@
   if (endTools) endTools.hidden = false;
   if (!store) {
     say(t("worksheet.no-storage"));
+  } else if (closedBox) {
+    say(t("lock.kept-locked"));
   } else if (data) {
     say(t("worksheet.restored"));
   }
+  // lock.js comes after this script: the panel is shown once it is there.
+  showLock();
+  askOnReturn();
+  document.addEventListener("DOMContentLoaded", showLock);
 })();
