@@ -156,6 +156,11 @@ func TestPacket(t *testing.T) {
 			chromedp.SendKeys(chromedp.CSS("#worksheet textarea"), "Started."),
 			chromedp.Click(chromedp.CSS(`label[for="keep-answers"]`)),
 		)
+		// And kept another's answers locked with a passphrase: kept all the same.
+		client.Navigate(srv.Page(chosen[0].URL))
+		client.Do(chromedp.WaitVisible(chromedp.CSS(".worksheet-tools")))
+		browsertest.Eval[bool](client, `localStorage.setItem("guide:v1:" + document.getElementById("worksheet").getAttribute("data-worksheet"),
+			JSON.stringify({locked: {lock: 1, kdf: "PBKDF2-SHA-256", iterations: 600000, salt: "AAAA", iv: "AAAA", data: "AAAA"}})) || true`)
 		client.Navigate(setLink)
 		client.Do(chromedp.WaitVisible(chromedp.CSS("[data-set]")))
 		var titles []string
@@ -165,8 +170,8 @@ func TestPacket(t *testing.T) {
 		if got := shown(client, "[data-set-list] a"); !slices.Equal(got, titles) {
 			t.Errorf("the set shows %q, want %q", got, titles)
 		}
-		if got := shown(client, "[data-set-progress]"); len(got) != 1 || got[0] != "1 of 3 started on this device." {
-			t.Errorf("the set's progress says %q, want \"1 of 3 started on this device.\"", got)
+		if got := shown(client, "[data-set-progress]"); len(got) != 1 || got[0] != "2 of 3 started on this device." {
+			t.Errorf("the set's progress says %q, want \"2 of 3 started on this device.\"", got)
 		}
 		if s := shown(client, ".ws-index, .packet-tools"); len(s) > 0 {
 			t.Error("with a set in the link, the whole index and the counsellor's tools still show")

@@ -234,12 +234,14 @@
   // The set, for the client ------------------------------------------------------
 
   // started reports whether this device keeps answers to the worksheet at
-  // path, and null when it cannot tell (storage turned off).
+  // path, and null when it cannot tell (storage turned off). Locked answers
+  // count: they are kept, though only their passphrase shows what they say.
   function started(item) {
     try {
       var s = window.localStorage;
       var key = item.getAttribute("data-worksheet");
       var data = JSON.parse((key && s.getItem("guide:v1:" + key)) || s.getItem("guide:v1:" + pageURL(item)));
+      if (data && data.locked) return true;
       if (!data || !data.answers) return false;
       return Object.keys(data.answers).some(function (name) {
         var v = data.answers[name];
