@@ -2,6 +2,7 @@ package browsertest
 
 import (
 	"context"
+	"iter"
 	"os"
 	"path/filepath"
 
@@ -22,16 +23,7 @@ func (tab *Tab) Download(trigger chromedp.Action[chromedp.Void]) Download {
 	dir := tab.t.TempDir()
 	ctx, cancel := tab.actionContext()
 	defer cancel()
-	err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
-		_, err := chromedp.CallBrowser(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
-			Behavior:         browser.SetDownloadBehaviorBehaviorAllowAndName,
-			BrowserContextID: chromedp.FromContext(ctx).BrowserContextID,
-			DownloadPath:     dir,
-			EventsEnabled:    new(true),
-		})
-		return err
-	}))
-	if err != nil {
+	if err := chromedp.Do(ctx, saveDownloadsIn(dir)); err != nil {
 		tab.t.Fatal(err)
 	}
 
@@ -49,24 +41,46 @@ func (tab *Tab) Download(trigger chromedp.Action[chromedp.Void]) Download {
 		d.Name, guid = ev.SuggestedFilename, ev.GUID
 		break
 	}
+	tab.waitForDownload(progress, d.Name, guid)
+	// With "allowAndName" the file is named by its GUID.
+	data, err := os.ReadFile(filepath.Join(dir, guid))
+	if err != nil {
+		tab.t.Fatal(err)
+	}
+	d.Data = data
+	return d
+}
+
+// saveDownloadsIn makes the tab's browser context save downloads in dir,
+// each named by its GUID, and report their progress.
+func saveDownloadsIn(dir string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.CallBrowser(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+			Behavior:         browser.SetDownloadBehaviorBehaviorAllowAndName,
+			BrowserContextID: chromedp.FromContext(ctx).BrowserContextID,
+			DownloadPath:     dir,
+			EventsEnabled:    new(true),
+		})
+		return err
+	})
+}
+
+// waitForDownload waits until the download guid has completed, failing the
+// test if it is canceled or the events end first.
+func (tab *Tab) waitForDownload(progress iter.Seq2[browser.EventDownloadProgress, error], name, guid string) {
+	tab.t.Helper()
 	for ev, err := range progress {
 		if err != nil {
-			tab.t.Fatalf("the download of %s did not finish: %v", d.Name, err)
+			tab.t.Fatalf("the download of %s did not finish: %v", name, err)
 		}
 		if ev.GUID != guid {
 			continue
 		}
 		if ev.State == browser.DownloadProgressStateCanceled {
-			tab.t.Fatalf("the download of %s was canceled", d.Name)
+			tab.t.Fatalf("the download of %s was canceled", name)
 		}
 		if ev.State == browser.DownloadProgressStateCompleted {
-			break
+			return
 		}
 	}
-	// With "allowAndName" the file is named by its GUID.
-	d.Data, err = os.ReadFile(filepath.Join(dir, guid))
-	if err != nil {
-		tab.t.Fatal(err)
-	}
-	return d
 }
