@@ -28,6 +28,7 @@ func TestScreenshots(t *testing.T) {
 	pages := map[string]string{
 		"home": "/", "safety": "/safety/", "worksheet": worksheetPage(t),
 		"worksheets": "/worksheets/", "print": "/print/",
+		"fr-home": "/fr/", "fr-worksheet": "/fr" + worksheetPage(t),
 	}
 	_, b, srv := serveSite(t)
 	tab := b.NewTab(t)
