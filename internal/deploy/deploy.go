@@ -20,6 +20,20 @@ import (
 	"github.com/BurntSushi/toml"
 )
 
+// Error is a problem of netlify.toml, at its line and column (0 when the
+// file's reader cannot tell).
+type Error struct {
+	Line, Col int
+	Message   string
+}
+
+func (e *Error) Error() string {
+	if e.Line == 0 {
+		return "netlify.toml: " + e.Message
+	}
+	return fmt.Sprintf("netlify.toml:%d:%d: %s", e.Line, e.Col, e.Message)
+}
+
 // Config is what netlify.toml says.
 type Config struct {
 	Build   Build            `toml:"build"`
@@ -49,20 +63,20 @@ var Defaults = http.Header{
 	"Cache-Control": {"public, max-age=0, must-revalidate"},
 }
 
-// Parse reads netlify.toml. A TOML error is reported as
-// "netlify.toml:line:col: message".
+// Parse reads netlify.toml. Its problems are *Error, at their line and
+// column where TOML gives them.
 func Parse(data []byte) (*Config, error) {
 	var c Config
 	if _, err := toml.Decode(string(data), &c); err != nil {
 		var perr toml.ParseError
 		if errors.As(err, &perr) {
-			return nil, fmt.Errorf("netlify.toml:%d:%d: %s", perr.Position.Line, perr.Position.Col, perr.Message)
+			return nil, &Error{Line: perr.Position.Line, Col: perr.Position.Col, Message: perr.Message}
 		}
-		return nil, fmt.Errorf("netlify.toml: %w", err)
+		return nil, &Error{Message: err.Error()}
 	}
 	for i, h := range c.Headers {
 		if strings.TrimSpace(h.For) == "" {
-			return nil, fmt.Errorf("netlify.toml: [[headers]] number %d has no \"for\"", i+1)
+			return nil, &Error{Message: fmt.Sprintf("[[headers]] number %d has no \"for\": add the paths it is for, such as for = \"/*\"", i+1)}
 		}
 		c.rules = append(c.rules, forRegexp(h.For))
 		values := map[string]string{}

@@ -27,6 +27,7 @@ import (
 
 	"github.com/trustguide/guide/internal/build"
 	"github.com/trustguide/guide/internal/deploy"
+	"github.com/trustguide/guide/internal/diag"
 	"github.com/trustguide/guide/internal/serve"
 	"github.com/trustguide/guide/internal/sitefs"
 	"github.com/trustguide/guide/internal/watch"
@@ -67,6 +68,7 @@ type Server struct {
 	serve      *serve.Server
 	watcher    *watch.Watcher
 	netlify    atomic.Pointer[deploy.Config] // netlify.toml, read again when it changes
+	netlifyBad diag.List                     // what is wrong with netlify.toml, if anything; owned by the loop
 	settled    chan struct{}                 // the first build is published, or stuck
 	settleOnce sync.Once
 	quit       chan struct{} // closed by Close
@@ -141,29 +143,41 @@ func (s *Server) report(r build.Result) {
 }
 
 // readHeaders reads netlify.toml again. A site without one is served
-// without its headers; a broken one, or one that is not a file, is reported
-// and the last good one kept.
-func (s *Server) readHeaders() {
+// without its headers; a broken one, or one that is not a file, is an
+// error shown with every build's problems until it is mended, and the last
+// good one is kept meanwhile.
+func (s *Server) readHeaders() diag.List {
 	data, err := fs.ReadFile(s.root, "netlify.toml")
 	if errors.Is(err, fs.ErrNotExist) {
 		s.netlify.Store(&deploy.Config{})
-		return
+		return nil
 	}
 	var cfg *deploy.Config
 	if pathErr := (*fs.PathError)(nil); errors.As(err, &pathErr) {
-		err = pathErr.Err // the message names the file already
+		err = &deploy.Error{Message: pathErr.Err.Error()}
 	}
 	if err == nil {
 		cfg, err = deploy.Parse(data)
 	}
 	if err != nil {
-		fmt.Fprintf(s.opt.Log, "netlify.toml: %v (serving with the headers read before)\n", err)
 		if s.netlify.Load() == nil {
 			s.netlify.Store(&deploy.Config{})
 		}
-		return
+		return netlifyProblem(err)
 	}
 	s.netlify.Store(cfg)
+	return nil
+}
+
+// netlifyProblem is the error of netlify.toml as the author is shown it.
+func netlifyProblem(err error) diag.List {
+	var problems diag.List
+	line, col, msg := 0, 0, err.Error()
+	if de := (*deploy.Error)(nil); errors.As(err, &de) {
+		line, col, msg = de.Line, de.Col, de.Message
+	}
+	problems.Add("netlify.toml", line, col, "%s (Netlify would refuse it too; until it is mended, serve uses the headers it read before)", msg)
+	return problems
 }
 
 // headersFor applies the site's own headers from netlify.toml, so the

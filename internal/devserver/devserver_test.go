@@ -266,3 +266,45 @@ func readFile(t *testing.T, dir, name string) string {
 	}
 	return string(data)
 }
+
+// TestNetlifyTomlUnderServe: netlify.toml is serve's own file. Its headers
+// change with it; a broken one is an error at its line in the browser,
+// and the last good headers are served until it is mended.
+func TestNetlifyTomlUnderServe(t *testing.T) {
+	s := startSite(t, 0)
+	header := func() string {
+		t.Helper()
+		resp, err := http.Get(s.srv.URL + "about/")
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.Header.Get("X-Guide-Test")
+	}
+	rule := func(value string) string {
+		return "[[headers]]\n  for = \"/*\"\n  [headers.values]\n    X-Guide-Test = \"" + value + "\"\n"
+	}
+
+	s.write("netlify.toml", rule("one"))
+	s.waitEvent("reload")
+	if got := header(); got != "one" {
+		t.Errorf("after netlify.toml gave the header, it is %q, want \"one\"", got)
+	}
+
+	s.write("netlify.toml", "[[headers]]\n  for = \"/*\"\n  [headers.values]\n    X-Guide-Test = one\n")
+	ev := s.waitEvent("errors")
+	for _, want := range []string{`"path":"netlify.toml"`, `"line":4`, "Netlify would refuse it too"} {
+		if !strings.Contains(ev.data, want) {
+			t.Errorf("errors event lacks %s: %s", want, ev.data)
+		}
+	}
+	if got := header(); got != "one" {
+		t.Errorf("while netlify.toml is broken the header is %q, want the last good \"one\"", got)
+	}
+
+	s.write("netlify.toml", rule("two"))
+	s.waitEvent("reload")
+	if got := header(); got != "two" {
+		t.Errorf("after netlify.toml was mended the header is %q, want \"two\"", got)
+	}
+}

@@ -113,10 +113,15 @@ func changedPaths(b watch.Batch) []string {
 	return b.Paths
 }
 
-// begin reads netlify.toml again if it changed, then starts a build.
+// begin reads netlify.toml again if it changed, then starts a build of
+// what else changed: netlify.toml is serve's, and means nothing to the
+// build.
 func (s *Server) begin(changed []string) *job {
 	if changed == nil || slices.Contains(changed, "netlify.toml") {
-		s.readHeaders()
+		s.netlifyBad = s.readHeaders()
+		if changed != nil {
+			changed = slices.DeleteFunc(slices.Clone(changed), func(p string) bool { return p == "netlify.toml" })
+		}
 	}
 	j := &job{changed: changed, done: make(chan outcome, 1), late: s.deadline()}
 	go func(b builder) { j.done <- run(b, changed) }(s.builder)
@@ -142,6 +147,7 @@ func (s *Server) finish(o outcome) {
 		fmt.Fprint(s.opt.Log, o.stack)
 		s.freshBuilder()
 	}
+	o.Problems = append(slices.Clip(o.Problems), s.netlifyBad...)
 	s.serve.Publish(o.Files, o.Problems)
 	s.report(o.Result)
 	s.settle()

@@ -34,14 +34,19 @@ func TestNamedPipeSavedAsAPage(t *testing.T) {
 }
 
 // TestNamedPipeAsNetlifyToml: the dev server reads netlify.toml itself; a
-// pipe there must not stop it.
+// pipe there must not stop it: it is an error shown in the terminal and the
+// browser, and once the pipe is gone the site is served again.
 func TestNamedPipeAsNetlifyToml(t *testing.T) {
 	log := &syncLog{}
 	s := serveSite(t, copySmallSite(t), Options{Log: log}, realBuilder, afterPatience)
 	s.mkfifo("netlify.toml")
-	s.write("content/about.md", md("About us", "Built past the pipe."))
-	s.reloaded("/about/", "Built past the pipe.")
-	if !strings.Contains(log.String(), "netlify.toml: not a regular file: it is a named pipe") {
+	if ev := s.waitEvent("errors"); !strings.Contains(ev.data, `"path":"netlify.toml"`) || !strings.Contains(ev.data, "named pipe") {
+		t.Errorf("errors event does not name the pipe: %s", ev.data)
+	}
+	if !strings.Contains(log.String(), "netlify.toml:1:1: not a regular file: it is a named pipe") {
 		t.Errorf("the terminal does not say what is wrong with netlify.toml:\n%s", log)
 	}
+	s.remove("netlify.toml")
+	s.write("content/about.md", md("About us", "Built past the pipe."))
+	s.reloaded("/about/", "Built past the pipe.")
 }
