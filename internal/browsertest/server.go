@@ -1,8 +1,6 @@
 package browsertest
 
 import (
-	"bufio"
-	"bytes"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -14,6 +12,7 @@ import (
 
 	"github.com/trustguide/guide/internal/deploy"
 	"github.com/trustguide/guide/internal/output"
+	"github.com/trustguide/guide/internal/redirects"
 	"github.com/trustguide/guide/internal/serve"
 )
 
@@ -108,23 +107,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// parseRedirects reads the simple rules of a _redirects file:
-// "from to [status]", one a line.
+// parseRedirects reads the rules of a _redirects file, by the path they
+// start from.
 func parseRedirects(data []byte) map[string]redirect {
 	m := map[string]redirect{}
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	for sc.Scan() {
-		f := strings.Fields(sc.Text())
-		if len(f) < 2 || strings.HasPrefix(f[0], "#") {
-			continue
-		}
-		status := http.StatusMovedPermanently
-		if len(f) > 2 {
-			if n, err := strconv.Atoi(strings.TrimSuffix(f[2], "!")); err == nil {
-				status = n
-			}
-		}
-		m[strings.TrimSuffix(f[0], "/")] = redirect{f[1], status}
+	for _, r := range redirects.Parse(data) {
+		m[strings.TrimSuffix(r.From, "/")] = redirect{r.To, r.Status}
 	}
 	return m
 }

@@ -16,7 +16,6 @@
 package offline
 
 import (
-	"bufio"
 	"bytes"
 	"crypto/sha256"
 	_ "embed"
@@ -29,6 +28,7 @@ import (
 	"strings"
 
 	"github.com/trustguide/guide/internal/output"
+	"github.com/trustguide/guide/internal/redirects"
 )
 
 // The files this package makes, as output paths. The worker must sit at the
@@ -144,19 +144,16 @@ func (c *Checksums) cacheName(files output.Files, list []string) (string, *Check
 	return "guide-" + hex.EncodeToString(h.Sum(nil)[:8]), &Checksums{byData: next}
 }
 
-// keptRedirects reads _redirects ("from to status" a line) and returns the
-// redirects whose target is kept.
+// keptRedirects returns the redirects of _redirects whose target is kept.
 func keptRedirects(data []byte, list []string) map[string]string {
 	keep := map[string]bool{}
 	for _, u := range list {
 		keep[u] = true
 	}
 	out := map[string]string{}
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	for sc.Scan() {
-		f := strings.Fields(sc.Text())
-		if len(f) >= 2 && !strings.HasPrefix(f[0], "#") && keep[f[1]] {
-			out[strings.TrimSuffix(f[0], "/")] = f[1]
+	for _, r := range redirects.Parse(data) {
+		if r.Redirects() && keep[r.To] {
+			out[strings.TrimSuffix(r.From, "/")] = r.To
 		}
 	}
 	return out

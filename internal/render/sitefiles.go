@@ -5,12 +5,14 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"net/http"
 	"net/url"
 	"sort"
 	"strings"
 
 	"github.com/trustguide/guide/internal/content"
 	"github.com/trustguide/guide/internal/layout"
+	"github.com/trustguide/guide/internal/redirects"
 )
 
 // Entry is a page as the site-wide files list it.
@@ -164,17 +166,16 @@ func Robots(baseURL string, own []byte) []byte {
 // that language's not-found page.
 func Redirects(rules []Redirect, langs []layout.Lang) []byte {
 	sort.Slice(rules, func(i, j int) bool { return rules[i].From < rules[j].From })
-	var b bytes.Buffer
-	b.WriteString("# Made by the guide builder from aliases and short links. Do not edit.\n")
+	lines := make([]redirects.Rule, 0, len(rules)+len(langs))
 	for _, r := range rules {
-		fmt.Fprintf(&b, "%s %s 301\n", r.From, r.To)
+		lines = append(lines, redirects.Rule{From: r.From, To: r.To, Status: http.StatusMovedPermanently})
 	}
 	for _, l := range langs {
 		if misses := l.Misses(); misses != "" {
-			fmt.Fprintf(&b, "%s %s 404\n", misses, l.NotFound())
+			lines = append(lines, redirects.Rule{From: misses, To: l.NotFound(), Status: http.StatusNotFound})
 		}
 	}
-	return b.Bytes()
+	return redirects.Write(lines)
 }
 
 // searchRecord is one page in the search index, with short keys because the

@@ -1,82 +1,47 @@
 package serve
 
 import (
-	"bufio"
-	"bytes"
 	"maps"
 	"net/http"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/trustguide/guide/internal/output"
+	"github.com/trustguide/guide/internal/redirects"
 )
 
 // site is one good build, never changed once published.
 type site struct {
 	files output.Files
-	rules []rule // from the build's own _redirects
+	rules []redirects.Rule // from the build's own _redirects
 }
 
 func newSite(files output.Files) *site {
 	return &site{
 		files: maps.Clone(files),
-		rules: parseRedirects(files["_redirects"]),
+		rules: redirects.Parse(files["_redirects"]),
 	}
-}
-
-// rule is one line of a Netlify _redirects file: "from to [status]".
-type rule struct {
-	from, to string
-	status   int  // 301 when not given
-	force    bool // "301!": applies even where a file exists
-}
-
-// parseRedirects reads the lines the dev server can honour: redirects (3xx),
-// rewrites (200) and custom not-found pages (404), with :placeholders and a
-// final * splat. Lines with query or country conditions are skipped; the
-// builder writes none, and serving them wrongly would be worse than not at all.
-func parseRedirects(b []byte) []rule {
-	var rules []rule
-	sc := bufio.NewScanner(bytes.NewReader(b))
-	for sc.Scan() {
-		f := strings.Fields(sc.Text())
-		if len(f) < 2 || strings.HasPrefix(f[0], "#") || len(f) > 3 {
-			continue
-		}
-		r := rule{from: f[0], to: f[1], status: http.StatusMovedPermanently}
-		if len(f) == 3 {
-			code, force := strings.CutSuffix(f[2], "!")
-			n, err := strconv.Atoi(code)
-			if err != nil {
-				continue
-			}
-			r.status, r.force = n, force
-		}
-		rules = append(rules, r)
-	}
-	return rules
 }
 
 // applyRule answers r with the first matching rule whose force flag is
 // forced, and reports whether there was one.
 func (s *Server) applyRule(w http.ResponseWriter, r *http.Request, snap *site, id string, forced bool) bool {
 	for _, rl := range snap.rules {
-		if rl.force != forced {
+		if rl.Force != forced {
 			continue
 		}
-		params, ok := match(rl.from, r.URL.Path)
+		params, ok := match(rl.From, r.URL.Path)
 		if !ok {
 			continue
 		}
-		to := expand(rl.to, params)
+		to := expand(rl.To, params)
 		switch {
-		case rl.status >= 300 && rl.status < 400:
-			s.redirect(w, r, to, rl.status)
+		case rl.Redirects():
+			s.redirect(w, r, to, rl.Status)
 			return true
-		case rl.status == http.StatusOK || rl.status == http.StatusNotFound:
+		case rl.Status == http.StatusOK || rl.Status == http.StatusNotFound:
 			if name, ok := snap.files.Lookup(to); ok {
-				s.send(w, r, name, snap.files[name], rl.status, id)
+				s.send(w, r, name, snap.files[name], rl.Status, id)
 				return true
 			}
 		}
