@@ -232,6 +232,12 @@ var edits = []edit{
 		}
 		return []string{name}
 	}},
+	{"edit netlify.toml, or break it", func(fsys fstest.MapFS, r *rand.Rand) []string {
+		// serve's file, not the build's: no page may change with it.
+		texts := []string{"[[headers]]\n  for = \"/*\"\n  [headers.values]\n    X-A = \"1\"\n", "[[headers]\n", ""}
+		set(fsys, "netlify.toml", texts[r.IntN(len(texts))])
+		return []string{"netlify.toml"}
+	}},
 	{"add or remove a file that claims another's address", func(fsys fstest.MapFS, r *rand.Rand) []string {
 		name := pick(r, []string{"static/articles/second/index.html", "content/Notes.md", "content/feed.xml.md", "static/favicon.svg", "content/favicon.svg"})
 		if _, ok := fsys[name]; ok {
@@ -392,5 +398,24 @@ func TestABuildLeavesTheLastStateAsItWas(t *testing.T) {
 	}
 	if reflect.ValueOf(first.facts.chapters).Pointer() != reflect.ValueOf(chapters).Pointer() || !reflect.DeepEqual(*first.facts, facts) {
 		t.Error("the second build changed the first build's facts")
+	}
+}
+
+// A folder that becomes a language moves its pages without a byte of them
+// changing: they are French pages now (French kind labels in the search
+// index, French quotes), so their bodies are made again. Found by
+// TestIncrementalEqualsClean with -seeds 200.
+func TestAFolderBecomingALanguageRemakesItsPages(t *testing.T) {
+	fsys := smallSite(t, nil)
+	set(fsys, "content/fr/articles/p-1.md", "---\ntitle: Page\ndescription: d\n---\nIl a dit \"oui\".\n")
+	b := NewBuilder(fsys, Options{})
+	if r := b.Build(nil); r.Problems.HasErrors() {
+		t.Fatal(r.Problems.Error())
+	}
+	set(fsys, "content/fr/site.yaml", "title: Titre\nlanguage: fr-CA\nquick_exit: https://example.org/\ncrisis:\n  - name: Urgence\n    href: tel:911\n")
+	set(fsys, "templates/i18n/fr.yaml", "nav.skip: Aller\n"+builderFR)
+	got := b.Build([]string{"content/fr/site.yaml", "templates/i18n/fr.yaml"})
+	if diff := compareResults(got, Site(fsys, Options{})); diff != "" {
+		t.Errorf("after content/fr/ became a language, the incremental build differs from a clean one: %s", diff)
 	}
 }

@@ -199,7 +199,9 @@ func (j *job) kept(ps *pageState) bool { return ps == j.last.pages[ps.page.Sourc
 func (j *job) pageState(p *content.Page) *pageState {
 	ps := &pageState{page: p}
 	if s := j.next.in.sources[p.Source]; s != nil && s.page == p {
-		ps.self = s.sum
+		// The file, and where the layout puts it: a folder that becomes a
+		// language makes its pages French without a byte of them changing.
+		ps.self = digest.Combine(s.sum, digest.String(p.Lang.Tag+"\x00"+string(p.Kind)+"\x00"+p.URL))
 	} else {
 		ps.self = digest.Of(*p) // made up by the builder: small
 	}

@@ -36,7 +36,7 @@ func empty() *state {
 // pageState is one page as a build left it.
 type pageState struct {
 	page    *content.Page
-	self    uint64 // digest of the page itself: its source file, or what the builder made up
+	self    uint64 // digest of the page itself: its source file and place, or what the builder made up
 	file    string // the output file: "articles/x/index.html"
 	link    fact[render.Link]
 	order   uint64    // digest of its link and of what orders it in a list
