@@ -135,6 +135,7 @@ func (j *job) renderBody(p *content.Page, c *markdown.Converter) *rendered {
 	r.isForm = worksheet.HasFields(doc.Root)
 	if r.isForm {
 		r.fields = worksheet.Specs(doc.Root, p.Body)
+		b.scaleEnds(doc)
 	}
 	text := doc.Text()
 	r.minutes = readingMinutes(text)
@@ -166,6 +167,22 @@ func (b bodyOf) labelled(e render.Entry) render.Entry {
 		b.r.resolved = append(b.r.resolved, resolution{target, e.Label})
 	}
 	return e
+}
+
+// scaleEnds gives each scale with named ends the sentence that says what
+// they mean, in the page's language, noted as read so that the body is
+// rendered again when the sentence changes.
+func (b bodyOf) scaleEnds(doc *markdown.Doc) {
+	scales := worksheet.Scales(doc.Root)
+	if len(scales) == 0 {
+		return
+	}
+	target := stringTarget + b.page.Lang.Code + ":" + scaleEnds
+	b.r.resolved = append(b.r.resolved, resolution{target, b.job.resolve(target)})
+	for _, f := range scales {
+		f.Ends = b.job.next.in.format(b.page.Lang.Code, scaleEnds,
+			map[string]any{"low": f.Low, "low_label": f.LowLabel, "high": f.High, "high_label": f.HighLabel})
+	}
 }
 
 // bodyOf is one page's body being rendered.

@@ -40,3 +40,27 @@ func TestTranslatedWorksheetKeepsItsFields(t *testing.T) {
 		}
 	}
 }
+
+// What a scale's ends mean is said in the page's language, from the
+// strings files: no English words from Go in a French page.
+func TestScaleEndsInThePagesLanguage(t *testing.T) {
+	fsys := frenchSite(t, nil)
+	hash := translation.Hash(fsys["content/worksheets/name-it.md"].Data)
+	set(fsys, "content/fr/worksheets/name-it.md", "---\ntitle: Le nommer\ndescription: d\nshort: nommer\nsource: "+hash+"\n---\nRemplir.\n\n"+
+		"? Qu'ai-je fait? {#what-did-i-do-in-plain-words}\n? Une chose : ___ {#one-thing-i-will-do-differently}\n"+
+		"? Quel espoir? [0-10: aucun | beaucoup] {#how-hopeful-do-i-feel}\n- [ ] Dit. {#i-said-it-out-loud}\n")
+	b := NewBuilder(fsys, Options{})
+	r := b.Build(nil)
+	wantIn(t, r, "fr/worksheets/name-it/index.html", `<span class="worksheet-scale-ends">0 veut dire aucun, 10 veut dire beaucoup</span>`)
+	wantIn(t, r, "worksheets/name-it/index.html", `<span class="worksheet-scale-ends">0 means not at all, 10 means very</span>`)
+	if strings.Contains(string(r.Files["fr/worksheets/name-it/index.html"]), " means ") {
+		t.Error("the French worksheet says what its scale's ends mean in English")
+	}
+	fr := string(fsys["templates/i18n/fr.yaml"].Data)
+	set(fsys, "templates/i18n/fr.yaml", strings.Replace(fr, "{low} veut dire", "{low} signifie", 1))
+	r = b.Build([]string{"templates/i18n/fr.yaml"})
+	wantIn(t, r, "fr/worksheets/name-it/index.html", `0 signifie aucun, 10 veut dire beaucoup`)
+	if diff := compareResults(r, Site(fsys, Options{})); diff != "" {
+		t.Errorf("after the French strings changed, the incremental build differs from a clean one: %s", diff)
+	}
+}

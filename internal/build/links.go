@@ -19,7 +19,7 @@ import (
 func (j *job) resolve(target string) string {
 	if ref, ok := strings.CutPrefix(target, stringTarget); ok {
 		lang, key, _ := strings.Cut(ref, ":")
-		return j.next.in.text(lang, key)
+		return j.next.in.raw(lang, key)
 	}
 	if name, ok := strings.CutPrefix(target, "file:"); ok {
 		if j.fileExists(name) {

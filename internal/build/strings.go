@@ -40,11 +40,15 @@ func siteStrings(fsys fs.FS, langs []string, problems *diag.List) (map[string]te
 }
 
 // The strings the builder writes into pages itself, beside the templates':
-// the note after a link to a page not translated, what search results call
-// each kind of page, and for whom a worksheet is.
-const inEnglish = "link.in-english"
+// the note after a link to a page not translated, what a scale's ends
+// mean, what search results call each kind of page, and for whom a
+// worksheet is.
+const (
+	inEnglish = "link.in-english"
+	scaleEnds = "worksheet.scale-ends"
+)
 
-var builderKeys = []string{inEnglish,
+var builderKeys = []string{inEnglish, scaleEnds,
 	"kind.home", "kind.section", "kind.worksheets", "kind.worksheet", "kind.page",
 	"made.notfound.title", "made.notfound.description", "made.print.title", "made.print.description",
 	"audience.both", "audience.hurt-partner", "audience.partner-who-broke-trust", "audience.alone"}
@@ -56,17 +60,34 @@ var builderUses = func() []i18n.Use {
 	uses := make([]i18n.Use, len(keys))
 	for i, key := range keys {
 		uses[i] = i18n.Use{Key: key, At: i18n.Position{Path: i18n.Dir + "/en.yaml", Line: 1, Col: 1}}
+		if key == scaleEnds {
+			uses[i].Args = []string{"high", "high_label", "low", "low_label"} // what scaleEnds fills
+		}
 	}
 	return uses
 }()
 
 // text is a builder's string in a language, or "" when the site has none.
-func (in *inputs) text(lang, key string) string {
+func (in *inputs) text(lang, key string) string { return in.format(lang, key, nil) }
+
+// raw is a string of lang as written, placeholders and all: what a body
+// that shows it read, to know when it changed.
+func (in *inputs) raw(lang, key string) string {
+	if strs := in.strings[lang]; strs != nil && strs.Messages[key] != nil {
+		return strs.Messages[key].Text
+	}
+	return ""
+}
+
+// format is a string of lang with its placeholders filled; "" on a site
+// without strings files, or when args do not fill it (the strings check
+// reports that).
+func (in *inputs) format(lang, key string, args map[string]any) string {
 	strs := in.strings[lang]
 	if strs == nil || strs.Messages[key] == nil {
 		return "" // a site without strings files
 	}
-	s, err := strs.String(key, nil)
+	s, err := strs.String(key, args)
 	if err != nil {
 		return ""
 	}

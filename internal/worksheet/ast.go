@@ -34,6 +34,7 @@ type Field struct {
 	ID                  string // unique in the page; also the control's name
 	Low, High           int    // the values of a Scale
 	LowLabel, HighLabel string // what a Scale's two ends mean, as plain text; "" if not written
+	Ends                string // the sentence that says so, in the page's language: set by the builder before rendering
 	Checked             bool   // a Checkbox ticked in the source: "- [x] ..."
 	Problem             string // what is wrong with the line and what to do; "" if nothing
 	Warning             string // what the author could add; "" if nothing

@@ -97,14 +97,30 @@ func closeField(w util.BufWriter, n *Field) {
 // writeEnds writes what a scale's ends mean inside its legend, after the
 // question, so that a screen reader says it with the question on entering
 // the group, before the first value: "How hopeful am I? 0 means not at all,
-// 10 means completely".
+// 10 means completely". The words are the page's language's (Ends, from
+// the strings files); without them, only the values and their labels.
 func writeEnds(w util.BufWriter, n *Field) {
 	if n.LowLabel == "" {
 		return
 	}
-	_, _ = w.WriteString("\n" + `<span class="worksheet-scale-ends">` +
-		strconv.Itoa(n.Low) + " means " + escape(n.LowLabel) + ", " +
-		strconv.Itoa(n.High) + " means " + escape(n.HighLabel) + "</span>")
+	ends := n.Ends
+	if ends == "" {
+		ends = strconv.Itoa(n.Low) + ": " + n.LowLabel + ", " + strconv.Itoa(n.High) + ": " + n.HighLabel
+	}
+	_, _ = w.WriteString("\n" + `<span class="worksheet-scale-ends">` + escape(ends) + "</span>")
+}
+
+// Scales lists a page's scale fields whose ends are named, for the builder
+// to give each its Ends.
+func Scales(doc ast.Node) []*Field {
+	var scales []*Field
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if f, ok := n.(*Field); ok && entering && f.Control == Scale && f.LowLabel != "" {
+			scales = append(scales, f)
+		}
+		return ast.WalkContinue, nil
+	})
+	return scales
 }
 
 func escape(s string) string { return string(util.EscapeHTML([]byte(s))) }

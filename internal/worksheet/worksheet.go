@@ -70,7 +70,7 @@
 // screen reader says them with it on entering the group:
 //
 //	<legend>How hopeful do I feel?
-//	<span class="worksheet-scale-ends">0 means not at all, 10 means very</span></legend>
+//	<span class="worksheet-scale-ends">0 means not at all, 10 means very</span></legend>   (the words: Field.Ends)
 //
 // A checkbox is <input type="checkbox" id name> then its <label>, and
 // its list item gets class="worksheet-item". The first one-line answer of a
