@@ -180,3 +180,26 @@ func (w *worksheet) key() string {
 	w.t.Helper()
 	return browsertest.Eval[string](w.tab, `document.getElementById("worksheet").dataset.worksheet`)
 }
+
+// TestKeptAnswersOpenInTheOtherLanguage: answers kept on a worksheet's
+// English page are on its French page, in the same browser: they are kept
+// by worksheet and field, never by URL or language.
+func TestKeptAnswersOpenInTheOtherLanguage(t *testing.T) {
+	path := worksheetPage(t)
+	_, b, srv := serveSite(t)
+	w := openWorksheet(t, b, srv, path, true)
+	w.fill(w.plan())
+	w.click(`label[for="keep-answers"]`)
+	want := w.answers()
+
+	w.tab.Navigate(srv.Page("/fr" + path))
+	w.tab.Do(chromedp.WaitVisible(chromedp.CSS(".worksheet-tools")))
+	if lang := browsertest.Eval[string](w.tab, "document.documentElement.lang"); lang != "fr-CA" {
+		t.Fatalf("/fr%s is in %q, want fr-CA", path, lang)
+	}
+	w.wantAnswers("on the French page", want)
+	if !w.keepTicked() {
+		t.Error("on the French page, “keep my answers” is not ticked, though the answers are kept")
+	}
+	w.done()
+}
