@@ -3,6 +3,7 @@ package build
 import (
 	"github.com/trustguide/guide/internal/diag"
 	"github.com/trustguide/guide/internal/layout"
+	"github.com/trustguide/guide/internal/translation"
 )
 
 // checkTranslations warns at each translation that may no longer say what
@@ -15,8 +16,8 @@ import (
 //   - a translation records no hash;
 //   - a translation records a hash of an English page that does not exist.
 //
-// The messages are internal/translation's (Problems, Orphans), whose
-// "guide translations -mark" records a new hash.
+// The messages are internal/translation's, as guide translations gives
+// them.
 func (j *job) checkTranslations() diag.List {
 	in := j.next.in
 	var problems diag.List
@@ -32,13 +33,13 @@ func (j *job) checkTranslations() diag.List {
 		original, source := in.sources[src], s.page.Meta.Source
 		switch {
 		case original == nil && source != "":
-			problems.Warn(name, s.page.Meta.Line("source"), 1, "this translates %s, which does not exist: move this file to the English page's new path under %s/, or remove source: if the page is its own", src, s.lang.Dir)
+			problems.Warn(name, s.page.Meta.Line("source"), 1, "%s", translation.OrphanMessage(src, s.lang.Dir))
 		case original == nil:
 			// a page of this language alone
 		case source == "":
-			problems.Warn(name, 1, 1, "this translation does not say which version of %s it translates: once it matches the English page, run \"guide translations -mark %s\"", src, name)
+			problems.Warn(name, 1, 1, "%s", translation.UnmarkedMessage(src, name))
 		case source != original.hash:
-			problems.Warn(name, 1, 1, "%s has changed since this translation was made: update the translation, then run \"guide translations -mark %s\"", src, name)
+			problems.Warn(name, 1, 1, "%s", translation.OutOfDateMessage(src, name))
 		}
 	}
 	return problems

@@ -1,6 +1,7 @@
 package translation
 
 import (
+	"fmt"
 	"io/fs"
 	"path"
 	"strings"
@@ -152,12 +153,31 @@ func Problems(entries []Entry) diag.List {
 		case e.State == OutOfDate && !hashPattern.MatchString(e.source):
 			l.Add(e.Translation, e.sourceLine, 1, "source: must be the %d-digit hash of %s that \"guide translations -mark %s\" writes; run it once the translation matches the English page", HashLen, e.English, e.Translation)
 		case e.State == OutOfDate:
-			l.Warn(e.Translation, 1, 1, "%s has changed since this translation was made: update the translation, then run \"guide translations -mark %s\"", e.English, e.Translation)
+			l.Warn(e.Translation, 1, 1, "%s", OutOfDateMessage(e.English, e.Translation))
 		case e.State == Unmarked:
-			l.Warn(e.Translation, 1, 1, "this translation does not say which version of %s it translates: once it matches the English page, run \"guide translations -mark %s\"", e.English, e.Translation)
+			l.Warn(e.Translation, 1, 1, "%s", UnmarkedMessage(e.English, e.Translation))
 		}
 	}
 	return l
+}
+
+// The messages about a translation, the same from build, check, serve and
+// guide translations: one wording, one place.
+
+// OutOfDateMessage says that english changed since translation was made.
+func OutOfDateMessage(english, translation string) string {
+	return fmt.Sprintf("%s has changed since this translation was made: update the translation, then run \"guide translations -mark %s\"", english, translation)
+}
+
+// UnmarkedMessage says that translation records no source.
+func UnmarkedMessage(english, translation string) string {
+	return fmt.Sprintf("this translation does not say which version of %s it translates: once it matches the English page, run \"guide translations -mark %s\"", english, translation)
+}
+
+// OrphanMessage says that the English page a translation names is gone;
+// dir is the language's folder.
+func OrphanMessage(english, dir string) string {
+	return fmt.Sprintf("this translates %s, which does not exist: move this file to the English page's new path under %s/, or remove source: if the page is its own", english, dir)
 }
 
 // Orphans reports each translation in lang whose front matter names a
@@ -181,7 +201,7 @@ func Orphans(fsys fs.FS, lang string) diag.List {
 		}
 		english := EnglishOf(name, lang)
 		if _, err := fs.Stat(fsys, english); err != nil {
-			l.Add(name, p.keyLine("source")+1, 1, "this translates %s, which does not exist: move this file to the English page's new path under %s/, or remove source: if the page is its own", english, root)
+			l.Add(name, p.keyLine("source")+1, 1, "%s", OrphanMessage(english, root))
 		}
 		return nil
 	})
