@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/trustguide/guide/internal/deploy"
+	"github.com/trustguide/guide/internal/netlify"
 	"github.com/trustguide/guide/internal/output"
 )
 
@@ -29,7 +29,8 @@ var badSite = output.Files{
 	"site.js":      []byte(`console.error("boom"); throw new Error("uncaught one");`),
 	"a/index.html": []byte(`<!doctype html><html lang="en"><title>A</title><h1>A</h1>`),
 	"404.html":     []byte(`<!doctype html><html lang="en"><title>Not found</title><h1>Not found</h1>`),
-	"_redirects":   []byte("/go /a/ 301\n"),
+	"fr/404.html":  []byte(`<!doctype html><html lang="fr-CA"><title>Introuvable</title><h1>Introuvable</h1>`),
+	"_redirects":   []byte("/go /a/ 301\n/fr/* /fr/404.html 404\n"),
 }
 
 const badSiteConfig = `
@@ -41,7 +42,7 @@ const badSiteConfig = `
 `
 
 func TestTabSeesEverything(t *testing.T) {
-	config, err := deploy.Parse([]byte(badSiteConfig))
+	config, err := netlify.ParseConfig([]byte(badSiteConfig))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,8 +95,8 @@ func TestServerLikeNetlify(t *testing.T) {
 	if got := Eval[string](tab, "document.title"); got != "Not found" {
 		t.Errorf("/missing shows %q, want the 404 page", got)
 	}
-	tab.Navigate(srv.Page("/_redirects"))
-	if got := Eval[string](tab, "document.title"); got != "Not found" {
-		t.Errorf("/_redirects shows %q, want the 404 page", got)
+	tab.Navigate(srv.Page("/fr/missing"))
+	if got := Eval[string](tab, "document.title"); got != "Introuvable" {
+		t.Errorf("/fr/missing shows %q, want the French 404 page its _redirects names", got)
 	}
 }

@@ -6,13 +6,11 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"sync"
 	"testing"
 
-	"github.com/trustguide/guide/internal/deploy"
+	"github.com/trustguide/guide/internal/netlify"
 	"github.com/trustguide/guide/internal/output"
-	"github.com/trustguide/guide/internal/redirects"
 	"github.com/trustguide/guide/internal/serve"
 )
 
@@ -22,24 +20,18 @@ import (
 type Server struct {
 	URL string // "http://127.0.0.1:port", the origin of every page
 
-	config *deploy.Config
+	config *netlify.Config
 
-	mu        sync.Mutex
-	files     output.Files
-	redirects map[string]redirect
-	served    []string // the paths asked for, in order
-}
-
-type redirect struct {
-	to     string
-	status int
+	mu     sync.Mutex
+	site   *netlify.Site
+	served []string // the paths asked for, in order
 }
 
 // Serve serves files on a loopback port until the test ends. config gives
 // the headers; nil sends none.
-func Serve(t testing.TB, files output.Files, config *deploy.Config) *Server {
+func Serve(t testing.TB, files output.Files, config *netlify.Config) *Server {
 	t.Helper()
-	s := &Server{files: files, config: config, redirects: parseRedirects(files["_redirects"])}
+	s := &Server{site: netlify.NewSite(files), config: config}
 	ts := httptest.NewServer(s) // listens on 127.0.0.1
 	t.Cleanup(ts.Close)
 	s.URL = ts.URL
@@ -51,7 +43,7 @@ func Serve(t testing.TB, files output.Files, config *deploy.Config) *Server {
 func (s *Server) Replace(files output.Files) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.files, s.redirects = files, parseRedirects(files["_redirects"])
+	s.site = netlify.NewSite(files)
 }
 
 // Served returns the paths the server was asked for since the last call,
@@ -73,26 +65,18 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	p := r.URL.Path
 	s.mu.Lock()
 	s.served = append(s.served, p)
-	files, redirects := s.files, s.redirects
+	site := s.site
 	s.mu.Unlock()
-	if rd, ok := redirects[strings.TrimSuffix(p, "/")]; ok {
-		http.Redirect(w, r, rd.to, rd.status)
+	a := site.Answer(p)
+	if a.Redirects() {
+		http.Redirect(w, r, a.Location, a.Status)
 		return
 	}
-	name, ok := files.Lookup(p)
-	status := http.StatusOK
-	switch {
-	case !ok || strings.HasPrefix(name, "_"):
-		name, status = "404.html", http.StatusNotFound
-	case strings.HasSuffix(name, "/index.html") && !strings.HasSuffix(p, "/") && !strings.HasSuffix(p, ".html"):
-		http.Redirect(w, r, p+"/", http.StatusMovedPermanently)
-		return
-	}
-	body, ok := files[name]
-	if !ok {
+	if a.File == "" {
 		http.NotFound(w, r)
 		return
 	}
+	name, body, status := a.File, site.Files()[a.File], a.Status
 	h := w.Header()
 	if s.config != nil {
 		for k, v := range s.config.HeadersFor(p) {
@@ -107,25 +91,15 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// parseRedirects reads the rules of a _redirects file, by the path they
-// start from.
-func parseRedirects(data []byte) map[string]redirect {
-	m := map[string]redirect{}
-	for _, r := range redirects.Parse(data) {
-		m[strings.TrimSuffix(r.From, "/")] = redirect{r.To, r.Status}
-	}
-	return m
-}
-
 // Netlify reads the repository's netlify.toml, found by walking up from the
 // test's folder to go.mod.
-func Netlify(t testing.TB) *deploy.Config {
+func Netlify(t testing.TB) *netlify.Config {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join(RepoRoot(t), "netlify.toml"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := deploy.Parse(data)
+	c, err := netlify.ParseConfig(data)
 	if err != nil {
 		t.Fatal(err)
 	}

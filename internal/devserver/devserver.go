@@ -26,8 +26,8 @@ import (
 	"time"
 
 	"github.com/trustguide/guide/internal/build"
-	"github.com/trustguide/guide/internal/deploy"
 	"github.com/trustguide/guide/internal/diag"
+	"github.com/trustguide/guide/internal/netlify"
 	"github.com/trustguide/guide/internal/serve"
 	"github.com/trustguide/guide/internal/sitefs"
 	"github.com/trustguide/guide/internal/watch"
@@ -67,9 +67,9 @@ type Server struct {
 	http       *http.Server
 	serve      *serve.Server
 	watcher    *watch.Watcher
-	netlify    atomic.Pointer[deploy.Config] // netlify.toml, read again when it changes
-	netlifyBad diag.List                     // what is wrong with netlify.toml, if anything; owned by the loop
-	settled    chan struct{}                 // the first build is published, or stuck
+	netlify    atomic.Pointer[netlify.Config] // netlify.toml, read again when it changes
+	netlifyBad diag.List                      // what is wrong with netlify.toml, if anything; owned by the loop
+	settled    chan struct{}                  // the first build is published, or stuck
 	settleOnce sync.Once
 	quit       chan struct{} // closed by Close
 	done       chan struct{} // closed when the loop ends
@@ -149,19 +149,19 @@ func (s *Server) report(r build.Result) {
 func (s *Server) readHeaders() diag.List {
 	data, err := fs.ReadFile(s.root, "netlify.toml")
 	if errors.Is(err, fs.ErrNotExist) {
-		s.netlify.Store(&deploy.Config{})
+		s.netlify.Store(&netlify.Config{})
 		return nil
 	}
-	var cfg *deploy.Config
+	var cfg *netlify.Config
 	if pathErr := (*fs.PathError)(nil); errors.As(err, &pathErr) {
-		err = &deploy.Error{Message: pathErr.Err.Error()}
+		err = &netlify.Error{Message: pathErr.Err.Error()}
 	}
 	if err == nil {
-		cfg, err = deploy.Parse(data)
+		cfg, err = netlify.ParseConfig(data)
 	}
 	if err != nil {
 		if s.netlify.Load() == nil {
-			s.netlify.Store(&deploy.Config{})
+			s.netlify.Store(&netlify.Config{})
 		}
 		return netlifyProblem(err)
 	}
@@ -173,7 +173,7 @@ func (s *Server) readHeaders() diag.List {
 func netlifyProblem(err error) diag.List {
 	var problems diag.List
 	line, col, msg := 0, 0, err.Error()
-	if de := (*deploy.Error)(nil); errors.As(err, &de) {
+	if de := (*netlify.Error)(nil); errors.As(err, &de) {
 		line, col, msg = de.Line, de.Col, de.Message
 	}
 	problems.Add("netlify.toml", line, col, "%s (Netlify would refuse it too; until it is mended, serve uses the headers it read before)", msg)

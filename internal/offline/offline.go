@@ -27,8 +27,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/trustguide/guide/internal/netlify"
 	"github.com/trustguide/guide/internal/output"
-	"github.com/trustguide/guide/internal/redirects"
 )
 
 // The files this package makes, as output paths. The worker must sit at the
@@ -151,7 +151,7 @@ func keptRedirects(data []byte, list []string) map[string]string {
 		keep[u] = true
 	}
 	out := map[string]string{}
-	for _, r := range redirects.Parse(data) {
+	for _, r := range netlify.ParseRedirects(data) {
 		if r.Redirects() && keep[r.To] {
 			out[strings.TrimSuffix(r.From, "/")] = r.To
 		}

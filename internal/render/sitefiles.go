@@ -12,7 +12,7 @@ import (
 
 	"github.com/trustguide/guide/internal/content"
 	"github.com/trustguide/guide/internal/layout"
-	"github.com/trustguide/guide/internal/redirects"
+	"github.com/trustguide/guide/internal/netlify"
 )
 
 // Entry is a page as the site-wide files list it.
@@ -166,16 +166,16 @@ func Robots(baseURL string, own []byte) []byte {
 // that language's not-found page.
 func Redirects(rules []Redirect, langs []layout.Lang) []byte {
 	sort.Slice(rules, func(i, j int) bool { return rules[i].From < rules[j].From })
-	lines := make([]redirects.Rule, 0, len(rules)+len(langs))
+	lines := make([]netlify.Rule, 0, len(rules)+len(langs))
 	for _, r := range rules {
-		lines = append(lines, redirects.Rule{From: r.From, To: r.To, Status: http.StatusMovedPermanently})
+		lines = append(lines, netlify.Rule{From: r.From, To: r.To, Status: http.StatusMovedPermanently})
 	}
 	for _, l := range langs {
 		if misses := l.Misses(); misses != "" {
-			lines = append(lines, redirects.Rule{From: misses, To: l.NotFound(), Status: http.StatusNotFound})
+			lines = append(lines, netlify.Rule{From: misses, To: l.NotFound(), Status: http.StatusNotFound})
 		}
 	}
-	return redirects.Write(lines)
+	return netlify.WriteRedirects(lines)
 }
 
 // searchRecord is one page in the search index, with short keys because the

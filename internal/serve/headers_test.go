@@ -1,7 +1,7 @@
 package serve
 
 import (
-	"github.com/trustguide/guide/internal/deploy"
+	"github.com/trustguide/guide/internal/netlify"
 	"net"
 	"testing"
 )
@@ -37,7 +37,7 @@ const netlifyTOML = `[build]
 `
 
 func TestSiteHeadersApplied(t *testing.T) {
-	cfg, err := deploy.Parse([]byte(netlifyTOML))
+	cfg, err := netlify.ParseConfig([]byte(netlifyTOML))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -49,13 +49,13 @@ import (
 	"bytes"
 	"net"
 	"net/http"
-	"path"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/trustguide/guide/internal/diag"
+	"github.com/trustguide/guide/internal/netlify"
 	"github.com/trustguide/guide/internal/output"
 )
 
@@ -73,7 +73,7 @@ type Options struct {
 	// response, from many goroutines at once:
 	//
 	//	Headers: func(p string) http.Header {
-	//		h := netlify.HeadersFor(p) // a *deploy.Config
+	//		h := config.HeadersFor(p) // a *netlify.Config
 	//		return h
 	//	}
 	Headers func(urlPath string) http.Header
@@ -87,10 +87,10 @@ type Server struct {
 	hub  hub
 
 	mu       sync.RWMutex
-	site     *site  // the last good build; nil before the first
-	errors   []byte // the last build's errors as JSON; nil after a good build
-	warnings []byte // the last good build's warnings as JSON; nil if it had none
-	gen      int    // counts calls to Publish
+	site     *netlify.Site // the last good build; nil before the first
+	errors   []byte        // the last build's errors as JSON; nil after a good build
+	warnings []byte        // the last good build's warnings as JSON; nil if it had none
+	gen      int           // counts calls to Publish
 }
 
 // New returns a Server that serves nothing until the first Publish.
@@ -112,7 +112,7 @@ func New(opt Options) *Server {
 // its own; the byte slices themselves must not be changed afterwards.
 func (s *Server) Publish(files output.Files, problems diag.List) {
 	errs := problems.Errors().Sort()
-	var next *site
+	var next *netlify.Site
 	if len(errs) == 0 {
 		next = newSite(files) // copying and parsing outside the lock
 	}
@@ -184,40 +184,26 @@ func safePath(p string) bool {
 	return true
 }
 
-// serveSite answers from the current snapshot in Netlify's order: forced
-// rules ("301!"), then files, then the other rules of _redirects, then 404.
+// serveSite answers from the current snapshot as Netlify would (see
+// netlify.Site.Answer).
 func (s *Server) serveSite(w http.ResponseWriter, r *http.Request) {
 	s.mu.RLock()
 	snap, id := s.site, s.id()
 	s.mu.RUnlock()
 	if snap == nil {
-		snap = &site{}
+		snap = netlify.NewSite(nil)
 	}
-	p := r.URL.Path
-
-	if s.applyRule(w, r, snap, id, true) {
-		return
+	a := snap.Answer(r.URL.Path)
+	switch {
+	case a.Redirects():
+		s.redirect(w, r, a.Location, a.Status)
+	case a.File != "":
+		s.send(w, r, a.File, snap.Files()[a.File], a.Status, id)
+	default:
+		// No 404 page, or no good build yet: a page that still carries the
+		// script, so build errors show even when nothing was ever built.
+		s.send(w, r, "404.html", []byte(notFoundHTML), http.StatusNotFound, id)
 	}
-	if name, ok := snap.files.Lookup(p); ok {
-		// "/articles/x" is the folder "/articles/x/": redirect, as Netlify
-		// does, so that relative links in the page resolve as in production.
-		if name != strings.TrimPrefix(path.Clean(p), "/") && !strings.HasSuffix(p, "/") {
-			s.redirect(w, r, p+"/", http.StatusMovedPermanently)
-			return
-		}
-		s.send(w, r, name, snap.files[name], http.StatusOK, id)
-		return
-	}
-	if s.applyRule(w, r, snap, id, false) {
-		return
-	}
-	if body, ok := snap.files["404.html"]; ok {
-		s.send(w, r, "404.html", body, http.StatusNotFound, id)
-		return
-	}
-	// No 404 page, or no good build yet: a page that still carries the
-	// script, so build errors show even when nothing was ever built.
-	s.send(w, r, "404.html", []byte(notFoundHTML), http.StatusNotFound, id)
 }
 
 const notFoundHTML = `<!doctype html>

@@ -1,4 +1,4 @@
-package deploy
+package netlify
 
 import (
 	"slices"
@@ -30,7 +30,7 @@ const sample = `
 `
 
 func TestHeadersFor(t *testing.T) {
-	c, err := Parse([]byte(sample))
+	c, err := ParseConfig([]byte(sample))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,9 +64,9 @@ func TestHeadersFor(t *testing.T) {
 }
 
 func TestParseError(t *testing.T) {
-	_, err := Parse([]byte("[build]\ncommand = \n"))
+	_, err := ParseConfig([]byte("[build]\ncommand = \n"))
 	if err == nil || err.Error()[:15] != "netlify.toml:2:" {
-		t.Errorf("Parse of bad TOML: %v, want netlify.toml:2:col: ...", err)
+		t.Errorf("ParseConfig of bad TOML: %v, want netlify.toml:2:col: ...", err)
 	}
 }
 
@@ -104,44 +104,5 @@ func TestPolicy(t *testing.T) {
 	}
 	if _, err := ParsePolicy("img-src 'self'; IMG-SRC data:"); err == nil {
 		t.Error("a directive given twice is not an error")
-	}
-}
-
-func TestLoadsFound(t *testing.T) {
-	loads, inline := pageLoads([]byte(`<!doctype html><html><head><base href="/">
-<link rel="stylesheet" href="https://cdn.example/x.css"><link rel="canonical" href="https://elsewhere.example/">
-<script src="/js/a.js"></script></head><body>
-<img src="/a.png" srcset="/b.png 1x, data:image/png;base64,AA 2x"><img srcset="/c.png, /d.png"><a href="javascript:alert(1)">x</a>
-<form action="/find"></form></body></html>`))
-	var got []string
-	for _, l := range loads {
-		got = append(got, l.directive+" "+l.ref)
-	}
-	want := []string{"style-src https://cdn.example/x.css", "script-src /js/a.js", "img-src /a.png",
-		"img-src /b.png", "img-src data:image/png;base64,AA",
-		"img-src /c.png", "img-src /d.png", "form-action /find"}
-	if !slices.Equal(got, want) {
-		t.Errorf("pageLoads found\n%q\nwant\n%q", got, want)
-	}
-	if len(inline) != 2 {
-		t.Errorf("pageLoads found %q, want the <base> and the javascript: link", inline)
-	}
-
-	css := cssLoads([]byte(`@import "/css/more.css";@font-face{font-family:x;src:url(/f.woff2)}.a{background:url('data:image/svg+xml,x')}.b{background:url("https://img.example/b.png")}`))
-	got = nil
-	for _, l := range css {
-		got = append(got, l.directive+" "+l.ref)
-	}
-	want = []string{"style-src /css/more.css", "font-src /f.woff2", "img-src data:image/svg+xml,x", "img-src https://img.example/b.png"}
-	if !slices.Equal(got, want) {
-		t.Errorf("cssLoads found\n%q\nwant\n%q", got, want)
-	}
-
-	js, blocked := scriptLoads([]byte(`fetch("/search.json",{});new EventSource('/events');eval("1");el.setAttribute("style","x");navigator.sendBeacon("/b")`))
-	if len(js) != 2 || js[0].ref != "/search.json" || js[1].ref != "/events" {
-		t.Errorf("scriptLoads found %+v, want /search.json and /events", js)
-	}
-	if len(blocked) != 3 {
-		t.Errorf("scriptLoads blocked %q, want eval, the style attribute and sendBeacon", blocked)
 	}
 }

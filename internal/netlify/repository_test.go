@@ -1,7 +1,8 @@
-package deploy
+package netlify_test
 
 import (
 	"bytes"
+	"github.com/trustguide/guide/internal/netlify"
 	"net/url"
 	"os"
 	"path"
@@ -23,13 +24,13 @@ import (
 // root is the repository: the real site and its netlify.toml.
 var root = filepath.Join("..", "..")
 
-func loadConfig(t *testing.T) *Config {
+func loadConfig(t *testing.T) *netlify.Config {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join(root, "netlify.toml"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := Parse(data)
+	c, err := netlify.ParseConfig(data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -216,7 +217,7 @@ var required = map[string][]string{
 func TestPolicyIsStrict(t *testing.T) {
 	c := loadConfig(t)
 	csp := c.HeadersFor("/").Get("Content-Security-Policy")
-	p, err := ParsePolicy(csp)
+	p, err := netlify.ParsePolicy(csp)
 	if err != nil {
 		t.Fatalf("Content-Security-Policy: %v", err)
 	}
@@ -287,7 +288,7 @@ func TestPolicyAllowsWhatPagesLoad(t *testing.T) {
 	pages := 0
 	for _, name := range files.Paths() {
 		u := urlPath(name)
-		p, err := ParsePolicy(c.HeadersFor(u).Get("Content-Security-Policy"))
+		p, err := netlify.ParsePolicy(c.HeadersFor(u).Get("Content-Security-Policy"))
 		if err != nil {
 			t.Fatalf("%s: %v", u, err)
 		}
@@ -495,4 +496,43 @@ func scriptLoads(data []byte) (loads []load, blocked []string) {
 		blocked = append(blocked, "calls sendBeacon: the site sends nothing anywhere")
 	}
 	return loads, blocked
+}
+
+func TestLoadsFound(t *testing.T) {
+	loads, inline := pageLoads([]byte(`<!doctype html><html><head><base href="/">
+<link rel="stylesheet" href="https://cdn.example/x.css"><link rel="canonical" href="https://elsewhere.example/">
+<script src="/js/a.js"></script></head><body>
+<img src="/a.png" srcset="/b.png 1x, data:image/png;base64,AA 2x"><img srcset="/c.png, /d.png"><a href="javascript:alert(1)">x</a>
+<form action="/find"></form></body></html>`))
+	var got []string
+	for _, l := range loads {
+		got = append(got, l.directive+" "+l.ref)
+	}
+	want := []string{"style-src https://cdn.example/x.css", "script-src /js/a.js", "img-src /a.png",
+		"img-src /b.png", "img-src data:image/png;base64,AA",
+		"img-src /c.png", "img-src /d.png", "form-action /find"}
+	if !slices.Equal(got, want) {
+		t.Errorf("pageLoads found\n%q\nwant\n%q", got, want)
+	}
+	if len(inline) != 2 {
+		t.Errorf("pageLoads found %q, want the <base> and the javascript: link", inline)
+	}
+
+	css := cssLoads([]byte(`@import "/css/more.css";@font-face{font-family:x;src:url(/f.woff2)}.a{background:url('data:image/svg+xml,x')}.b{background:url("https://img.example/b.png")}`))
+	got = nil
+	for _, l := range css {
+		got = append(got, l.directive+" "+l.ref)
+	}
+	want = []string{"style-src /css/more.css", "font-src /f.woff2", "img-src data:image/svg+xml,x", "img-src https://img.example/b.png"}
+	if !slices.Equal(got, want) {
+		t.Errorf("cssLoads found\n%q\nwant\n%q", got, want)
+	}
+
+	js, blocked := scriptLoads([]byte(`fetch("/search.json",{});new EventSource('/events');eval("1");el.setAttribute("style","x");navigator.sendBeacon("/b")`))
+	if len(js) != 2 || js[0].ref != "/search.json" || js[1].ref != "/events" {
+		t.Errorf("scriptLoads found %+v, want /search.json and /events", js)
+	}
+	if len(blocked) != 3 {
+		t.Errorf("scriptLoads blocked %q, want eval, the style attribute and sendBeacon", blocked)
+	}
 }

@@ -1,14 +1,4 @@
-// Package deploy reads netlify.toml, the file that tells Netlify how to build
-// the site and which headers to send with it, and answers the one question
-// the rest of the code has about it: which headers does a URL get?
-//
-// Its tests check the repository's netlify.toml against the site itself:
-// the build command and publish folder, the security headers every page
-// relies on, caching that suits fingerprinted assets and pages, and a
-// Content-Security-Policy that allows everything the built pages load and
-// nothing inline. The browser tests (internal/browsertest) serve the site
-// with the same headers, so a page that breaks the policy fails there too.
-package deploy
+package netlify
 
 import (
 	"errors"
@@ -63,9 +53,9 @@ var Defaults = http.Header{
 	"Cache-Control": {"public, max-age=0, must-revalidate"},
 }
 
-// Parse reads netlify.toml. Its problems are *Error, at their line and
+// ParseConfig reads netlify.toml. Its problems are *Error, at their line and
 // column where TOML gives them.
-func Parse(data []byte) (*Config, error) {
+func ParseConfig(data []byte) (*Config, error) {
 	var c Config
 	if _, err := toml.Decode(string(data), &c); err != nil {
 		var perr toml.ParseError

@@ -1,15 +1,4 @@
-// Package redirects is the one home of Netlify's _redirects file: the
-// builder writes it (aliases, short links, each language's not-found
-// page), and guide serve, the offline worker and the browser tests read it
-// back with the same rules.
-//
-// A line is "from to [status][!]": a redirect (3xx, 301 when no status is
-// given), a rewrite (200) or a not-found page (404). "!" forces a rule even
-// where a file exists. from may hold :placeholders and end with a * splat.
-// Lines with query or country conditions are left out when reading: the
-// builder writes none, and honouring them wrongly would be worse than not at
-// all.
-package redirects
+package netlify
 
 import (
 	"bufio"
@@ -30,9 +19,9 @@ type Rule struct {
 // header starts the file the builder writes.
 const header = "# Made by the guide builder from aliases and short links. Do not edit.\n"
 
-// Write writes rules as _redirects, in the order given, each with its
+// WriteRedirects writes rules as _redirects, in the order given, each with its
 // status.
-func Write(rules []Rule) []byte {
+func WriteRedirects(rules []Rule) []byte {
 	var b bytes.Buffer
 	b.WriteString(header)
 	for _, r := range rules {
@@ -45,9 +34,9 @@ func Write(rules []Rule) []byte {
 	return b.Bytes()
 }
 
-// Parse reads the rules of a _redirects file, in order, leaving out
+// ParseRedirects reads the rules of a _redirects file, in order, leaving out
 // comments and lines it cannot honour.
-func Parse(data []byte) []Rule {
+func ParseRedirects(data []byte) []Rule {
 	var rules []Rule
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	for sc.Scan() {
