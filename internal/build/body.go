@@ -57,13 +57,14 @@ type anchorLink struct {
 	url              string // as published: "/articles/x/#why"
 }
 
-// noBody is the body of a page the builder made up.
-var noBody = &rendered{ids: map[string]bool{}}
+// noBody is the body of a page the builder made up: a new one each time,
+// for a build may clear its own (and builds may run side by side).
+func noBody() *rendered { return &rendered{ids: map[string]bool{}} }
 
 // keptBody returns the page's body from the last build if it still holds.
 func (j *job) keptBody(ps *pageState) *rendered {
 	if ps.page.Made {
-		return noBody
+		return noBody()
 	}
 	old := j.last.pages[ps.page.Source]
 	if old == nil || old.self != ps.self || old.body == nil {

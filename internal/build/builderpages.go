@@ -53,7 +53,7 @@ func (j *job) makeBuilderPages() {
 	}
 	j.next.facts.chapters = chapters
 	for _, ps := range pages {
-		ps.body = noBody
+		ps.body = noBody()
 		j.makeDrawing(ps)
 	}
 	j.all = append(j.pages[:len(j.pages):len(j.pages)], pages...)
