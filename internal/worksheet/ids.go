@@ -17,6 +17,7 @@ var pageKey = parser.NewContextKey()
 type page struct {
 	questions     map[string]string // field id → the field's question, to name it in a message
 	submitBlocked bool              // a one-line field renders the disabled submit button already
+	fields        bool              // a field was made, with or without a problem
 }
 
 func pageOf(pc parser.Context) *page {

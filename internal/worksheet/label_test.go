@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -19,6 +20,40 @@ import (
 // a generated site, of the guide and of the cases, and for escapes and
 // character references of every sort.
 func TestLabelAsBefore(t *testing.T) {
+	md := newMarkdown()
+	fields := 0
+	for name, src := range testPages() {
+		doc := md.Parser().Parse(text.NewReader(src))
+		for _, f := range treeFields(doc) {
+			fields++
+			if got, want := plaintext.Label(f, src), labelByWalk(f, src); !bytes.Equal(got, want) {
+				t.Errorf("%s: label\n got %q\nwant %q", name, got, want)
+			}
+		}
+	}
+	if fields < 100 {
+		t.Fatalf("only %d fields: where are the pages?", fields)
+	}
+}
+
+// TestFieldsNoted: the fields the parser notes on a page are those of its
+// tree, in its order, so the builder's passes see every field (footnotes,
+// lists and quotes included) without a walk.
+func TestFieldsNoted(t *testing.T) {
+	md := newMarkdown()
+	pages := testPages()
+	pages["footnotes"] = []byte("Text[^1] and[^2].\n\n[^2]: ? Second? ___\n[^1]: ? First?\n[^3]: ? Unused?\n\n> ? Quoted [1-2]\n")
+	for name, src := range pages {
+		doc := md.Parser().Parse(text.NewReader(src))
+		if noted, walked := fieldsOf(doc), treeFields(doc); !slices.Equal(noted, walked) {
+			t.Errorf("%s: %d fields noted, %d in the tree", name, len(noted), len(walked))
+		}
+	}
+}
+
+// testPages are the pages of a generated site, of the guide, of the cases,
+// and one with escapes and character references of every sort.
+func testPages() map[string][]byte {
 	pages := map[string][]byte{
 		"escapes": []byte("? Tom &amp; Jerry's `&lt;  x` \\* &copy 2020 &#32; <b>hi</b> [link](/a) <https://a.example/?a&amp;b>\n" +
 			"  \"said\" -- then...\n"),
@@ -33,23 +68,19 @@ func TestLabelAsBefore(t *testing.T) {
 	for _, name := range append(append(files, more...), "testdata/fields.txt") {
 		pages[name], _ = os.ReadFile(name)
 	}
-	md := newMarkdown()
-	fields := 0
-	for name, src := range pages {
-		doc := md.Parser().Parse(text.NewReader(src))
-		_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-			if f, ok := n.(*Field); ok && entering {
-				fields++
-				if got, want := plaintext.Label(f, src), labelByWalk(f, src); !bytes.Equal(got, want) {
-					t.Errorf("%s: label\n got %q\nwant %q", name, got, want)
-				}
-			}
-			return ast.WalkContinue, nil
-		})
-	}
-	if fields < 100 {
-		t.Fatalf("only %d fields: where are the pages?", fields)
-	}
+	return pages
+}
+
+// treeFields walks doc for its fields.
+func treeFields(doc ast.Node) []*Field {
+	var fields []*Field
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if f, ok := n.(*Field); ok && entering {
+			fields = append(fields, f)
+		}
+		return ast.WalkContinue, nil
+	})
+	return fields
 }
 
 // labelByWalk is how a field's label was made before plaintext.Label.

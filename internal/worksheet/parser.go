@@ -58,30 +58,42 @@ type fieldParser struct{}
 
 func (fieldParser) Transform(para *ast.Paragraph, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
-	var lines []text.Segment
-	for i := range para.Lines().Len() {
-		s := para.Lines().At(i)
-		lines = append(lines, s.TrimLeftSpace(src))
-	}
-	if len(lines) == 0 {
+	if para.Lines().Len() == 0 {
 		return
 	}
+	// Most paragraphs are prose: see that from the first line before
+	// gathering the lines.
+	head := para.Lines().At(0)
+	head = head.TrimLeftSpace(src)
+	first := head.Value(src)
 	parent := para.Parent()
-	if item, ok := parent.(*ast.ListItem); ok && para.PreviousSibling() == nil {
+	item, inItem := parent.(*ast.ListItem)
+	task := inItem && para.PreviousSibling() == nil && len(first) > 0 && first[0] == '['
+	if !task && !isFieldLine(first) {
+		return
+	}
+	lines := make([]text.Segment, para.Lines().Len())
+	for i := range lines {
+		l := para.Lines().At(i)
+		lines[i] = l.TrimLeftSpace(src)
+	}
+	if task {
 		if f := newCheckbox(lines, src, pc); f != nil {
+			pageOf(pc).fields = true
 			item.SetAttributeString("class", []byte("worksheet-item"))
 			f.SetBlankPreviousLines(para.HasBlankPreviousLines())
 			parent.ReplaceChild(parent, para, f)
 			return
 		}
 	}
-	if !isFieldLine(lines[0].Value(src)) {
+	if !isFieldLine(first) {
 		return
 	}
 	for i, g := range split(lines, src, pc) {
 		var n ast.Node
 		if g.field {
 			n = newField(g.lines, src, pc)
+			pageOf(pc).fields = true
 		} else {
 			p := ast.NewParagraph()
 			setLines(p, g.lines, src)
@@ -254,16 +266,25 @@ func finish(f *Field, label, whole []text.Segment, id string, hasID bool, src []
 // labelTransformer keeps field labels to phrasing text, after inline
 // parsing: a link gives way to its text (a <label> may not contain one), and
 // raw HTML is shown as text, never passed through, even with html.WithUnsafe.
+// It also notes the page's fields on its Document, in the order of the
+// tree, so that what the builder asks of them (Check, HasFields, Specs...)
+// needs no walk of its own. A page without fields is not walked at all.
 type labelTransformer struct{}
 
 func (labelTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	if pg, ok := pc.Get(pageKey).(*page); !ok || !pg.fields {
+		return
+	}
+	var fields []*Field
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if f, ok := n.(*Field); ok && entering {
 			flatten(f, reader.Source())
+			fields = append(fields, f)
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
 	})
+	doc.AddMeta(fieldsMeta, fields)
 }
 
 func flatten(n ast.Node, src []byte) {

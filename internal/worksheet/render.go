@@ -114,12 +114,11 @@ func writeEnds(w util.BufWriter, n *Field) {
 // to give each its Ends.
 func Scales(doc ast.Node) []*Field {
 	var scales []*Field
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if f, ok := n.(*Field); ok && entering && f.Control == Scale && f.LowLabel != "" {
+	for _, f := range fieldsOf(doc) {
+		if f.Control == Scale && f.LowLabel != "" {
 			scales = append(scales, f)
 		}
-		return ast.WalkContinue, nil
-	})
+	}
 	return scales
 }
 
