@@ -15,7 +15,8 @@
 package plaintext
 
 import (
-	"bytes"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
@@ -86,7 +87,29 @@ func Label(n ast.Node, src []byte) []byte {
 			return inline(c, src, &l), nil
 		})
 	}
-	return bytes.Join(bytes.Fields(l.text), space)
+	return collapse(l.text)
+}
+
+// collapse makes each run of spaces (unicode.IsSpace: no-break spaces too)
+// in text one " ", and drops those at either end, in place.
+func collapse(text []byte) []byte {
+	out, pending := text[:0], false
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(text[i:])
+		}
+		if unicode.IsSpace(r) {
+			pending = len(out) > 0
+		} else {
+			if pending {
+				out, pending = append(out, ' '), false
+			}
+			out = append(out, text[i:i+size]...) // never ahead of i: safe in place
+		}
+		i += size
+	}
+	return out
 }
 
 // label gathers a Label.

@@ -1,6 +1,7 @@
 package plaintext
 
 import (
+	"bytes"
 	"testing"
 
 	"github.com/yuin/goldmark"
@@ -41,4 +42,18 @@ func TestLines(t *testing.T) {
 	if len(headings) != 1 || headings[0] != "It’s & it" {
 		t.Errorf("headings = %q", headings)
 	}
+}
+
+// FuzzCollapse: collapse spaces as bytes.Fields splits them (Label was
+// once made with it), no-break spaces and broken UTF-8 included.
+func FuzzCollapse(f *testing.F) {
+	for _, s := range []string{" a  b ", "«\u202fx\u202f»", "a\u00a0\tb\xff c", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := bytes.Join(bytes.Fields([]byte(s)), []byte(" "))
+		if got := collapse([]byte(s)); !bytes.Equal(got, want) {
+			t.Errorf("collapse(%q) = %q, want %q", s, got, want)
+		}
+	})
 }
