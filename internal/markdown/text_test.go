@@ -24,6 +24,21 @@ import (
 // and escapes of every sort.
 func TestTextInOneWalk(t *testing.T) {
 	c := markdown.New(worksheet.New())
+	pages := guideAndCorpus()
+	pages["entities"] = []byte("# Tom &amp; Jerry's `&lt;` \\* &copy 2020 &#32;\n\nSay \"hi\" -- &amp;rsquo; & *&am*p; <https://a.example/?a&amp;b>\n")
+	for name, src := range pages {
+		d := c.Parse(src)
+		if got, want := d.Text(), textByBlocks(d.Root, src); got != want {
+			t.Errorf("%s: Text\n got %q\nwant %q", name, got, want)
+		}
+		if got, want := headingTexts(d), headingsByWalks(d.Root, src); !slices.Equal(got, want) {
+			t.Errorf("%s: headings\n got %q\nwant %q", name, got, want)
+		}
+	}
+}
+
+// guideAndCorpus are the guide's pages and a generated site's, by name.
+func guideAndCorpus() map[string][]byte {
 	pages := map[string][]byte{}
 	for name, f := range corpus.Generate(300, 3) {
 		if strings.HasSuffix(name, ".md") {
@@ -37,16 +52,7 @@ func TestTextInOneWalk(t *testing.T) {
 		}
 		return nil
 	})
-	pages["entities"] = []byte("# Tom &amp; Jerry's `&lt;` \\* &copy 2020 &#32;\n\nSay \"hi\" -- &amp;rsquo; & *&am*p; <https://a.example/?a&amp;b>\n")
-	for name, src := range pages {
-		d := c.Parse(src)
-		if got, want := d.Text(), textByBlocks(d.Root, src); got != want {
-			t.Errorf("%s: Text\n got %q\nwant %q", name, got, want)
-		}
-		if got, want := headingTexts(d), headingsByWalks(d.Root, src); !slices.Equal(got, want) {
-			t.Errorf("%s: headings\n got %q\nwant %q", name, got, want)
-		}
-	}
+	return pages
 }
 
 func headingTexts(d *markdown.Doc) []string {

@@ -1,25 +1,21 @@
 package worksheet
 
 import (
-	"strings"
 	"testing"
 
-	"github.com/trustguide/guide/internal/corpus"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 )
 
-// BenchmarkPasses asks of each page of a generated site of 300 pages what
+// BenchmarkPasses asks of each page of testPages what
 // the builder asks: its problems and warnings, whether it is a form, and a
 // form's fields and scales; with its parsing, and without.
 //
 //	go test ./internal/worksheet -run '^$' -bench Passes -benchmem
 func BenchmarkPasses(b *testing.B) {
 	var pages [][]byte
-	for name, f := range corpus.Generate(300, 1) {
-		if strings.HasSuffix(name, ".md") {
-			pages = append(pages, f.Data)
-		}
+	for _, src := range testPages() {
+		pages = append(pages, src)
 	}
 	md := newMarkdown()
 	b.Run("parse", func(b *testing.B) {
