@@ -77,16 +77,7 @@ func (fieldParser) Transform(para *ast.Paragraph, reader text.Reader, pc parser.
 		l := para.Lines().At(i)
 		lines[i] = l.TrimLeftSpace(src)
 	}
-	if task {
-		if f := newCheckbox(lines, src, pc); f != nil {
-			pageOf(pc).fields = true
-			item.SetAttributeString("class", []byte("worksheet-item"))
-			f.SetBlankPreviousLines(para.HasBlankPreviousLines())
-			parent.ReplaceChild(parent, para, f)
-			return
-		}
-	}
-	if !isFieldLine(first) {
+	if task && checkbox(para, item, lines, src, pc) || !isFieldLine(first) {
 		return
 	}
 	for i, g := range split(lines, src, pc) {
@@ -105,6 +96,20 @@ func (fieldParser) Transform(para *ast.Paragraph, reader text.Reader, pc parser.
 		parent.InsertBefore(parent, para, n)
 	}
 	parent.RemoveChild(parent, para)
+}
+
+// checkbox makes the list item's first paragraph para a checkbox, if its
+// lines are one, and says whether they were.
+func checkbox(para *ast.Paragraph, item *ast.ListItem, lines []text.Segment, src []byte, pc parser.Context) bool {
+	f := newCheckbox(lines, src, pc)
+	if f == nil {
+		return false
+	}
+	pageOf(pc).fields = true
+	item.SetAttributeString("class", []byte("worksheet-item"))
+	f.SetBlankPreviousLines(para.HasBlankPreviousLines())
+	item.ReplaceChild(item, para, f)
+	return true
 }
 
 func isFieldLine(line []byte) bool {
@@ -261,54 +266,4 @@ func finish(f *Field, label, whole []text.Segment, id string, hasID bool, src []
 		return
 	}
 	setLines(f, label, src)
-}
-
-// labelTransformer keeps field labels to phrasing text, after inline
-// parsing: a link gives way to its text (a <label> may not contain one), and
-// raw HTML is shown as text, never passed through, even with html.WithUnsafe.
-// It also notes the page's fields on its Document, in the order of the
-// tree, so that what the builder asks of them (Check, HasFields, Specs...)
-// needs no walk of its own. A page without fields is not walked at all.
-type labelTransformer struct{}
-
-func (labelTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	if pg, ok := pc.Get(pageKey).(*page); !ok || !pg.fields {
-		return
-	}
-	var fields []*Field
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if f, ok := n.(*Field); ok && entering {
-			flatten(f, reader.Source())
-			fields = append(fields, f)
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	doc.AddMeta(fieldsMeta, fields)
-}
-
-func flatten(n ast.Node, src []byte) {
-	for c := n.FirstChild(); c != nil; {
-		next := c.NextSibling()
-		switch c := c.(type) {
-		case *ast.Link:
-			flatten(c, src)
-			for gc := c.FirstChild(); gc != nil; gc = c.FirstChild() {
-				n.InsertBefore(n, c, gc)
-			}
-			n.RemoveChild(n, c)
-		case *ast.AutoLink:
-			n.ReplaceChild(n, c, ast.NewString(c.Label(src)))
-		case *ast.RawHTML:
-			for i := range c.Segments.Len() {
-				t := ast.NewTextSegment(c.Segments.At(i))
-				t.SetSoftLineBreak(i < c.Segments.Len()-1)
-				n.InsertBefore(n, c, t)
-			}
-			n.RemoveChild(n, c)
-		default:
-			flatten(c, src)
-		}
-		c = next
-	}
 }

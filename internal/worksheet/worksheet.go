@@ -22,7 +22,8 @@
 //
 // Each field has an id, made from its question ("what-did-i-do-in-plain-words":
 // lowercase letters of any script and digits, joined by single hyphens, at
-// most 48) and unique in the page, whose headings share the page's ids
+// most 48, by the rule of package slug, which headings' ids follow too) and
+// unique in the page, whose headings share the page's ids
 // (parser.Context.IDs: a question asked twice gets "-2" from the builder's).
 // Or the id is written at the end of the line, which keeps it stable when the
 // question is reworded:
