@@ -2,15 +2,15 @@ package markdown
 
 import (
 	"strconv"
-	"unicode"
 
+	"github.com/trustguide/guide/internal/slug"
 	"github.com/yuin/goldmark/ast"
 )
 
 // ids makes element ids that are stable (the same text gives the same id)
 // and unique within a page ("why", then "why-2"). Unlike goldmark's default
 // it keeps letters of every script, so a heading in French or Greek gets a
-// readable id too, and it joins words with a single dash.
+// readable id too, and it joins words with a single dash (Slugify).
 type ids struct {
 	used map[string]bool
 	next map[string]int // the suffix to try first for a repeated base: 30,000 equal headings cost 30,000 steps, not 30,000²/2
@@ -18,30 +18,12 @@ type ids struct {
 
 func newIDs() *ids { return &ids{used: map[string]bool{}, next: map[string]int{}} }
 
-// Slugify turns text into an id: lower-case letters and digits, words joined
-// by single dashes.
-func Slugify(value []byte) string {
-	out := make([]rune, 0, len(value))
-	dash := false
-	for _, r := range string(value) {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if dash && len(out) > 0 {
-				out = append(out, '-')
-			}
-			out = append(out, unicode.ToLower(r))
-			dash = false
-		case r == '\'' || r == '’':
-			// "what's" reads better as "whats" than "what-s"
-		default:
-			dash = true
-		}
-	}
-	if len(out) > 60 {
-		out = out[:60]
-	}
-	return string(out)
-}
+// MaxID is the length of the longest heading id, in characters.
+const MaxID = 60
+
+// Slugify turns text into an id by the rule of package slug: lower-case
+// letters and digits, words joined by single dashes, at most MaxID long.
+func Slugify(value []byte) string { return slug.Make(string(value), MaxID) }
 
 func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
 	base := Slugify(value)

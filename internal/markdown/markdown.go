@@ -9,11 +9,10 @@ package markdown
 
 import (
 	"bytes"
-	"html"
 	"strconv"
-	"strings"
 
 	"github.com/trustguide/guide/internal/mdlimits"
+	"github.com/trustguide/guide/internal/plaintext"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -85,45 +84,65 @@ func (c *Converter) Parse(src []byte) *Doc {
 	ids := newIDs()
 	root := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext(parser.WithIDs(ids))))
 	d := &Doc{Source: src, Root: root, IDs: ids.used}
-	seen := map[string]bool{}
-	t := texter{text: make([]byte, 0, len(src))}
-	ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		status := t.visit(n, entering, src)
-		if !entering {
-			return status, nil
-		}
-		d.collect(n)
-		if id, ok := n.AttributeString("id"); ok {
-			if s, ok := id.([]byte); ok {
-				if seen[string(s)] && n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
-					d.Repeats = append(d.Repeats, Repeat{ID: string(s), Offset: n.Lines().At(0).Start})
-				}
-				seen[string(s)] = true
-				d.IDs[string(s)] = true
-			}
-		}
-		switch f := n.(type) {
-		case *east.Footnote: // footnote ids are made as the page is rendered
-			d.IDs["fn:"+strconv.Itoa(f.Index)] = true
-		case *east.FootnoteLink:
-			ref := "fnref"
-			if f.RefIndex > 0 {
-				ref += strconv.Itoa(f.RefIndex)
-			}
-			d.IDs[ref+":"+strconv.Itoa(f.Index)] = true
-		}
-		if h, ok := n.(*ast.Heading); ok {
-			id, _ := h.AttributeString("id")
-			idBytes, _ := id.([]byte)
-			d.Headings = append(d.Headings, Heading{Level: h.Level, ID: string(idBytes), Text: plainText(h, src)})
-		}
-		return status, nil
-	})
-	d.text = t.text
+	w := walk{doc: d, seen: map[string]bool{}, lines: plaintext.NewLines(src)}
+	_ = ast.Walk(root, w.visit)
+	d.text = w.lines.Text()
 	if d.Limit != nil {
 		return &Doc{Source: src, Root: ast.NewDocument(), IDs: map[string]bool{}, Limit: d.Limit}
 	}
 	return d
+}
+
+// walk is the one walk of a page's tree, in which Parse learns all it
+// tells: ids, headings, links, raw HTML and the page's text.
+type walk struct {
+	doc   *Doc
+	seen  map[string]bool // ids met so far
+	lines *plaintext.Lines
+}
+
+func (w *walk) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	status := w.lines.Visit(n, entering)
+	d := w.doc
+	if !entering {
+		if _, ok := n.(*ast.Heading); ok {
+			d.Headings[len(d.Headings)-1].Text = w.lines.Heading()
+		}
+		return status, nil
+	}
+	d.collect(n)
+	w.collectID(n)
+	switch f := n.(type) {
+	case *east.Footnote: // footnote ids are made as the page is rendered
+		d.IDs["fn:"+strconv.Itoa(f.Index)] = true
+	case *east.FootnoteLink:
+		ref := "fnref"
+		if f.RefIndex > 0 {
+			ref += strconv.Itoa(f.RefIndex)
+		}
+		d.IDs[ref+":"+strconv.Itoa(f.Index)] = true
+	case *ast.Heading:
+		id, _ := f.AttributeString("id")
+		idBytes, _ := id.([]byte)
+		d.Headings = append(d.Headings, Heading{Level: f.Level, ID: string(idBytes)}) // its Text when the walk leaves it
+	}
+	return status, nil
+}
+
+// collectID notes the id of node n, and a block's id that the page used
+// before.
+func (w *walk) collectID(n ast.Node) {
+	id, ok := n.AttributeString("id")
+	if !ok {
+		return
+	}
+	if s, ok := id.([]byte); ok {
+		if w.seen[string(s)] && n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+			w.doc.Repeats = append(w.doc.Repeats, Repeat{ID: string(s), Offset: n.Lines().At(0).Start})
+		}
+		w.seen[string(s)] = true
+		w.doc.IDs[string(s)] = true
+	}
 }
 
 // Render writes the document's HTML.
@@ -132,43 +151,4 @@ func (c *Converter) Render(d *Doc) ([]byte, error) {
 	buf.Grow(len(d.Source) + len(d.Source)/4)
 	err := c.md.Renderer().Render(&buf, d.Source, d.Root)
 	return buf.Bytes(), err
-}
-
-// plainText returns the text inside a node, without markup, with entities
-// (the typographer's curly quotes, an author's &amp;) as the characters.
-func plainText(n ast.Node, src []byte) string {
-	text := rawText(n, src)
-	if strings.IndexByte(text, '&') < 0 {
-		return text
-	}
-	return html.UnescapeString(text)
-}
-
-func rawText(n ast.Node, src []byte) string {
-	var b bytes.Buffer
-	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch t := c.(type) {
-		case *ast.Text:
-			b.Write(t.Segment.Value(src))
-			if t.SoftLineBreak() || t.HardLineBreak() {
-				b.WriteByte(' ')
-			}
-		case *ast.String:
-			b.Write(t.Value)
-		case *ast.AutoLink:
-			b.Write(t.Label(src))
-		case *ast.CodeSpan:
-			for ch := t.FirstChild(); ch != nil; ch = ch.NextSibling() {
-				if tx, ok := ch.(*ast.Text); ok {
-					b.Write(tx.Segment.Value(src))
-				}
-			}
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	return b.String()
 }

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -18,9 +19,26 @@ import (
 
 // TestTextInOneWalk: the text gathered while Parse walks the tree is the
 // text a walk of its own gives, block by block (how Text was made before),
-// for every page of a generated site and of the guide.
+// and each heading's text the text a walk of the heading gives, for every
+// page of a generated site and of the guide, and for character references
+// and escapes of every sort.
 func TestTextInOneWalk(t *testing.T) {
 	c := markdown.New(worksheet.New())
+	pages := guideAndCorpus()
+	pages["entities"] = []byte("# Tom &amp; Jerry's `&lt;` \\* &copy 2020 &#32;\n\nSay \"hi\" -- &amp;rsquo; & *&am*p; <https://a.example/?a&amp;b>\n")
+	for name, src := range pages {
+		d := c.Parse(src)
+		if got, want := d.Text(), textByBlocks(d.Root, src); got != want {
+			t.Errorf("%s: Text\n got %q\nwant %q", name, got, want)
+		}
+		if got, want := headingTexts(d), headingsByWalks(d.Root, src); !slices.Equal(got, want) {
+			t.Errorf("%s: headings\n got %q\nwant %q", name, got, want)
+		}
+	}
+}
+
+// guideAndCorpus are the guide's pages and a generated site's, by name.
+func guideAndCorpus() map[string][]byte {
 	pages := map[string][]byte{}
 	for name, f := range corpus.Generate(300, 3) {
 		if strings.HasSuffix(name, ".md") {
@@ -34,12 +52,28 @@ func TestTextInOneWalk(t *testing.T) {
 		}
 		return nil
 	})
-	for name, src := range pages {
-		d := c.Parse(src)
-		if got, want := d.Text(), textByBlocks(d.Root, src); got != want {
-			t.Errorf("%s: Text\n got %q\nwant %q", name, got, want)
-		}
+	return pages
+}
+
+func headingTexts(d *markdown.Doc) []string {
+	var texts []string
+	for _, h := range d.Headings {
+		texts = append(texts, h.Text)
 	}
+	return texts
+}
+
+// headingsByWalks is the text of each heading, one walk per heading (how
+// Headings were made before).
+func headingsByWalks(root ast.Node, src []byte) []string {
+	var texts []string
+	ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			texts = append(texts, html.UnescapeString(rawText(h, src)))
+		}
+		return ast.WalkContinue, nil
+	})
+	return texts
 }
 
 // textByBlocks is the text of a page, one walk per block.

@@ -7,7 +7,11 @@ func checkInline(src []byte, p paragraph) *Exceeded {
 	b := src[:p.end]
 	runs, open := 0, 0
 	for i := p.start; i < len(b); i++ {
-		switch c := b[i]; c {
+		c := b[i]
+		if !counted[c] {
+			continue
+		}
+		switch c {
 		case '\\':
 			i++ // an escaped mark is text
 		case '*', '_', '~':
@@ -37,6 +41,10 @@ func checkInline(src []byte, p paragraph) *Exceeded {
 	}
 	return nil
 }
+
+// counted are the bytes checkInline looks at: the rest of a paragraph is
+// skipped at one look each.
+var counted = [256]bool{'\\': true, '*': true, '_': true, '~': true, '[': true, ']': true}
 
 // linkReach counts the "](" that goldmark's scan of a link destination and
 // title starting at i passes before it ends, as goldmark scans them: a

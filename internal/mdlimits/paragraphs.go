@@ -37,15 +37,16 @@ func forEachParagraph(src []byte, f func(paragraph) bool) {
 // splitter groups lines into paragraphs, handing each to emit when it ends.
 type splitter struct {
 	emit  func(paragraph) bool
-	cur   *paragraph // the paragraph the lines are in, if any
-	fence []byte     // the fence of the code block the lines are in
+	cur   paragraph // the paragraph the lines are in, if open
+	open  bool
+	fence []byte // the fence of the code block the lines are in
 }
 
 // flush ends the current paragraph; false when no more are wanted.
 func (s *splitter) flush() bool {
-	p := s.cur
-	s.cur = nil
-	return p == nil || s.emit(*p)
+	open := s.open
+	s.open = false
+	return !open || s.emit(s.cur)
 }
 
 // line takes the line src[start:end]; false when no more lines are wanted.
@@ -75,20 +76,20 @@ func (s *splitter) line(start, end int, l line) bool {
 // its own (a list item, a heading, a field, the line after a table).
 func (s *splitter) text(start, end int, l line) bool {
 	field := bytes.HasPrefix(l.rest, []byte("? "))
-	if s.cur != nil {
+	if s.open {
 		startsOwn := l.item || isHeading(l.rest) || field && s.cur.field
 		if startsOwn || s.cur.table {
 			table := s.cur.table
 			if !s.flush() {
 				return false
 			}
-			s.cur = &paragraph{start: start, table: table && !startsOwn, field: field}
+			s.cur, s.open = paragraph{start: start, table: table && !startsOwn, field: field}, true
 		}
 	}
-	if s.cur == nil {
-		s.cur = &paragraph{start: start, field: field}
+	if !s.open {
+		s.cur, s.open = paragraph{start: start, field: field}, true
 	}
-	p := s.cur
+	p := &s.cur
 	p.end, p.lines = end, p.lines+1
 	if p.lines == 2 && isDelimiterRow(l.rest) {
 		p.table = true

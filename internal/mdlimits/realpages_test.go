@@ -14,6 +14,19 @@ import (
 // The guide's own pages and the generated ones of the benchmarks are far
 // from every limit.
 func TestGuideAndCorpusWithinLimits(t *testing.T) {
+	pages := guideAndCorpus()
+	if len(pages) < 300 {
+		t.Fatalf("only %d pages read", len(pages))
+	}
+	for name, src := range pages {
+		if got := mdlimits.Check(src); got != nil {
+			t.Errorf("%s: %s (at byte %d)", name, got.Message, got.Offset)
+		}
+	}
+}
+
+// guideAndCorpus are the guide's pages and a generated site's, by name.
+func guideAndCorpus() map[string][]byte {
 	pages := map[string][]byte{}
 	for name, f := range corpus.Generate(300, 1) {
 		pages["corpus:"+name] = f.Data
@@ -25,12 +38,5 @@ func TestGuideAndCorpusWithinLimits(t *testing.T) {
 		}
 		return nil
 	})
-	if len(pages) < 300 {
-		t.Fatalf("only %d pages read", len(pages))
-	}
-	for name, src := range pages {
-		if got := mdlimits.Check(src); got != nil {
-			t.Errorf("%s: %s (at byte %d)", name, got.Message, got.Offset)
-		}
-	}
+	return pages
 }

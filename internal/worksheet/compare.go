@@ -24,13 +24,12 @@ type Spec struct {
 func Specs(doc ast.Node, src []byte) []Spec {
 	var specs []Spec
 	at := lineCounter{src: src, line: 1}
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if f, ok := n.(*Field); ok && entering && f.Problem == "" {
+	for _, f := range fieldsOf(doc) {
+		if f.Problem == "" {
 			line, col := at.position(f.Pos())
 			specs = append(specs, Spec{ID: f.ID, Control: f.Control, Low: f.Low, High: f.High, Line: line, Col: col})
 		}
-		return ast.WalkContinue, nil
-	})
+	}
 	return specs
 }
 

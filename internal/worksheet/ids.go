@@ -2,9 +2,8 @@ package worksheet
 
 import (
 	"fmt"
-	"strings"
-	"unicode"
 
+	slugs "github.com/trustguide/guide/internal/slug"
 	"github.com/yuin/goldmark/parser"
 )
 
@@ -18,6 +17,7 @@ var pageKey = parser.NewContextKey()
 type page struct {
 	questions     map[string]string // field id → the field's question, to name it in a message
 	submitBlocked bool              // a one-line field renders the disabled submit button already
+	fields        bool              // a field was made, with or without a problem
 }
 
 func pageOf(pc parser.Context) *page {
@@ -59,40 +59,13 @@ func shorten(s string) string {
 	return s
 }
 
-// slug makes an id from a question: lowercase letters (of any script) and
-// digits kept, every other run of characters made one "-", at most maxIDLen
-// letters, cut at a word; "What did I do?" gives "what-did-i-do". An
-// apostrophe or a combining accent does not break a word. A question with no
-// letter or digit gets "field". The builder's pc.IDs() makes ids the same
-// way, so it keeps a slug unchanged (only adding "-2" to a repeated one).
+// slug makes an id from a question by the rule of package slug, at most
+// maxIDLen long: "What did I do?" gives "what-did-i-do". A question with no
+// letter or digit gets "field". The builder's pc.IDs() makes ids by the same
+// rule, so it keeps a slug unchanged (only adding "-2" to a repeated one).
 func slug(question string) string {
-	var id []rune
-	dash := false
-	for _, r := range strings.ToLower(question) {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if dash && len(id) > 0 {
-				id = append(id, '-')
-			}
-			dash = false
-			id = append(id, r)
-		case r == '\'' || r == '’' || unicode.Is(unicode.Mn, r):
-			// part of a word: "I'm" gives "im"
-		default:
-			dash = true
-		}
+	if id := slugs.Make(question, maxIDLen); id != "" {
+		return id
 	}
-	if len(id) > maxIDLen {
-		id = id[:maxIDLen]
-		for i := len(id) - 1; i > maxIDLen/2; i-- {
-			if id[i] == '-' { // cut at a word
-				id = id[:i]
-				break
-			}
-		}
-	}
-	if len(id) == 0 {
-		return "field"
-	}
-	return string(id)
+	return "field"
 }

@@ -58,30 +58,33 @@ type fieldParser struct{}
 
 func (fieldParser) Transform(para *ast.Paragraph, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
-	var lines []text.Segment
-	for i := range para.Lines().Len() {
-		s := para.Lines().At(i)
-		lines = append(lines, s.TrimLeftSpace(src))
-	}
-	if len(lines) == 0 {
+	if para.Lines().Len() == 0 {
 		return
 	}
+	// Most paragraphs are prose: see that from the first line before
+	// gathering the lines.
+	head := para.Lines().At(0)
+	head = head.TrimLeftSpace(src)
+	first := head.Value(src)
 	parent := para.Parent()
-	if item, ok := parent.(*ast.ListItem); ok && para.PreviousSibling() == nil {
-		if f := newCheckbox(lines, src, pc); f != nil {
-			item.SetAttributeString("class", []byte("worksheet-item"))
-			f.SetBlankPreviousLines(para.HasBlankPreviousLines())
-			parent.ReplaceChild(parent, para, f)
-			return
-		}
+	item, inItem := parent.(*ast.ListItem)
+	task := inItem && para.PreviousSibling() == nil && len(first) > 0 && first[0] == '['
+	if !task && !isFieldLine(first) {
+		return
 	}
-	if !isFieldLine(lines[0].Value(src)) {
+	lines := make([]text.Segment, para.Lines().Len())
+	for i := range lines {
+		l := para.Lines().At(i)
+		lines[i] = l.TrimLeftSpace(src)
+	}
+	if task && checkbox(para, item, lines, src, pc) || !isFieldLine(first) {
 		return
 	}
 	for i, g := range split(lines, src, pc) {
 		var n ast.Node
 		if g.field {
 			n = newField(g.lines, src, pc)
+			pageOf(pc).fields = true
 		} else {
 			p := ast.NewParagraph()
 			setLines(p, g.lines, src)
@@ -93,6 +96,20 @@ func (fieldParser) Transform(para *ast.Paragraph, reader text.Reader, pc parser.
 		parent.InsertBefore(parent, para, n)
 	}
 	parent.RemoveChild(parent, para)
+}
+
+// checkbox makes the list item's first paragraph para a checkbox, if its
+// lines are one, and says whether they were.
+func checkbox(para *ast.Paragraph, item *ast.ListItem, lines []text.Segment, src []byte, pc parser.Context) bool {
+	f := newCheckbox(lines, src, pc)
+	if f == nil {
+		return false
+	}
+	pageOf(pc).fields = true
+	item.SetAttributeString("class", []byte("worksheet-item"))
+	f.SetBlankPreviousLines(para.HasBlankPreviousLines())
+	item.ReplaceChild(item, para, f)
+	return true
 }
 
 func isFieldLine(line []byte) bool {
@@ -249,45 +266,4 @@ func finish(f *Field, label, whole []text.Segment, id string, hasID bool, src []
 		return
 	}
 	setLines(f, label, src)
-}
-
-// labelTransformer keeps field labels to phrasing text, after inline
-// parsing: a link gives way to its text (a <label> may not contain one), and
-// raw HTML is shown as text, never passed through, even with html.WithUnsafe.
-type labelTransformer struct{}
-
-func (labelTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if f, ok := n.(*Field); ok && entering {
-			flatten(f, reader.Source())
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
-}
-
-func flatten(n ast.Node, src []byte) {
-	for c := n.FirstChild(); c != nil; {
-		next := c.NextSibling()
-		switch c := c.(type) {
-		case *ast.Link:
-			flatten(c, src)
-			for gc := c.FirstChild(); gc != nil; gc = c.FirstChild() {
-				n.InsertBefore(n, c, gc)
-			}
-			n.RemoveChild(n, c)
-		case *ast.AutoLink:
-			n.ReplaceChild(n, c, ast.NewString(c.Label(src)))
-		case *ast.RawHTML:
-			for i := range c.Segments.Len() {
-				t := ast.NewTextSegment(c.Segments.At(i))
-				t.SetSoftLineBreak(i < c.Segments.Len()-1)
-				n.InsertBefore(n, c, t)
-			}
-			n.RemoveChild(n, c)
-		default:
-			flatten(c, src)
-		}
-		c = next
-	}
 }

@@ -1,9 +1,9 @@
 package worksheet
 
 import (
-	"bytes"
 	"strconv"
 
+	"github.com/trustguide/guide/internal/plaintext"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
@@ -26,7 +26,7 @@ func renderField(w util.BufWriter, source []byte, node ast.Node, entering bool) 
 	case n.Problem != "":
 		_, _ = w.WriteString("</p>\n")
 	case entering:
-		open(w, n, plainText(n, source))
+		open(w, n, plaintext.Label(n, source))
 	default:
 		closeField(w, n)
 	}
@@ -114,45 +114,12 @@ func writeEnds(w util.BufWriter, n *Field) {
 // to give each its Ends.
 func Scales(doc ast.Node) []*Field {
 	var scales []*Field
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if f, ok := n.(*Field); ok && entering && f.Control == Scale && f.LowLabel != "" {
+	for _, f := range fieldsOf(doc) {
+		if f.Control == Scale && f.LowLabel != "" {
 			scales = append(scales, f)
 		}
-		return ast.WalkContinue, nil
-	})
+	}
 	return scales
 }
 
 func escape(s string) string { return string(util.EscapeHTML([]byte(s))) }
-
-// plainText is the text of a field's label without markup, as a reader sees
-// it: backslash escapes and entities resolved, line breaks made spaces.
-func plainText(n ast.Node, source []byte) []byte {
-	var b bytes.Buffer
-	var walk func(n ast.Node, code bool)
-	walk = func(n ast.Node, code bool) {
-		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			switch c := c.(type) {
-			case *ast.Text:
-				v := c.Segment.Value(source)
-				if !code && !c.IsRaw() {
-					v = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
-				}
-				b.Write(v)
-				if c.SoftLineBreak() || c.HardLineBreak() {
-					b.WriteByte(' ')
-				}
-			case *ast.String:
-				v := c.Value
-				if c.IsCode() { // raw HTML, like the Typographer's "&rsquo;"
-					v = util.ResolveEntityNames(util.ResolveNumericReferences(v))
-				}
-				b.Write(v)
-			default:
-				walk(c, code || c.Kind() == ast.KindCodeSpan)
-			}
-		}
-	}
-	walk(n, false)
-	return bytes.Join(bytes.Fields(b.Bytes()), []byte(" "))
-}

@@ -22,7 +22,8 @@
 //
 // Each field has an id, made from its question ("what-did-i-do-in-plain-words":
 // lowercase letters of any script and digits, joined by single hyphens, at
-// most 48) and unique in the page, whose headings share the page's ids
+// most 48, by the rule of package slug, which headings' ids follow too) and
+// unique in the page, whose headings share the page's ids
 // (parser.Context.IDs: a question asked twice gets "-2" from the builder's).
 // Or the id is written at the end of the line, which keeps it stable when the
 // question is reworded:
@@ -101,7 +102,10 @@ func (worksheetExtension) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(
 		// After link reference definitions (100) are taken out of paragraphs.
 		parser.WithParagraphTransformers(util.Prioritized(fieldParser{}, 200)),
-		parser.WithASTTransformers(util.Prioritized(labelTransformer{}, 100)),
+		// Last (a lower value runs first): after the footnotes' (999), which
+		// move footnotes to the end and drop those never referred to, so
+		// that the fields it notes are the tree's.
+		parser.WithASTTransformers(util.Prioritized(labelTransformer{}, 10000)),
 	)
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(fieldRenderer{}, 500)))
 }
@@ -134,27 +138,43 @@ func Warnings(doc ast.Node) []Problem {
 // collect returns a Problem for each field of doc for which message says something.
 func collect(doc ast.Node, message func(*Field) string) []Problem {
 	var problems []Problem
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if f, ok := n.(*Field); ok && entering {
-			if m := message(f); m != "" {
-				problems = append(problems, Problem{Offset: f.Pos(), Message: m})
-			}
+	for _, f := range fieldsOf(doc) {
+		if m := message(f); m != "" {
+			problems = append(problems, Problem{Offset: f.Pos(), Message: m})
 		}
-		return ast.WalkContinue, nil
-	})
+	}
 	return problems
 }
 
 // HasFields reports whether doc has a field to fill in, that is, whether the
 // page is a form.
 func HasFields(doc ast.Node) bool {
-	found := false
+	for _, f := range fieldsOf(doc) {
+		if f.Problem == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// fieldsMeta is the key of a parsed page's fields in its Document's Meta.
+const fieldsMeta = "worksheet.fields"
+
+// fieldsOf returns the fields in doc, in the order of the tree: those the
+// parser noted on a Document it parsed (see labelTransformer), or those a
+// walk of another node finds.
+func fieldsOf(doc ast.Node) []*Field {
+	if d, ok := doc.(*ast.Document); ok {
+		fields, _ := d.Meta()[fieldsMeta].([]*Field)
+		return fields
+	}
+	var fields []*Field
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if f, ok := n.(*Field); ok && f.Problem == "" {
-			found = true
-			return ast.WalkStop, nil
+		if f, ok := n.(*Field); ok && entering {
+			fields = append(fields, f)
+			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
 	})
-	return found
+	return fields
 }

@@ -1,0 +1,130 @@
+// Package plaintext turns a goldmark syntax tree into the text a reader
+// sees: a page's text for its search entry, reading time and reading grade
+// (Lines), a heading's text for the table of contents (Lines.Heading), a
+// worksheet field's question for its data-field (Label).
+//
+// Each inline node gives the same text to all three: a Text its source (and
+// a space for a line break), a String its value, an autolink its label, a
+// code span its code; other nodes give their children's. They differ in how
+// that text is read back into characters, as they always have:
+//
+//   - Lines decodes every character reference of a line as a browser would
+//     (html.UnescapeString, in code too) and keeps backslash escapes;
+//   - Label resolves them as goldmark renders them: escapes and references
+//     in text, not in code; then it makes every run of spaces one space.
+package plaintext
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/util"
+)
+
+// kind says how a piece of text may be decoded.
+type kind int
+
+const (
+	written kind = iota // as written: code, a link's label, a space
+	source              // markdown: may hold backslash escapes and character references
+	entity              // HTML the typographer wrote, like "&rsquo;"
+)
+
+// taker gathers the pieces of text nodes give.
+type taker interface{ take(value []byte, k kind) }
+
+var space = []byte{' '}
+
+// inline gives what node n itself shows (not its children) to t, and says
+// whether to walk n's children.
+func inline(n ast.Node, src []byte, t taker) ast.WalkStatus {
+	switch n := n.(type) {
+	case *ast.Text:
+		if n.IsRaw() {
+			t.take(n.Segment.Value(src), written)
+		} else {
+			t.take(n.Segment.Value(src), source)
+		}
+		if n.SoftLineBreak() || n.HardLineBreak() {
+			t.take(space, written)
+		}
+	case *ast.String:
+		if n.IsCode() {
+			t.take(n.Value, entity)
+		} else {
+			t.take(n.Value, written)
+		}
+	case *ast.AutoLink:
+		t.take(n.Label(src), written)
+	case *ast.CodeSpan:
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			if tx, ok := c.(*ast.Text); ok {
+				t.take(tx.Segment.Value(src), written)
+			}
+		}
+		return ast.WalkSkipChildren
+	}
+	return ast.WalkContinue
+}
+
+// typographic is what the typographer's entities stand for, so that a line
+// with curly quotes needs no decoding of its own.
+var typographic = map[string]string{
+	"&lsquo;": "‘", "&rsquo;": "’", "&ldquo;": "“", "&rdquo;": "”",
+	"&ndash;": "–", "&mdash;": "—", "&hellip;": "…", "&laquo;": "«", "&raquo;": "»",
+}
+
+// Label returns the text of n's children as goldmark renders it, with
+// every run of spaces made one and none at either end.
+func Label(n ast.Node, src []byte) []byte {
+	var l label
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		_ = ast.Walk(c, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+			if !entering {
+				return ast.WalkContinue, nil
+			}
+			return inline(c, src, &l), nil
+		})
+	}
+	return collapse(l.text)
+}
+
+// collapse makes each run of spaces (unicode.IsSpace: no-break spaces too)
+// in text one " ", and drops those at either end, in place.
+func collapse(text []byte) []byte {
+	out, pending := text[:0], false
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(text[i:])
+		}
+		if unicode.IsSpace(r) {
+			pending = len(out) > 0
+		} else {
+			if pending {
+				out, pending = append(out, ' '), false
+			}
+			out = append(out, text[i:i+size]...) // never ahead of i: safe in place
+		}
+		i += size
+	}
+	return out
+}
+
+// label gathers a Label.
+type label struct{ text []byte }
+
+func (l *label) take(v []byte, k kind) {
+	switch k {
+	case source:
+		v = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
+	case entity:
+		if s, ok := typographic[string(v)]; ok {
+			l.text = append(l.text, s...)
+			return
+		}
+		v = util.ResolveEntityNames(util.ResolveNumericReferences(v))
+	}
+	l.text = append(l.text, v...)
+}
