@@ -7,38 +7,46 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/trustguide/guide/internal/content"
 	"github.com/trustguide/guide/internal/layout"
 	"github.com/trustguide/guide/internal/linkcheck"
 	"github.com/trustguide/guide/internal/markdown"
 	"github.com/trustguide/guide/internal/suggest"
 )
 
+// targets say what the link targets of a body lead to in one build: its
+// inputs and its site.
+type targets struct {
+	in   *inputs
+	site *content.Site
+}
+
 // resolve says what a link target leads to in this build: a page file's
 // URL or why there is none ("\x00draft"), whether a file exists, or the
 // text of a string a body shows ("string:fr:link.in-english").
-func (j *job) resolve(target string) string {
+func (t targets) resolve(target string) string {
 	if ref, ok := strings.CutPrefix(target, stringTarget); ok {
 		lang, key, _ := strings.Cut(ref, ":")
-		return j.next.in.raw(lang, key)
+		return t.in.raw(lang, key)
 	}
 	if name, ok := strings.CutPrefix(target, "file:"); ok {
-		if j.fileExists(name) {
+		if t.fileExists(name) {
 			return "yes"
 		}
 		return ""
 	}
-	if p := j.next.site.BySource[target]; p != nil {
+	if p := t.site.BySource[target]; p != nil {
 		return p.URL
 	}
-	return "\x00" + j.next.site.Missing(target)
+	return "\x00" + t.site.Missing(target)
 }
 
 // pageFileNamed is the page file src names: itself, or else the file whose
 // name is the same text in another Unicode form (é as one character, or as
 // e and an accent, as macOS once kept names), since an author cannot see
 // the difference.
-func (j *job) pageFileNamed(src string) string {
-	site := j.next.site
+func (t targets) pageFileNamed(src string) string {
+	site := t.site
 	if site.BySource[src] != nil || site.Missing(src) != "" {
 		return src
 	}
@@ -53,8 +61,8 @@ func (j *job) pageFileNamed(src string) string {
 
 // fileExists reports whether the site publishes a file, other than a page,
 // at the output path name.
-func (j *job) fileExists(name string) bool {
-	in := j.next.in
+func (t targets) fileExists(name string) bool {
+	in := t.in
 	if _, ok := in.resources[name]; ok {
 		return true
 	}
@@ -111,26 +119,26 @@ func (b bodyOf) resolvePage(ref *markdown.Ref, file, fragment string) {
 	if strings.HasPrefix(file, "/") {
 		src = path.Join(b.page.Lang.Dir, file)
 	}
-	src = b.job.pageFileNamed(src)
-	url := b.job.resolve(src)
+	src = b.to.pageFileNamed(src)
+	url := b.to.resolve(src)
 	b.r.resolved = append(b.r.resolved, resolution{src, url})
-	if strings.HasPrefix(url, "\x00") && b.job.next.site.Missing(src) == "" && !b.page.Lang.IsDefault() {
+	if strings.HasPrefix(url, "\x00") && b.to.site.Missing(src) == "" && !b.page.Lang.IsDefault() {
 		if original, to := b.untranslated(src); to != "" {
 			src, url = original, to
-			lang := b.job.next.site.Langs[0]
+			lang := b.to.site.Langs[0]
 			note := stringTarget + b.page.Lang.Code + ":" + inEnglish
-			text := b.job.resolve(note)
+			text := b.to.resolve(note)
 			b.r.resolved = append(b.r.resolved, resolution{note, text})
 			ref.MarkLanguage(lang.Code, text)
 		}
 	}
 	if strings.HasPrefix(url, "\x00") {
-		switch b.job.next.site.Missing(src) {
+		switch b.to.site.Missing(src) {
 		case "unreadable": // its own problems say why; the link is not at fault
 		case "draft":
 			b.addAt(ref.Offset, "link to %s, but that page is a draft, left out of this build: build with -drafts to include it, or remove `draft: true` from it", file)
 		default:
-			b.addAt(ref.Offset, "link to %s, but there is no such page%s", file, b.job.nearestPage(b.page.Source, src))
+			b.addAt(ref.Offset, "link to %s, but there is no such page%s", file, b.to.nearestPage(b.page.Source, src))
 		}
 		return
 	}
@@ -145,8 +153,8 @@ func (b bodyOf) resolvePage(ref *markdown.Ref, file, fragment string) {
 // untranslated finds the default language's page of a translation's link
 // to a page not translated: its source and URL, or "" when there is none.
 func (b bodyOf) untranslated(src string) (original, url string) {
-	original = layout.Pair(b.page.Lang, b.job.next.site.Langs[0], src)
-	url = b.job.resolve(original)
+	original = layout.Pair(b.page.Lang, b.to.site.Langs[0], src)
+	url = b.to.resolve(original)
 	b.r.resolved = append(b.r.resolved, resolution{original, url})
 	if strings.HasPrefix(url, "\x00") {
 		return "", ""
@@ -161,7 +169,7 @@ func (b bodyOf) resolveImage(ref *markdown.Ref, file string) {
 		name = strings.TrimPrefix(path.Clean(file), "/")
 	}
 	target := "file:" + name
-	exists := b.job.resolve(target)
+	exists := b.to.resolve(target)
 	b.r.resolved = append(b.r.resolved, resolution{target, exists})
 	if exists == "" {
 		b.addAt(ref.Offset, "image %s does not exist: put it beside the page or in static/, and check the name", file)
@@ -172,9 +180,9 @@ func (b bodyOf) resolveImage(ref *markdown.Ref, file string) {
 
 // nearestPage suggests the page a link to the missing file src may have
 // meant, as a link from the file from.
-func (j *job) nearestPage(from, src string) string {
-	sources := make([]string, 0, len(j.next.site.Pages))
-	for _, p := range j.next.site.Pages {
+func (t targets) nearestPage(from, src string) string {
+	sources := make([]string, 0, len(t.site.Pages))
+	for _, p := range t.site.Pages {
 		if !p.Made {
 			sources = append(sources, p.Source)
 		}

@@ -21,6 +21,16 @@ import (
 	"github.com/trustguide/guide/internal/translation"
 )
 
+// The read stage: the source files, read and parsed. Its value, inputs,
+// is every setting, markdown file (its front matter parsed, its body kept
+// for the draw stage), file beside the pages, static file, template and
+// strings file of the site.
+//
+// Its part of the rebuild rule: a file is read again when the watcher names
+// it (or a folder above it), and parsed again when its bytes changed; the
+// rest is taken over from the last build's inputs (plan says what was read
+// again, for the stages after).
+
 // inputs are the source files of a build, read and parsed. A build takes
 // over from the last one every input that did not change.
 type inputs struct {
@@ -77,8 +87,8 @@ func (p plan) summary() string {
 }
 
 // planFor sorts changed paths into what must be read again.
-func planFor(fsys fs.FS, last *inputs, first bool, changed []string) plan {
-	if changed == nil || first {
+func planFor(fsys fs.FS, last *inputs, changed []string) plan {
+	if changed == nil {
 		return plan{everything: true, config: true, scan: true, manifest: true, assets: true, templates: true}
 	}
 	var p plan
@@ -128,10 +138,12 @@ func isPageEdit(fsys fs.FS, last *inputs, name string) bool {
 	return false
 }
 
-// readInputs reads again what the plan names, taking the rest over from
-// the last build.
-func (j *job) readInputs() {
-	in := *j.last.in // a copy: the last build's inputs stay as they were
+// read reads again what changed names (everything when nil), taking the
+// rest over from the last build's inputs, and notes the problems of what it
+// read.
+func (j *job) read(last *inputs, changed []string) *inputs {
+	j.plan = planFor(j.fsys, last, changed)
+	in := *last // a copy: the last build's inputs stay as they were
 	in.sources = maps.Clone(in.sources)
 	if j.plan.config || j.plan.scan {
 		in.languages = layout.Languages(j.fsys)
@@ -161,7 +173,13 @@ func (j *job) readInputs() {
 		j.loadTemplates(&in, langs)
 	}
 	j.readSources(&in, j.plan.pages)
-	j.next.in = &in
+	for _, d := range []diag.List{in.configDiag, in.langDiag, in.scanDiag, in.assetDiag, in.tmplDiag, in.resDiag} {
+		j.problems.Append(d)
+	}
+	for _, s := range in.sources {
+		j.problems.Append(s.problems) // in any order: problems are sorted in the end
+	}
+	return &in
 }
 
 // scan lists the content folder again: markdown files that came are read,
