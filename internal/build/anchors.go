@@ -26,7 +26,7 @@ func (c *checkStage) checkAnchors() {
 			a = c.anchorsOf(ps)
 		}
 		c.next.anchors[ps.page.Source] = a
-		c.problems.Append(a.problems)
+		c.next.problems.Append(a.problems)
 	}
 }
 

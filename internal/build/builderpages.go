@@ -46,7 +46,7 @@ func (d *drawStage) drawBuilderPages() {
 		pages = append(pages, d.builderPage(notFoundPage(d.in, lang)))
 		if view := printPage(d.in, lang); d.in.hasPrintView() {
 			if p := site.ByURL[view.URL]; p != nil {
-				d.problems.Add(p.Source, p.Meta.Line("slug"), 1, "this page's URL is %s, where the builder puts the whole guide to print: give it another slug", view.URL)
+				d.next.problems.Add(p.Source, p.Meta.Line("slug"), 1, "this page's URL is %s, where the builder puts the whole guide to print: give it another slug", view.URL)
 			} else {
 				chapters[lang.Code] = d.chapters(lang)
 				pages = append(pages, d.builderPage(view))

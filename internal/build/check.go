@@ -23,9 +23,10 @@ import (
 
 // checked is the value of the check stage.
 type checked struct {
-	anchors map[string]*anchorCheck // by page source
-	owners  *diag.List              // paths claimed twice; nil before the first check
-	output  *outputCheck            // nil when the output was not checked
+	anchors  map[string]*anchorCheck // by page source
+	owners   *diag.List              // paths claimed twice; nil before the first check
+	output   *outputCheck            // nil when the output was not checked
+	problems diag.List               // what all of the above found
 }
 
 // checkStage makes one build's checks from its values, and the last
@@ -48,4 +49,15 @@ func (j *job) check(in *inputs, site *resolved, pages *drawing, out *written, la
 	c.checkOwners()
 	c.checkOutput()
 	return c.next
+}
+
+// failedSoFar reports whether the build has an error before its output's
+// links are checked.
+func (c *checkStage) failedSoFar() bool {
+	for _, l := range []diag.List{c.in.problems, c.site.problems, c.pages.problems, c.out.problems, c.next.problems} {
+		if l.HasErrors() {
+			return true
+		}
+	}
+	return false
 }

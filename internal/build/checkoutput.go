@@ -36,14 +36,14 @@ func (c *checkStage) checkOutput() {
 		Source:  func(file string) string { return c.out.sources[file] },
 		Written: c.writtenAt,
 	}
-	pagesFailed := c.problems.HasErrors()
+	pagesFailed := c.failedSoFar()
 	var broken []linkcheck.Broken
 	for _, b := range oc.links.Broken() {
 		if !c.isPrintFile(b.File) || !pagesFailed { // /print/ holds the articles' links: each is reported at its article
 			broken = append(broken, b)
 		}
 	}
-	c.problems.Append(report.Report(broken))
+	c.next.problems.Append(report.Report(broken))
 	c.guard(oc, old, fresh, redirects)
 	c.next.output = oc
 }
@@ -118,7 +118,7 @@ func (c *checkStage) checkWritten(ix *linkcheck.Index, redirects map[string]bool
 		}
 		for _, w := range ps.body.written {
 			if problem := ix.CheckWritten(c.out.files, redirects, file, w.dest); problem != "" {
-				c.problems.Add(ps.page.Source, w.line, w.col, "link to %s, but %s", w.dest, problem)
+				c.next.problems.Add(ps.page.Source, w.line, w.col, "link to %s, but %s", w.dest, problem)
 				known[reportKey(file, w.dest)] = true
 			}
 		}
@@ -163,13 +163,13 @@ func (c *checkStage) addresses() uint64 {
 func (c *checkStage) guard(oc, old *outputCheck, fresh bool, redirects map[string]bool) {
 	if !fresh && !c.plan.manifest {
 		oc.guard, oc.manifest, oc.urls = old.guard, old.manifest, old.urls
-		c.problems.Append(oc.guard)
+		c.next.problems.Append(oc.guard)
 		return
 	}
 	data, err := fs.ReadFile(c.fsys, manifest.Path)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		oc.guard.Add(manifest.Path, 0, 0, "cannot read: %v", content.ReadError(err))
-		c.problems.Append(oc.guard)
+		c.next.problems.Append(oc.guard)
 		return
 	}
 	oc.urls = data
@@ -178,7 +178,7 @@ func (c *checkStage) guard(oc, old *outputCheck, fresh bool, redirects map[strin
 		return page || linkcheck.Redirected(redirects, u)
 	}
 	oc.manifest = manifest.Guard(data, answered, c.promised(), !c.opt.Drafts, &oc.guard)
-	c.problems.Append(oc.guard)
+	c.next.problems.Append(oc.guard)
 }
 
 // promised are the URLs the site promises to keep: every page's, the

@@ -37,6 +37,7 @@ type drawing struct {
 	chapters map[string]*fact[[]render.Chapter] // each language's print view's, by code
 	viewSum  uint64                             // the site's views the pages were drawn with (resolved.viewSum)
 	look     uint64                             // the templates they were drawn with (inputs.look)
+	problems diag.List                          // the bodies' and the drawings'
 }
 
 // drawnPage is one page rendered and drawn.
@@ -80,7 +81,21 @@ func (j *job) draw(in *inputs, site *resolved, last *drawing) *drawing {
 	d.moved = d.findMoved()
 	d.drawPages()
 	d.drawBuilderPages()
+	d.collectProblems()
 	return d.next
+}
+
+// collectProblems gathers the problems of the pages' bodies and drawings.
+// A template error most pages meet is reported once.
+func (d *drawStage) collectProblems() {
+	failures := map[diag.Diagnostic][]string{}
+	for _, ps := range d.next.all {
+		d.next.problems.Append(ps.body.problems)
+		if ps.drawErr.Message != "" {
+			failures[ps.drawErr] = append(failures[ps.drawErr], ps.page.Source)
+		}
+	}
+	d.next.problems.Append(render.WhileDrawing(failures))
 }
 
 // quiet reports whether nothing any page is drawn from changed but the

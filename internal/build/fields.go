@@ -26,7 +26,7 @@ func (c *checkStage) checkFields() {
 		if en == nil || en.body == nil || !en.body.isForm && !ps.body.isForm {
 			continue
 		}
-		c.problems.Append(worksheet.CompareFields(
+		c.next.problems.Append(worksheet.CompareFields(
 			worksheet.Page{Path: src, Fields: en.body.fields},
 			worksheet.Page{Path: p.Source, Fields: ps.body.fields}))
 	}

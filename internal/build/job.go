@@ -3,23 +3,20 @@ package build
 import (
 	"io/fs"
 	"sync/atomic"
-
-	"github.com/trustguide/guide/internal/diag"
 )
 
-// job is one build: what it reads, the tools builds share, and what it has
-// found so far. Its stages (the package doc) make the build's values one
+// job is one build: what it reads, the options, the tools builds share and
+// what changed since the last build. Its stages (the package doc) make the build's values one
 // after another; each stage reads the values before it and its own value
 // from the last build, and makes a new value of its own: no stage changes a
 // value made before it, in this build or an earlier one.
 type job struct {
-	fsys     fs.FS
-	opt      Options
-	tools    *tools
-	final    bool // no build follows: keep nothing for one
-	plan     plan // what changed since the last build, as read found it
-	problems diag.List
-	drawn    atomic.Int64 // pages drawn in this build
+	fsys  fs.FS
+	opt   Options
+	tools *tools
+	final bool         // no build follows: keep nothing for one
+	plan  plan         // what changed since the last build, as read found it
+	drawn atomic.Int64 // pages drawn in this build
 }
 
 // state is what one build left for the next: the value of each stage.

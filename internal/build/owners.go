@@ -51,7 +51,7 @@ func (c *checkStage) checkOwners() {
 	} else {
 		c.next.owners = ownerProblems(c.owners())
 	}
-	c.problems.Append(*c.next.owners)
+	c.next.problems.Append(*c.next.owners)
 }
 
 // owners lists what claims each output path.

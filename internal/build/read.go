@@ -48,8 +48,9 @@ type inputs struct {
 	byLang     map[string]*render.Templates // each language's: the same, with its strings
 	strings    map[string]*i18n.Strings     // each language's strings, by code
 	tmplDiag   diag.List
-	look       uint64   // names this parse of the templates, with the static files they link to
-	langs      []string // the languages whose strings the templates were checked with
+	look       uint64    // names this parse of the templates, with the static files they link to
+	langs      []string  // the languages whose strings the templates were checked with
+	problems   diag.List // all of the above's, and the markdown files'
 }
 
 // source is one markdown file as last read.
@@ -173,11 +174,12 @@ func (j *job) read(last *inputs, changed []string) *inputs {
 		j.loadTemplates(&in, langs)
 	}
 	j.readSources(&in, j.plan.pages)
+	in.problems = nil // the last build's are its own
 	for _, d := range []diag.List{in.configDiag, in.langDiag, in.scanDiag, in.assetDiag, in.tmplDiag, in.resDiag} {
-		j.problems.Append(d)
+		in.problems.Append(d)
 	}
 	for _, s := range in.sources {
-		j.problems.Append(s.problems) // in any order: problems are sorted in the end
+		in.problems.Append(s.problems) // in any order: problems are sorted in the end
 	}
 	return &in
 }

@@ -36,6 +36,7 @@ type resolved struct {
 	look     uint64          // the templates and strings (inputs.look) the facts were made with
 	moved    map[string]bool // page files whose URL changed, or that came or went, since the last build
 	newFacts bool            // some fact a view may read is not the last build's
+	problems diag.List       // the assembly's, and the translations' warnings
 }
 
 // placed is a page and where it is published.
@@ -70,8 +71,8 @@ func (j *job) resolve(in *inputs, last *resolved) *resolved {
 	r := &resolveStage{job: j, in: in, last: last, next: &resolved{look: in.look}}
 	next := r.next
 	next.site, next.assembly = r.assembleSite()
-	j.problems.Append(next.assembly)
-	j.problems.Append(checkTranslations(in))
+	next.problems.Append(next.assembly)
+	next.problems.Append(checkTranslations(in))
 	next.views, next.viewSum = r.siteViews()
 	next.moved = r.findMoved()
 	r.placePages()

@@ -24,12 +24,13 @@ import (
 
 // written is the value of the write stage.
 type written struct {
-	files   output.Files
-	sources map[string]string // output HTML file → the source it was made from
-	made    map[string]string // the builder's own files: what each is
-	listing *listing
-	search  map[string][]searchPart // each language's search index, by code
-	sums    *offline.Checksums
+	files    output.Files
+	sources  map[string]string // output HTML file → the source it was made from
+	made     map[string]string // the builder's own files: what each is
+	listing  *listing
+	search   map[string][]searchPart // each language's search index, by code
+	sums     *offline.Checksums
+	problems diag.List // the listing's
 }
 
 // writeStage makes one build's output from its drawn pages, and the last
@@ -58,21 +59,14 @@ func (j *job) samePlaces(site *resolved) bool {
 	return len(site.moved) == 0 && !j.plan.scan && !j.plan.assets && !j.plan.templates
 }
 
-// collect adds the pages' HTML to the output and their problems to the
-// build's. A template error most pages meet is reported once.
+// collect adds the pages' HTML to the output.
 func (w *writeStage) collect() {
 	w.next.files = w.startFiles()
-	failures := map[diag.Diagnostic][]string{}
 	for _, ps := range w.pages.all {
-		w.problems.Append(ps.body.problems)
 		if ps.drawn != nil {
 			w.next.files[ps.file] = ps.drawn.html
 		}
-		if ps.drawErr.Message != "" {
-			failures[ps.drawErr] = append(failures[ps.drawErr], ps.page.Source)
-		}
 	}
-	w.problems.Append(render.WhileDrawing(failures))
 }
 
 // startFiles is the output before the pages are added: a copy of the last
@@ -120,7 +114,7 @@ func (w *writeStage) makeSiteFiles() {
 			w.next.files[name] = data
 		}
 	}
-	w.problems.Append(l.problems)
+	w.next.problems.Append(l.problems)
 	w.makeSearchIndex()
 	w.makeOfflineFiles()
 }
