@@ -53,7 +53,7 @@ func (d *drawStage) drawBuilderPages() {
 			}
 		}
 	}
-	d.next.chapters, d.views.chapters = chapters, chapters
+	d.next.chapters, d.readable.chapters = chapters, chapters
 	for _, ps := range pages {
 		d.makeDrawing(ps)
 	}

@@ -26,7 +26,7 @@ import (
 // changed (quiet); else its body is rendered again when its source changed
 // or a page, file or string its body shows resolves otherwise (keptBody),
 // and it is drawn again when its body, the site's view or the templates
-// changed, or something its view read of other pages (views, the recorded
+// changed, or something its view read of other pages (readable, the recorded
 // reads) has another digest now (sameDrawing).
 
 // drawing is the value of the draw stage.
@@ -35,7 +35,8 @@ type drawing struct {
 	site     []*drawnPage                       // the site's pages, in the site's order
 	all      []*drawnPage                       // and then the builder's own: 404, print
 	chapters map[string]*fact[[]render.Chapter] // each language's print view's, by code
-	viewSum  uint64                             // the site's views the pages were drawn with (resolved.viewSum)
+	facts    *facts                             // the facts the pages' views read
+	siteSum  uint64                             // the site's views the pages were drawn with (resolved.siteSum)
 	look     uint64                             // the templates they were drawn with (inputs.look)
 	problems diag.List                          // the bodies' and the drawings'
 }
@@ -64,20 +65,20 @@ type drawn struct {
 // last build's drawing, which it reads and never changes.
 type drawStage struct {
 	*job
-	in    *inputs
-	site  *resolved
-	to    targets         // what links lead to in this build
-	moved map[string]bool // link targets that may resolve otherwise than in the last build
-	views views
-	parts siteParts
-	last  *drawing // read only
-	next  *drawing
+	in       *inputs
+	site     *resolved
+	to       targets         // what links lead to in this build
+	moved    map[string]bool // link targets that may resolve otherwise than in the last build
+	readable readable
+	parts    siteParts
+	last     *drawing // read only
+	next     *drawing
 }
 
 // draw renders and draws every page.
 func (j *job) draw(in *inputs, site *resolved, last *drawing) *drawing {
-	d := &drawStage{job: j, in: in, site: site, to: targets{in, site.site}, views: views{facts: site.facts}, last: last,
-		next: &drawing{pages: make(map[string]*drawnPage, len(site.order)+4), viewSum: site.viewSum, look: in.look}}
+	d := &drawStage{job: j, in: in, site: site, to: targets{in, site.site}, readable: readable{facts: site.facts}, last: last,
+		next: &drawing{pages: make(map[string]*drawnPage, len(site.order)+4), facts: site.facts, siteSum: site.siteSum, look: in.look}}
 	d.moved = d.findMoved()
 	d.drawPages()
 	d.drawBuilderPages()
@@ -99,9 +100,10 @@ func (d *drawStage) collectProblems() {
 }
 
 // quiet reports whether nothing any page is drawn from changed but the
-// pages themselves.
+// pages themselves: the same facts (the resolve stage made none again),
+// site views and templates, and no link target moved.
 func (d *drawStage) quiet() bool {
-	return !d.site.newFacts && len(d.moved) == 0 && d.site.viewSum == d.last.viewSum && d.in.look == d.last.look
+	return d.site.facts == d.last.facts && d.site.siteSum == d.last.siteSum && d.in.look == d.last.look && len(d.moved) == 0
 }
 
 // drawPages renders and draws the site's pages, in parallel, each keeping
@@ -128,11 +130,8 @@ func (d *drawStage) drawPages() {
 			ps.record = ps.body.search
 		}
 		d.makeDrawing(ps)
-		if d.final && !(printView && ps.page.Kind == content.Article) {
-			ps.body.body = "" // drawn once and for all: keep the finished page only
-		}
 		if d.final {
-			ps.page.Body = nil // positions are taken; no rebuild will parse it again
+			letGo(ps, printView)
 		}
 		pages[i] = ps
 	})
@@ -140,6 +139,20 @@ func (d *drawStage) drawPages() {
 		d.next.pages[ps.page.Source] = ps
 	}
 	d.next.site, d.next.all = pages, pages
+}
+
+// letGo drops what only a later build would read, when none follows: the
+// page's markdown (its positions are taken) and its body, drawn once and
+// for all, but an article's when the print view shows it. The builder's
+// pages share one empty body, which stays as it is.
+func letGo(ps *drawnPage, printView bool) {
+	if ps.page.Made {
+		return
+	}
+	if !(printView && ps.page.Kind == content.Article) {
+		ps.body.body = ""
+	}
+	ps.page.Body = nil
 }
 
 // makeDrawing gives the page its finished HTML: the last build's if what
@@ -158,17 +171,17 @@ func (d *drawStage) makeDrawing(ps *drawnPage) {
 // now: the same page and body, site view and templates, and every read of
 // its view the same.
 func (d *drawStage) sameDrawing(old *drawn, ps *drawnPage) bool {
-	return old.self == ps.self && old.body == ps.body.version && old.siteSum == d.site.viewSum &&
-		old.look == d.in.look && d.views.hold(old.reads)
+	return old.self == ps.self && old.body == ps.body.version && old.siteSum == d.site.siteSum &&
+		old.look == d.in.look && d.readable.hold(old.reads)
 }
 
 // drawPage executes the page's template. The templates are minified
 // already, so the page needs only the white space around its body and the
 // templates' actions taken out (minifier.Compact).
 func (d *drawStage) drawPage(ps *drawnPage) (*drawn, diag.Diagnostic) {
-	r := &reader{views: d.views}
+	r := &reader{readable: d.readable}
 	in := render.PageInput{Page: ps.page, Body: ps.body.body, Headings: ps.body.headings, Minutes: ps.body.minutes, IsForm: ps.body.isForm}
-	site := d.site.views[ps.page.Lang.Code]
+	site := d.site.siteViews[ps.page.Lang.Code]
 	v := &render.View{Site: site, Page: render.NewPageView(in, site, r)}
 	templates := d.in.byLang[ps.page.Lang.Code]
 	var problem diag.Diagnostic
@@ -185,7 +198,7 @@ func (d *drawStage) drawPage(ps *drawnPage) (*drawn, diag.Diagnostic) {
 	d.drawn.Add(1)
 	return &drawn{
 		html: html, links: linkcheck.Scan(ps.file, html), // while the page is fresh in the cache
-		body: ps.body.version, self: ps.self, siteSum: d.site.viewSum, look: d.in.look, reads: r.reads,
+		body: ps.body.version, self: ps.self, siteSum: d.site.siteSum, look: d.in.look, reads: r.reads,
 	}, diag.Diagnostic{}
 }
 

@@ -18,20 +18,19 @@ type fact[T any] struct {
 func factOf[T any](v T) fact[T] { return fact[T]{value: v, sum: digest.Of(v)} }
 
 // keep returns the last build's fact if it was made from the same (made),
-// else the fact makeFact makes, and then notes that the facts are new.
-func keep[T any](r *resolveStage, last map[string]fact[T], key string, made uint64, makeFact func() fact[T]) fact[T] {
+// else the fact makeFact makes.
+func keep[T any](last map[string]fact[T], key string, made uint64, makeFact func() fact[T]) fact[T] {
 	if f, ok := last[key]; ok && f.made == made {
 		return f
 	}
 	f := makeFact()
 	f.made = made
-	r.next.newFacts = true
 	return f
 }
 
 // facts are what a view can read of other pages (render.Reader), made by
 // the resolve stage and never changed after: the print view's chapters,
-// which need the pages' bodies, are the draw stage's (views).
+// which need the pages' bodies, are the draw stage's (readable).
 type facts struct {
 	byURL        map[string]fact[render.Link]             // every page, by URL
 	bySource     map[string]fact[render.Link]             // every page, by source, in a site of more than one language
@@ -41,9 +40,10 @@ type facts struct {
 	worksheet    map[string]fact[*render.WorksheetInfo]   // worksheets, by source
 }
 
-// views are what the views of one build read: the facts, and once every
-// page's body is rendered, each language's print view's chapters.
-type views struct {
+// readable is what the views of one build may read of other pages: the
+// facts, and once every page's body is rendered, each language's print
+// view's chapters.
+type readable struct {
 	facts    *facts
 	chapters map[string]*fact[[]render.Chapter] // by language code
 }
@@ -69,7 +69,7 @@ type read struct {
 }
 
 // sum is the digest a read would have now; 0 when there is nothing there.
-func (v views) sum(r read) uint64 {
+func (v readable) sum(r read) uint64 {
 	f := v.facts
 	switch r.kind {
 	case readPageAt:
@@ -93,7 +93,7 @@ func (v views) sum(r read) uint64 {
 }
 
 // hold reports whether every read would read the same now.
-func (v views) hold(reads []read) bool {
+func (v readable) hold(reads []read) bool {
 	for _, r := range reads {
 		if v.sum(r) != r.sum {
 			return false
@@ -105,7 +105,7 @@ func (v views) hold(reads []read) bool {
 // reader is the render.Reader of one page's view: it answers from the
 // facts and notes each read.
 type reader struct {
-	views
+	readable
 	reads []read
 }
 
@@ -187,7 +187,7 @@ func (r *resolveStage) makeFacts() *facts {
 				l := r.next.pages[a.Source].link
 				article, made = &l.value, digest.Combine(made, l.sum)
 			}
-			f.worksheet[w.Source] = keep(r, last.worksheet, w.Source, made, func() fact[*render.WorksheetInfo] {
+			f.worksheet[w.Source] = keep(last.worksheet, w.Source, made, func() fact[*render.WorksheetInfo] {
 				return factOf(render.NewWorksheetInfo(w, article, audience, site.Config.BaseURL, r.tools.qrCode))
 			})
 		}
@@ -219,7 +219,7 @@ func (r *resolveStage) members(pages []*content.Page, of func(*placed) uint64) u
 // linkList is the fact of the links of a list page's pages, in order.
 func (r *resolveStage) linkList(last map[string]fact[[]render.Link], list string, pages []*content.Page) fact[[]render.Link] {
 	made := r.members(pages, func(ps *placed) uint64 { return ps.order })
-	return keep(r, last, list, made, func() fact[[]render.Link] {
+	return keep(last, list, made, func() fact[[]render.Link] {
 		content.SortPages(pages)
 		links := make([]render.Link, len(pages))
 		sums := make([]uint64, len(pages))
@@ -235,7 +235,7 @@ func (r *resolveStage) linkList(last map[string]fact[[]render.Link], list string
 // in order.
 func (r *resolveStage) worksheetList(f *facts, last map[string]fact[[]*render.WorksheetInfo], key string, pages []*content.Page) fact[[]*render.WorksheetInfo] {
 	made := r.members(pages, func(ps *placed) uint64 { return digest.Combine(ps.order, f.worksheet[ps.page.Source].sum) })
-	return keep(r, last, key, made, func() fact[[]*render.WorksheetInfo] {
+	return keep(last, key, made, func() fact[[]*render.WorksheetInfo] {
 		content.SortPages(pages)
 		var infos []*render.WorksheetInfo
 		var sums []uint64

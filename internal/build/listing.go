@@ -48,7 +48,7 @@ func listed(p *content.Page) bool {
 // makeListing makes the listing again if what it is made from changed.
 func (w *writeStage) makeListing() *listing {
 	robots := w.authorsRobots()
-	sums := []uint64{w.site.viewSum, digest.Of(assetNames(w.in)), digest.Bytes(robots)}
+	sums := []uint64{w.site.siteSum, digest.Of(assetNames(w.in)), digest.Bytes(robots)}
 	for _, ps := range w.site.order {
 		if listed(ps.page) {
 			sums = append(sums, ps.listed)
@@ -86,7 +86,7 @@ func (w *writeStage) makeListing() *listing {
 	l.files[layout.OutputPath(layout.Sitemap)] = render.Sitemap(all, len(site.Langs) > 1)
 	for _, lang := range site.Langs {
 		name := layout.OutputPath(lang.Feed())
-		l.files[name], l.what[name] = render.Feed(w.site.views[lang.Code], byLang[lang.Code]), "the feed"
+		l.files[name], l.what[name] = render.Feed(w.site.siteViews[lang.Code], byLang[lang.Code]), "the feed"
 	}
 	l.files["robots.txt"] = render.Robots(base, robots)
 	l.redirects = w.redirects(l)

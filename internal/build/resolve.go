@@ -20,23 +20,23 @@ import (
 // changed); a page keeps its place while it is the same parse of the same
 // file, and what it shows of itself to other pages while its file and
 // place are the same (placed.self); a fact is made again when what it is
-// made from changed (fact.made). For the stages after, it notes the page
-// files that may resolve otherwise than in the last build (moved), and
-// whether any fact is new.
+// made from changed (fact.made), and the facts are kept whole while no
+// page shows itself otherwise, no page file moved and the site's views and
+// strings are the same. For the stages after, it notes the page files that
+// may resolve otherwise than in the last build (moved).
 
 // resolved is the value of the resolve stage.
 type resolved struct {
-	site     *content.Site
-	assembly diag.List                   // the problems of checking the pages against each other
-	views    map[string]*render.SiteView // each language's view of the site, by code
-	viewSum  uint64                      // digest of views
-	pages    map[string]*placed          // by source
-	order    []*placed                   // the site's pages, in the site's order
-	facts    *facts
-	look     uint64          // the templates and strings (inputs.look) the facts were made with
-	moved    map[string]bool // page files whose URL changed, or that came or went, since the last build
-	newFacts bool            // some fact a view may read is not the last build's
-	problems diag.List       // the assembly's, and the translations' warnings
+	site      *content.Site
+	assembly  diag.List                   // the problems of checking the pages against each other
+	siteViews map[string]*render.SiteView // each language's view of the site, by code
+	siteSum   uint64                      // digest of siteViews
+	pages     map[string]*placed          // by source
+	order     []*placed                   // the site's pages, in the site's order
+	facts     *facts
+	look      uint64          // the templates and strings (inputs.look) the facts were made with
+	moved     map[string]bool // page files whose URL changed, or that came or went, since the last build
+	problems  diag.List       // the assembly's, and the translations' warnings
 }
 
 // placed is a page and where it is published.
@@ -60,9 +60,10 @@ type shown struct {
 // build's resolved, which it reads and never changes.
 type resolveStage struct {
 	*job
-	in   *inputs
-	last *resolved // read only
-	next *resolved
+	in       *inputs
+	last     *resolved // read only
+	next     *resolved
+	newFacts bool // a page came, or shows itself to other pages otherwise
 }
 
 // resolve checks the pages against each other and makes what every page
@@ -73,12 +74,12 @@ func (j *job) resolve(in *inputs, last *resolved) *resolved {
 	next.site, next.assembly = r.assembleSite()
 	next.problems.Append(next.assembly)
 	next.problems.Append(checkTranslations(in))
-	next.views, next.viewSum = r.siteViews()
+	next.siteViews, next.siteSum = r.siteViews()
 	next.moved = r.findMoved()
 	r.placePages()
 	next.facts = last.facts
-	if next.newFacts || len(next.moved) > 0 || next.viewSum != last.viewSum || next.look != last.look {
-		next.facts = r.makeFacts() // notes whether any fact is new
+	if r.newFacts || len(next.moved) > 0 || next.siteSum != last.siteSum || next.look != last.look {
+		next.facts = r.makeFacts()
 	}
 	return next
 }
@@ -200,7 +201,7 @@ func (r *resolveStage) placePages() {
 		if pl == nil || pl.page != p {
 			var changed bool
 			pl, changed = place(p, r.in.sources[p.Source], pl)
-			r.next.newFacts = r.next.newFacts || changed
+			r.newFacts = r.newFacts || changed
 		}
 		order[i], pages[p.Source] = pl, pl
 	}
