@@ -45,7 +45,7 @@ func (c *checkStage) keptAnchors(ps *drawnPage) *anchorCheck {
 
 func (c *checkStage) anchorsOf(ps *drawnPage) *anchorCheck {
 	a := &anchorCheck{body: ps.body.version, read: map[string]uint64{}}
-	for _, l := range ps.body.anchors {
+	for _, l := range ps.body.links.anchors {
 		a.read[l.source] = c.idsSum(l.source)
 		t := c.site.site.BySource[l.source]
 		if t == nil {

@@ -28,11 +28,9 @@ type rendered struct {
 	fields   []worksheet.Spec // a worksheet's fields, to compare with its translations'
 	text     string           // plain text, kept for reading grades only
 	search   []byte           // the page's record in the search index
-	written  []writtenLink
-	anchors  []anchorLink
-	reported []string // links reported at their markdown, as published
+	links    sourceLinks      // for the check stage
 	resolved []resolution
-	problems diag.List
+	problems diag.List // of the markdown itself
 }
 
 // resolution is how a link of the body resolved: to a page's URL, to a
@@ -40,22 +38,6 @@ type rendered struct {
 type resolution struct {
 	target string // a page file ("content/x.md"), or a file of the site ("file:articles/a.png")
 	was    string
-}
-
-// writtenLink is a link written as a site URL ("/worksheets/", "../x/"),
-// checked once the whole output exists.
-type writtenLink struct {
-	dest      string
-	line, col int
-}
-
-// anchorLink is a link to a heading of another page ("x.md#why"), checked
-// once every page's ids are known.
-type anchorLink struct {
-	source, fragment string
-	line, col        int
-	dest             string // as written: "x.md#why"
-	url              string // as published: "/articles/x/#why"
 }
 
 // noBody is the body of a page the builder made up.

@@ -5,14 +5,20 @@ import (
 )
 
 // The check stage: what can be checked only once the pages are drawn and
-// the output made, all links among them: the links to other pages'
-// headings, now that every page's ids are known (anchors.go); each
-// translated worksheet's fields against its English page's (fields.go);
-// that each output path has one owner (owners.go); and every internal link
-// of the output, and that no URL published before is gone (checkoutput.go).
-// Source links, a body's own, are checked as the body is rendered (links.go),
-// where they are rewritten to URLs; their problems count here, so that a
-// link is reported once.
+// the output made. It is the one home of the build's link checks, each
+// reported once, at the place an author wrote the link:
+//
+//   - a body's own links, as its render resolved them into URLs (the draw
+//     stage, sourcelinks.go: no such page, a draft, no such image);
+//   - links to other pages' headings, now that every page's ids are known
+//     (anchors.go);
+//   - every internal link of the drawn output, through internal/linkcheck,
+//     and that no URL published before is gone (checkoutput.go).
+//
+// What a link target leads to, and what a broken one may have meant ("did
+// you mean"), is links.go. Besides links, it checks each translated
+// worksheet's fields against its English page's (fields.go) and that each
+// output path has one owner (owners.go).
 //
 // Its part of the rebuild rule: links to other pages' headings are checked
 // again when the page was rendered again or a page it links into has other
@@ -44,11 +50,20 @@ type checkStage struct {
 // check checks the build's pages and output.
 func (j *job) check(in *inputs, site *resolved, pages *drawing, out *written, last *checked) *checked {
 	c := &checkStage{job: j, in: in, site: site, pages: pages, out: out, last: last, next: &checked{}}
+	c.checkSourceLinks()
 	c.checkAnchors()
 	c.checkFields()
 	c.checkOwners()
 	c.checkOutput()
 	return c.next
+}
+
+// checkSourceLinks reports the problems each page's links met as its body
+// was rendered.
+func (c *checkStage) checkSourceLinks() {
+	for _, ps := range c.pages.site {
+		c.next.problems.Append(ps.body.links.problems)
+	}
 }
 
 // failedSoFar reports whether the build has an error before its output's

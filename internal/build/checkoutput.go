@@ -110,13 +110,13 @@ func (c *checkStage) checkWritten(ix *linkcheck.Index, redirects map[string]bool
 	known := map[string]bool{}
 	for _, ps := range c.pages.site {
 		file := ps.file
-		for _, dest := range ps.body.reported {
+		for _, dest := range ps.body.links.reported {
 			known[reportKey(file, dest)] = true
 		}
 		for _, url := range c.next.anchors[ps.page.Source].broken {
 			known[reportKey(file, url)] = true
 		}
-		for _, w := range ps.body.written {
+		for _, w := range ps.body.links.written {
 			if problem := ix.CheckWritten(c.out.files, redirects, file, w.dest); problem != "" {
 				c.next.problems.Add(ps.page.Source, w.line, w.col, "link to %s, but %s", w.dest, problem)
 				known[reportKey(file, w.dest)] = true

@@ -21,16 +21,18 @@
 //  2. resolve (resolve.go, facts.go): the pages checked against each other,
 //     the place of each, each language's view of the site, and the facts a
 //     page's view may read of other pages. Keeps resolved.
-//  3. draw (draw.go, body.go, links.go, builderpages.go): each page's
-//     markdown rendered into its body, its links resolved, and the page
-//     drawn; then the 404 page and the print view. Keeps drawing.
+//  3. draw (draw.go, body.go, sourcelinks.go, builderpages.go): each
+//     page's markdown rendered into its body, its links resolved into URLs
+//     (links.go), and the page drawn; then the 404 page and the print view.
+//     Keeps drawing.
 //  4. write (write.go, listing.go): every file put in the output: the
 //     pages, the files beside them and in static/, and the site-wide
 //     files. Keeps written.
-//  5. check (check.go, anchors.go, fields.go, owners.go, checkoutput.go):
-//     links to other pages' headings, translated worksheets' fields, one
-//     owner per output path, every internal link of the output and every
-//     URL published before. Keeps checked.
+//  5. check (check.go, anchors.go, checkoutput.go, fields.go, owners.go):
+//     every link problem, reported once: a body's own links, links to
+//     other pages' headings, every internal link of the output; every URL
+//     published before, translated worksheets' fields, one owner per
+//     output path. Keeps checked.
 //
 // # The rebuild rule
 //

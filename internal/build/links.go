@@ -8,11 +8,13 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/trustguide/guide/internal/content"
-	"github.com/trustguide/guide/internal/layout"
 	"github.com/trustguide/guide/internal/linkcheck"
-	"github.com/trustguide/guide/internal/markdown"
 	"github.com/trustguide/guide/internal/suggest"
 )
+
+// What a link leads to in a build, and what a broken one may have meant:
+// the rules that the draw stage resolves a body's links by
+// (sourcelinks.go) and that the check stage reports them with.
 
 // targets say what the link targets of a body lead to in one build: its
 // inputs and its site.
@@ -20,6 +22,9 @@ type targets struct {
 	in   *inputs
 	site *content.Site
 }
+
+// stringTarget starts the targets that are strings a body shows.
+const stringTarget = "string:"
 
 // resolve says what a link target leads to in this build: a page file's
 // URL or why there is none ("\x00draft"), whether a file exists, or the
@@ -68,114 +73,6 @@ func (t targets) fileExists(name string) bool {
 	}
 	_, ok := in.assets.Files[name]
 	return ok
-}
-
-// resolve checks one link of the body and rewrites a link to a page's file
-// into the page's URL.
-func (b bodyOf) resolve(ref *markdown.Ref) {
-	before := len(b.r.problems)
-	defer func() {
-		if len(b.r.problems) > before {
-			b.r.reported = append(b.r.reported, ref.Dest)
-		}
-	}()
-	dest, what := ref.Dest, "link"
-	if ref.Image {
-		what = "image"
-	}
-	file, fragment, _ := strings.Cut(dest, "#")
-	lower := strings.ToLower(dest)
-	switch {
-	case dest == "":
-		b.addAt(ref.Offset, "this %s has no destination: write it as [text](page.md)", what)
-	case isExternal(lower) && !ref.Image:
-		ref.MarkExternal()
-	case isExternal(lower):
-		b.addAt(ref.Offset, "image %s is on another site: readers' browsers would contact it; copy the image into static/ or beside the page", dest)
-	case strings.HasPrefix(lower, "javascript:") || strings.HasPrefix(lower, "data:"):
-		b.addAt(ref.Offset, "%s %q is not allowed: link to a page of the site or a web address", what, dest)
-	case file == "":
-		if !b.r.ids[fragment] {
-			b.addAt(ref.Offset, "there is no heading #%s on this page%s", fragment, nearestID(fragment, b.r.ids))
-		}
-	case strings.HasSuffix(file, ".md"):
-		b.resolvePage(ref, file, fragment)
-	case ref.Image:
-		b.resolveImage(ref, file)
-	default:
-		line, col := b.at.At(ref.Offset)
-		b.r.written = append(b.r.written, writtenLink{dest: dest, line: line, col: col})
-	}
-}
-
-// stringTarget starts the targets that are strings a body shows.
-const stringTarget = "string:"
-
-// resolvePage resolves a link to another page's markdown file: in a
-// translation, the translation of the page linked to, else the page itself
-// in the default language, marked as such.
-func (b bodyOf) resolvePage(ref *markdown.Ref, file, fragment string) {
-	src := path.Join(path.Dir(b.page.Source), file)
-	if strings.HasPrefix(file, "/") {
-		src = path.Join(b.page.Lang.Dir, file)
-	}
-	src = b.to.pageFileNamed(src)
-	url := b.to.resolve(src)
-	b.r.resolved = append(b.r.resolved, resolution{src, url})
-	if strings.HasPrefix(url, "\x00") && b.to.site.Missing(src) == "" && !b.page.Lang.IsDefault() {
-		if original, to := b.untranslated(src); to != "" {
-			src, url = original, to
-			lang := b.to.site.Langs[0]
-			note := stringTarget + b.page.Lang.Code + ":" + inEnglish
-			text := b.to.resolve(note)
-			b.r.resolved = append(b.r.resolved, resolution{note, text})
-			ref.MarkLanguage(lang.Code, text)
-		}
-	}
-	if strings.HasPrefix(url, "\x00") {
-		switch b.to.site.Missing(src) {
-		case "unreadable": // its own problems say why; the link is not at fault
-		case "draft":
-			b.addAt(ref.Offset, "link to %s, but that page is a draft, left out of this build: build with -drafts to include it, or remove `draft: true` from it", file)
-		default:
-			b.addAt(ref.Offset, "link to %s, but there is no such page%s", file, b.to.nearestPage(b.page.Source, src))
-		}
-		return
-	}
-	if fragment != "" {
-		url += "#" + fragment
-		line, col := b.at.At(ref.Offset)
-		b.r.anchors = append(b.r.anchors, anchorLink{source: src, fragment: fragment, line: line, col: col, dest: ref.Dest, url: url})
-	}
-	ref.SetDest(url)
-}
-
-// untranslated finds the default language's page of a translation's link
-// to a page not translated: its source and URL, or "" when there is none.
-func (b bodyOf) untranslated(src string) (original, url string) {
-	original = layout.Pair(b.page.Lang, b.to.site.Langs[0], src)
-	url = b.to.resolve(original)
-	b.r.resolved = append(b.r.resolved, resolution{original, url})
-	if strings.HasPrefix(url, "\x00") {
-		return "", ""
-	}
-	return original, url
-}
-
-// resolveImage checks that an image is a file of the site.
-func (b bodyOf) resolveImage(ref *markdown.Ref, file string) {
-	name := layout.FileOf(path.Join(path.Dir(b.page.Source), file))
-	if strings.HasPrefix(file, "/") {
-		name = strings.TrimPrefix(path.Clean(file), "/")
-	}
-	target := "file:" + name
-	exists := b.to.resolve(target)
-	b.r.resolved = append(b.r.resolved, resolution{target, exists})
-	if exists == "" {
-		b.addAt(ref.Offset, "image %s does not exist: put it beside the page or in static/, and check the name", file)
-		return
-	}
-	ref.SetDest("/" + name)
 }
 
 // nearestPage suggests the page a link to the missing file src may have
