@@ -70,9 +70,12 @@ func (d *drawStage) keptBody(pl *placed) *rendered {
 // showed. A body none of whose links is among them resolves as it did.
 func (d *drawStage) findMoved() map[string]bool {
 	if !d.plan.scan && !d.plan.assets && !d.plan.templates {
-		return d.site.moved
+		return d.movedPages
 	}
-	moved := maps.Clone(d.site.moved)
+	moved := maps.Clone(d.movedPages)
+	if moved == nil {
+		moved = map[string]bool{}
+	}
 	for _, ps := range d.last.pages {
 		if ps.body != nil {
 			for _, r := range ps.body.resolved {

@@ -29,6 +29,7 @@ import (
 
 // checked is the value of the check stage.
 type checked struct {
+	from     *written
 	anchors  map[string]*anchorCheck // by page source
 	owners   *diag.List              // paths claimed twice; nil before the first check
 	output   *outputCheck            // nil when the output was not checked
@@ -49,7 +50,10 @@ type checkStage struct {
 
 // check checks the build's pages and output.
 func (j *job) check(in *inputs, site *resolved, pages *drawing, out *written, last *checked) *checked {
-	c := &checkStage{job: j, in: in, site: site, pages: pages, out: out, last: last, next: &checked{}}
+	if out == last.from {
+		return last
+	}
+	c := &checkStage{job: j, in: in, site: site, pages: pages, out: out, last: last, next: &checked{from: out}}
 	c.checkSourceLinks()
 	c.checkAnchors()
 	c.checkFields()

@@ -14,6 +14,10 @@
 // build, to its new value; the state a build leaves is these values, and
 // nothing else. A stage takes over from the last build what still holds,
 // never changing it: a value of an earlier build is read, never written.
+// Given the very value its last one was made from, a stage returns its
+// last value whole, so a change that nothing reads keeps every value.
+// What changed since the last build (the files read again, the pages that
+// moved) is the build's own (job), found by read and resolve.
 //
 //  1. read (read.go): the source files, read and parsed: settings, the
 //     markdown files (front matter parsed), the files beside the pages,

@@ -31,6 +31,7 @@ import (
 
 // drawing is the value of the draw stage.
 type drawing struct {
+	from     *resolved
 	pages    map[string]*drawnPage              // by source: the site's pages and the builder's own
 	site     []*drawnPage                       // the site's pages, in the site's order
 	all      []*drawnPage                       // and then the builder's own: 404, print
@@ -77,8 +78,11 @@ type drawStage struct {
 
 // draw renders and draws every page.
 func (j *job) draw(in *inputs, site *resolved, last *drawing) *drawing {
+	if site == last.from {
+		return last
+	}
 	d := &drawStage{job: j, in: in, site: site, to: targets{in, site.site}, readable: readable{facts: site.facts}, last: last,
-		next: &drawing{pages: make(map[string]*drawnPage, len(site.order)+4), facts: site.facts, siteSum: site.siteSum, look: in.look}}
+		next: &drawing{from: site, pages: make(map[string]*drawnPage, len(site.order)+4), facts: site.facts, siteSum: site.siteSum, look: in.look}}
 	d.moved = d.findMoved()
 	d.drawPages()
 	d.drawBuilderPages()

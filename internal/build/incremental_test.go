@@ -424,3 +424,23 @@ func TestAFolderBecomingALanguageRemakesItsPages(t *testing.T) {
 		t.Errorf("after content/fr/ became a language, the incremental build differs from a clean one: %s", diff)
 	}
 }
+
+// A change no input depends on (netlify.toml is guide serve's, not the
+// build's) reads nothing again, and each stage, given the very values it
+// was made from, keeps its own whole: the same state, the same result.
+func TestAChangeNothingReadsKeepsEveryStage(t *testing.T) {
+	fsys := smallSite(t, nil)
+	b := NewBuilder(fsys, Options{})
+	first := b.Build(nil)
+	was := *b.last
+	got := b.Build([]string{"netlify.toml"})
+	if *b.last != was {
+		t.Errorf("a change nothing reads made new stage values: %+v, was %+v", *b.last, was)
+	}
+	if got.Drawn != 0 {
+		t.Errorf("a change nothing reads drew %d pages", got.Drawn)
+	}
+	if diff := compareResults(got, first); diff != "" {
+		t.Errorf("a change nothing reads changed the build: %s", diff)
+	}
+}

@@ -6,17 +6,24 @@ import (
 )
 
 // job is one build: what it reads, the options, the tools builds share and
-// what changed since the last build. Its stages (the package doc) make the build's values one
-// after another; each stage reads the values before it and its own value
-// from the last build, and makes a new value of its own: no stage changes a
-// value made before it, in this build or an earlier one.
+// what changed since the last build. Its stages (the package doc) make the
+// build's values one after another; each stage reads the values before it
+// and its own value from the last build, and makes a new value of its own:
+// no stage changes a value made before it, in this build or an earlier
+// one. Each value notes the value it was made from (from): a stage given
+// that very value again returns its last value whole.
 type job struct {
 	fsys  fs.FS
 	opt   Options
 	tools *tools
 	final bool         // no build follows: keep nothing for one
-	plan  plan         // what changed since the last build, as read found it
 	drawn atomic.Int64 // pages drawn in this build
+
+	// What changed since the last build: the files read again (read
+	// plans them), and the page files whose URL changed, or that came or
+	// went (resolve finds them).
+	plan       plan
+	movedPages map[string]bool
 }
 
 // state is what one build left for the next: the value of each stage.

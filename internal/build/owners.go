@@ -46,7 +46,7 @@ var notTheAuthors = map[string]string{
 // checkOwners finds paths claimed twice. The answer holds while the same
 // pages, files and builder's files make up the output.
 func (c *checkStage) checkOwners() {
-	if c.last.owners != nil && c.samePlaces(c.site) {
+	if c.last.owners != nil && c.samePlaces() {
 		c.next.owners = c.last.owners
 	} else {
 		c.next.owners = ownerProblems(c.owners())

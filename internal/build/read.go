@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"maps"
 	"path"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -66,6 +67,12 @@ type source struct {
 type plan struct {
 	everything, config, scan, manifest, assets, templates bool
 	pages                                                 []string // markdown files to read again
+}
+
+// empty reports a plan that reads nothing again: a change no input
+// depends on.
+func (p plan) empty() bool {
+	return reflect.ValueOf(p).IsZero()
 }
 
 func (p plan) summary() string {
@@ -144,6 +151,9 @@ func isPageEdit(fsys fs.FS, last *inputs, name string) bool {
 // read.
 func (j *job) read(last *inputs, changed []string) *inputs {
 	j.plan = planFor(j.fsys, last, changed)
+	if j.plan.empty() {
+		return last // nothing to read again
+	}
 	in := *last // a copy: the last build's inputs stay as they were
 	in.sources = maps.Clone(in.sources)
 	if j.plan.config || j.plan.scan {

@@ -23,10 +23,11 @@ import (
 // made from changed (fact.made), and the facts are kept whole while no
 // page shows itself otherwise, no page file moved and the site's views and
 // strings are the same. For the stages after, it notes the page files that
-// may resolve otherwise than in the last build (moved).
+// may resolve otherwise than in the last build (job.movedPages).
 
 // resolved is the value of the resolve stage.
 type resolved struct {
+	from      *inputs
 	site      *content.Site
 	assembly  diag.List                   // the problems of checking the pages against each other
 	siteViews map[string]*render.SiteView // each language's view of the site, by code
@@ -34,9 +35,8 @@ type resolved struct {
 	pages     map[string]*placed          // by source
 	order     []*placed                   // the site's pages, in the site's order
 	facts     *facts
-	look      uint64          // the templates and strings (inputs.look) the facts were made with
-	moved     map[string]bool // page files whose URL changed, or that came or went, since the last build
-	problems  diag.List       // the assembly's, and the translations' warnings
+	look      uint64    // the templates and strings (inputs.look) the facts were made with
+	problems  diag.List // the assembly's, and the translations' warnings
 }
 
 // placed is a page and where it is published.
@@ -69,16 +69,20 @@ type resolveStage struct {
 // resolve checks the pages against each other and makes what every page
 // is drawn from.
 func (j *job) resolve(in *inputs, last *resolved) *resolved {
-	r := &resolveStage{job: j, in: in, last: last, next: &resolved{look: in.look}}
+	if in == last.from {
+		j.movedPages = nil
+		return last
+	}
+	r := &resolveStage{job: j, in: in, last: last, next: &resolved{from: in, look: in.look}}
 	next := r.next
 	next.site, next.assembly = r.assembleSite()
 	next.problems.Append(next.assembly)
 	next.problems.Append(checkTranslations(in))
 	next.siteViews, next.siteSum = r.siteViews()
-	next.moved = r.findMoved()
+	j.movedPages = r.findMoved()
 	r.placePages()
 	next.facts = last.facts
-	if r.newFacts || len(next.moved) > 0 || next.siteSum != last.siteSum || next.look != last.look {
+	if r.newFacts || len(j.movedPages) > 0 || next.siteSum != last.siteSum || next.look != last.look {
 		next.facts = r.makeFacts()
 	}
 	return next
@@ -190,7 +194,7 @@ func (r *resolveStage) findMoved() map[string]bool {
 func (r *resolveStage) placePages() {
 	site := r.next.site
 	pages := maps.Clone(r.last.pages)
-	for src := range r.next.moved {
+	for src := range r.movedPages {
 		if site.BySource[src] == nil {
 			delete(pages, src)
 		}

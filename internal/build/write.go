@@ -24,6 +24,7 @@ import (
 
 // written is the value of the write stage.
 type written struct {
+	from     *drawing
 	files    output.Files
 	sources  map[string]string // output HTML file → the source it was made from
 	made     map[string]string // the builder's own files: what each is
@@ -46,7 +47,10 @@ type writeStage struct {
 
 // write puts every file of the site in the output.
 func (j *job) write(in *inputs, site *resolved, pages *drawing, last *written) *written {
-	w := &writeStage{job: j, in: in, site: site, pages: pages, last: last, next: &written{made: map[string]string{}}}
+	if pages == last.from {
+		return last
+	}
+	w := &writeStage{job: j, in: in, site: site, pages: pages, last: last, next: &written{from: pages, made: map[string]string{}}}
 	w.collect()
 	w.makeSiteFiles()
 	w.next.sources = w.outputSources()
@@ -55,8 +59,8 @@ func (j *job) write(in *inputs, site *resolved, pages *drawing, last *written) *
 
 // samePlaces reports whether the same pages and files make up the output
 // as in the last build, at the same places.
-func (j *job) samePlaces(site *resolved) bool {
-	return len(site.moved) == 0 && !j.plan.scan && !j.plan.assets && !j.plan.templates
+func (j *job) samePlaces() bool {
+	return len(j.movedPages) == 0 && !j.plan.scan && !j.plan.assets && !j.plan.templates
 }
 
 // collect adds the pages' HTML to the output.
@@ -73,7 +77,7 @@ func (w *writeStage) collect() {
 // build's when the same files make it up, in which every page and site
 // file is set again; else nothing.
 func (w *writeStage) startFiles() output.Files {
-	if w.last.files != nil && w.samePlaces(w.site) {
+	if w.last.files != nil && w.samePlaces() {
 		return maps.Clone(w.last.files)
 	}
 	return make(output.Files, len(w.last.files)+16)
@@ -82,7 +86,7 @@ func (w *writeStage) startFiles() output.Files {
 // outputSources maps each HTML page to the file it was made from: the last
 // build's map while the same pages are at the same places.
 func (w *writeStage) outputSources() map[string]string {
-	if w.last.sources != nil && w.samePlaces(w.site) {
+	if w.last.sources != nil && w.samePlaces() {
 		return w.last.sources
 	}
 	m := make(map[string]string, len(w.pages.all))
