@@ -63,7 +63,7 @@ func (c *checkStage) anchorsOf(ps *drawnPage) *anchorCheck {
 
 // idsSum is the digest of the ids of the page made from src, 0 for none.
 func (c *checkStage) idsSum(src string) uint64 {
-	if ps := c.pages.pages[src]; ps != nil && ps.body != nil {
+	if ps := c.pages.pages[src]; ps != nil {
 		return ps.body.idsSum
 	}
 	return 0

@@ -50,7 +50,7 @@ func (d *drawStage) keptBody(pl *placed) *rendered {
 		return noBody
 	}
 	old := d.last.pages[pl.page.Source]
-	if old == nil || old.self != pl.self || old.body == nil {
+	if old == nil || old.self != pl.self {
 		return nil
 	}
 	if len(d.moved) > 0 {
@@ -77,11 +77,9 @@ func (d *drawStage) findMoved() map[string]bool {
 		moved = map[string]bool{}
 	}
 	for _, ps := range d.last.pages {
-		if ps.body != nil {
-			for _, r := range ps.body.resolved {
-				if strings.HasPrefix(r.target, "file:") || strings.HasPrefix(r.target, stringTarget) {
-					moved[r.target] = true
-				}
+		for _, r := range ps.body.resolved {
+			if strings.HasPrefix(r.target, "file:") || strings.HasPrefix(r.target, stringTarget) {
+				moved[r.target] = true
 			}
 		}
 	}

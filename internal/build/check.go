@@ -31,7 +31,7 @@ import (
 type checked struct {
 	from     *written
 	anchors  map[string]*anchorCheck // by page source
-	owners   *diag.List              // paths claimed twice; nil before the first check
+	owners   diag.List               // paths claimed twice
 	output   *outputCheck            // nil when the output was not checked
 	problems diag.List               // what all of the above found
 }

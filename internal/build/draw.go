@@ -45,7 +45,7 @@ type drawing struct {
 // drawnPage is one page rendered and drawn.
 type drawnPage struct {
 	*placed
-	body    *rendered // what its markdown gave
+	body    *rendered // what its markdown gave; the builder's pages share noBody
 	record  []byte    // the page's record in the search index
 	drawn   *drawn    // nil when the page could not be drawn
 	drawErr diag.Diagnostic

@@ -18,12 +18,12 @@ func (c *checkStage) checkFields() {
 	}
 	for _, ps := range c.pages.site {
 		p := ps.page
-		if p.Lang.IsDefault() || ps.body == nil {
+		if p.Lang.IsDefault() {
 			continue
 		}
 		src := layout.Pair(p.Lang, langs[0], p.Source)
 		en := c.pages.pages[src]
-		if en == nil || en.body == nil || !en.body.isForm && !ps.body.isForm {
+		if en == nil || !en.body.isForm && !ps.body.isForm {
 			continue
 		}
 		c.next.problems.Append(worksheet.CompareFields(

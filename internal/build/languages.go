@@ -1,9 +1,11 @@
 package build
 
 import (
+	"html/template"
 	"io/fs"
 	"maps"
 
+	"github.com/trustguide/guide/internal/assets"
 	"github.com/trustguide/guide/internal/content"
 	"github.com/trustguide/guide/internal/diag"
 	"github.com/trustguide/guide/internal/layout"
@@ -62,4 +64,26 @@ func checkLanguages(fsys fs.FS, langs []layout.Lang, english content.Config) dia
 		content.CheckCrisisLines(english, src, data, &problems)
 	}
 	return problems
+}
+
+// templateFuncs are the functions templates may call: asset gives a static
+// file's fingerprinted URL, absURL a full URL on the published site; and
+// href (loadTemplates) a site path in the page's language: "/safety/" in
+// English, "/fr/safety/" in French; date a day of the front matter as the
+// language writes it ("2 mars 2026").
+func (j *job) templateFuncs(set *assets.Set, baseURL string) template.FuncMap {
+	return template.FuncMap{
+		"asset":  func(name string) (string, error) { return set.URL(name) },
+		"absURL": func(p string) string { return render.Absolute(baseURL, p) },
+		"href":   func(p string) string { return p },
+		"date":   func(day string) string { return day },
+	}
+}
+
+// baseURL is where the site is published: -base-url, else site.yaml's.
+func (j *job) baseURL(c content.Config) string {
+	if j.opt.BaseURL != "" {
+		return render.Absolute(j.opt.BaseURL, "")
+	}
+	return c.BaseURL
 }

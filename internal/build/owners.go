@@ -46,12 +46,12 @@ var notTheAuthors = map[string]string{
 // checkOwners finds paths claimed twice. The answer holds while the same
 // pages, files and builder's files make up the output.
 func (c *checkStage) checkOwners() {
-	if c.last.owners != nil && c.samePlaces() {
+	if c.samePlaces() {
 		c.next.owners = c.last.owners
 	} else {
 		c.next.owners = ownerProblems(c.owners())
 	}
-	c.next.problems.Append(*c.next.owners)
+	c.next.problems.Append(c.next.owners)
 }
 
 // owners lists what claims each output path.
@@ -91,7 +91,7 @@ func madeWhat(p *content.Page) string {
 
 // ownerProblems reports each path claimed twice, and each path that is a
 // folder for one owner and a file for another, once, at the author's file.
-func ownerProblems(list []owner) *diag.List {
+func ownerProblems(list []owner) diag.List {
 	problems := diag.List{}
 	sort.Slice(list, func(i, k int) bool {
 		a, b := list[i], list[k]
@@ -129,7 +129,7 @@ func ownerProblems(list []owner) *diag.List {
 			}
 		}
 	}
-	return &problems
+	return problems
 }
 
 // name is how a message names the owner.

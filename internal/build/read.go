@@ -2,7 +2,6 @@ package build
 
 import (
 	"errors"
-	"html/template"
 	"io/fs"
 	"maps"
 	"path"
@@ -279,26 +278,4 @@ func readSource(fsys fs.FS, lang layout.Lang, name string, last *source, transla
 	}
 	s.page = content.ParsePage(lang, name, data, &s.problems)
 	return s
-}
-
-// templateFuncs are the functions templates may call: asset gives a static
-// file's fingerprinted URL, absURL a full URL on the published site; and
-// href (loadTemplates) a site path in the page's language: "/safety/" in
-// English, "/fr/safety/" in French; date a day of the front matter as the
-// language writes it ("2 mars 2026").
-func (j *job) templateFuncs(set *assets.Set, baseURL string) template.FuncMap {
-	return template.FuncMap{
-		"asset":  func(name string) (string, error) { return set.URL(name) },
-		"absURL": func(p string) string { return render.Absolute(baseURL, p) },
-		"href":   func(p string) string { return p },
-		"date":   func(day string) string { return day },
-	}
-}
-
-// baseURL is where the site is published: -base-url, else site.yaml's.
-func (j *job) baseURL(c content.Config) string {
-	if j.opt.BaseURL != "" {
-		return render.Absolute(j.opt.BaseURL, "")
-	}
-	return c.BaseURL
 }
