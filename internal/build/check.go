@@ -73,10 +73,6 @@ func (c *checkStage) checkSourceLinks() {
 // failedSoFar reports whether the build has an error before its output's
 // links are checked.
 func (c *checkStage) failedSoFar() bool {
-	for _, l := range []diag.List{c.in.problems, c.site.problems, c.pages.problems, c.out.problems, c.next.problems} {
-		if l.HasErrors() {
-			return true
-		}
-	}
-	return false
+	so := state{in: c.in, site: c.site, pages: c.pages, out: c.out, check: c.next}
+	return so.problems().HasErrors()
 }

@@ -18,7 +18,7 @@ import (
 // that could not read a page or its settings, or draw a page, is not
 // checked: every link to what is missing would be reported too.
 func (c *checkStage) checkOutput() {
-	if c.drawingFailed() || len(c.site.site.Unreadable) > 0 || c.in.configDiag.HasErrors() {
+	if c.drawingFailed() || len(c.site.site.Unreadable) > 0 || c.in.partDiag[settingsPart].HasErrors() {
 		return
 	}
 	redirects := map[string]bool{}

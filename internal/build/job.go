@@ -3,6 +3,8 @@ package build
 import (
 	"io/fs"
 	"sync/atomic"
+
+	"github.com/trustguide/guide/internal/diag"
 )
 
 // job is one build: what it reads, the options, the tools builds share and
@@ -34,6 +36,15 @@ type state struct {
 	pages *drawing  // draw
 	out   *written  // write
 	check *checked  // check
+}
+
+// problems are the build's: every stage's, gathered.
+func (s *state) problems() diag.List {
+	var all diag.List
+	for _, l := range []diag.List{s.in.problems, s.site.problems, s.pages.problems, s.out.problems, s.check.problems} {
+		all.Append(l)
+	}
+	return all
 }
 
 // empty is the state before the first build.

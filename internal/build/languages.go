@@ -23,8 +23,8 @@ import (
 // whose t gives that language's strings; the problems of the templates
 // are the same in every language, and reported once.
 func (j *job) loadTemplates(in *inputs, langs []string) {
-	in.tmplDiag, in.langs = nil, langs
-	strs, texts, ok := siteStrings(j.fsys, langs, &in.tmplDiag)
+	in.partDiag[templatesPart], in.langs = nil, langs
+	strs, texts, ok := siteStrings(j.fsys, langs, &in.partDiag[templatesPart])
 	in.strings = texts
 	in.templates, in.byLang = nil, map[string]*render.Templates{}
 	for i, code := range langs {
@@ -36,7 +36,7 @@ func (j *job) loadTemplates(in *inputs, langs []string) {
 		var problems diag.List
 		t := render.LoadTemplates(j.fsys, funcs, j.tools.templates, &problems)
 		if i == 0 {
-			in.tmplDiag.Append(problems)
+			in.partDiag[templatesPart].Append(problems)
 			in.templates = t
 		}
 		in.byLang[code] = t

@@ -34,24 +34,32 @@ import (
 // inputs are the source files of a build, read and parsed. A build takes
 // over from the last one every input that did not change.
 type inputs struct {
-	languages  []layout.Lang             // the default first
-	configs    map[string]content.Config // each language's settings, by code
-	configDiag diag.List
-	langDiag   diag.List          // other languages' settings checked against the English
-	sources    map[string]*source // markdown files by path
-	scanDiag   diag.List
-	resources  output.Files // files beside the pages, by output path
-	resDiag    diag.List
-	assets     *assets.Set
-	assetDiag  diag.List
-	templates  *render.Templates            // the default language's; nil when they have problems
-	byLang     map[string]*render.Templates // each language's: the same, with its strings
-	strings    map[string]*i18n.Strings     // each language's strings, by code
-	tmplDiag   diag.List
-	look       uint64    // names this parse of the templates, with the static files they link to
-	langs      []string  // the languages whose strings the templates were checked with
-	problems   diag.List // all of the above's, and the markdown files'
+	languages []layout.Lang             // the default first
+	configs   map[string]content.Config // each language's settings, by code
+	sources   map[string]*source        // markdown files by path
+	resources output.Files              // files beside the pages, by output path
+	assets    *assets.Set
+	templates *render.Templates            // the default language's; nil when they have problems
+	byLang    map[string]*render.Templates // each language's: the same, with its strings
+	strings   map[string]*i18n.Strings     // each language's strings, by code
+	look      uint64                       // names this parse of the templates, with the static files they link to
+	langs     []string                     // the languages whose strings the templates were checked with
+	partDiag  [inputParts]diag.List        // each part's problems, kept with it
+	problems  diag.List                    // every part's, and the markdown files'
 }
+
+// inputPart is a part of the inputs read again on its own.
+type inputPart int
+
+const (
+	settingsPart  inputPart = iota // each language's site.yaml
+	languagesPart                  // other languages' settings, checked against the English ones
+	scanPart                       // the listing of content/
+	resourcesPart                  // the files beside the pages
+	assetsPart                     // static/
+	templatesPart                  // templates/ and the strings files
+	inputParts
+)
 
 // source is one markdown file as last read.
 type source struct {
@@ -159,21 +167,21 @@ func (j *job) read(last *inputs, changed []string) *inputs {
 		in.languages = layout.Languages(j.fsys)
 	}
 	if j.plan.config {
-		in.configDiag = nil
+		in.partDiag[settingsPart] = nil
 		in.configs = map[string]content.Config{}
 		for _, lang := range in.languages {
-			in.configs[lang.Code] = content.ReadConfig(j.fsys, lang, &in.configDiag)
+			in.configs[lang.Code] = content.ReadConfig(j.fsys, lang, &in.partDiag[settingsPart])
 		}
 	}
 	if j.plan.scan {
 		j.scan(&in)
 	}
 	if j.plan.config || j.plan.scan {
-		in.langDiag = checkLanguages(j.fsys, in.languages, in.english())
+		in.partDiag[languagesPart] = checkLanguages(j.fsys, in.languages, in.english())
 	}
 	if j.plan.assets {
-		in.assetDiag = nil
-		in.assets = assets.Build(j.fsys, j.tools.files, &in.assetDiag)
+		in.partDiag[assetsPart] = nil
+		in.assets = assets.Build(j.fsys, j.tools.files, &in.partDiag[assetsPart])
 	}
 	langs := in.langs
 	if j.plan.scan || j.plan.everything {
@@ -184,7 +192,7 @@ func (j *job) read(last *inputs, changed []string) *inputs {
 	}
 	j.readSources(&in, j.plan.pages)
 	in.problems = nil // the last build's are its own
-	for _, d := range []diag.List{in.configDiag, in.langDiag, in.scanDiag, in.assetDiag, in.tmplDiag, in.resDiag} {
+	for _, d := range in.partDiag {
 		in.problems.Append(d)
 	}
 	for _, s := range in.sources {
@@ -196,10 +204,10 @@ func (j *job) read(last *inputs, changed []string) *inputs {
 // scan lists the content folder again: markdown files that came are read,
 // those that went are forgotten, and the files beside the pages are read.
 func (j *job) scan(in *inputs) {
-	in.scanDiag = nil
+	in.partDiag[scanPart] = nil
 	var markdown, resources []string
 	for _, lang := range in.languages {
-		m, r := content.Scan(j.fsys, lang, &in.scanDiag)
+		m, r := content.Scan(j.fsys, lang, &in.partDiag[scanPart])
 		markdown, resources = append(markdown, m...), append(resources, r...)
 	}
 	kept := make(map[string]*source, len(markdown))
@@ -213,7 +221,7 @@ func (j *job) scan(in *inputs) {
 	}
 	in.sources = kept
 	j.plan.pages = append(j.plan.pages, fresh...)
-	in.resources, in.resDiag = j.readResources(resources)
+	in.resources, in.partDiag[resourcesPart] = j.readResources(resources)
 }
 
 // readResources reads the files beside the pages, to be published at the

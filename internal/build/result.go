@@ -62,11 +62,7 @@ func (r Result) Summary() string {
 
 // result is what the build made, for its caller.
 func (j *job) result(s *state) Result {
-	var problems diag.List
-	for _, l := range []diag.List{s.in.problems, s.site.problems, s.pages.problems, s.out.problems, s.check.problems} {
-		problems.Append(l)
-	}
-	r := Result{Files: s.out.files, Problems: problems.Sort(), Sources: s.out.sources,
+	r := Result{Files: s.out.files, Problems: s.problems().Sort(), Sources: s.out.sources,
 		Changed: j.plan.summary(), Drawn: int(j.drawn.Load())}
 	if c := s.check.output; c != nil {
 		r.Manifest = c.manifest
