@@ -17,7 +17,9 @@ type anchorCheck struct {
 
 // checkAnchors checks links to other pages' headings, keeping a page's
 // result while its body is the same and every page it links into has the
-// same ids as when it was checked.
+// same ids as when it was checked: the pages whose ids may have changed
+// since the last build are those that moved or were rendered with other
+// ids.
 func (c *checkStage) checkAnchors() {
 	c.next.anchors = make(map[string]*anchorCheck, len(c.pages.site))
 	for _, ps := range c.pages.site {
@@ -35,8 +37,11 @@ func (c *checkStage) keptAnchors(ps *drawnPage) *anchorCheck {
 	if old == nil || old.body != ps.body.version {
 		return nil
 	}
+	if len(c.movedPages) == 0 && len(c.newIDs) == 0 {
+		return old
+	}
 	for src, sum := range old.read {
-		if c.idsSum(src) != sum {
+		if (c.movedPages[src] || c.newIDs[src]) && c.idsSum(src) != sum {
 			return nil
 		}
 	}

@@ -116,6 +116,7 @@ func (d *drawStage) drawPages() {
 	printView := d.in.hasPrintView()
 	quiet := d.quiet()
 	pages := make([]*drawnPage, len(d.site.order))
+	newIDs := make([]bool, len(pages))
 	parallel(len(pages), func(w, i int) {
 		pl := d.site.order[i]
 		if old := d.last.pages[pl.page.Source]; quiet && old != nil && old.placed == pl {
@@ -125,6 +126,7 @@ func (d *drawStage) drawPages() {
 		ps := &drawnPage{placed: pl, body: d.keptBody(pl)}
 		if ps.body == nil {
 			ps.body = d.renderBody(pl.page, d.tools.conv[markdown.Typography(pl.page.Lang.Tag)][w])
+			newIDs[i] = d.otherIDs(ps)
 		}
 		if ps.page.Made { // small: made again with the strings of this build
 			e := entryOf(ps.page, "")
@@ -139,8 +141,12 @@ func (d *drawStage) drawPages() {
 		}
 		pages[i] = ps
 	})
-	for _, ps := range pages {
+	d.newIDs = map[string]bool{}
+	for i, ps := range pages {
 		d.next.pages[ps.page.Source] = ps
+		if newIDs[i] {
+			d.newIDs[ps.page.Source] = true
+		}
 	}
 	d.next.site, d.next.all = pages, pages
 }
@@ -157,6 +163,13 @@ func letGo(ps *drawnPage, printView bool) {
 		ps.body.body = ""
 	}
 	ps.page.Body = nil
+}
+
+// otherIDs reports whether a body rendered in this build has other ids
+// than the page's body in the last build, or the page had none.
+func (d *drawStage) otherIDs(ps *drawnPage) bool {
+	old := d.last.pages[ps.page.Source]
+	return old == nil || old.body.idsSum != ps.body.idsSum
 }
 
 // makeDrawing gives the page its finished HTML: the last build's if what

@@ -22,10 +22,12 @@ type job struct {
 	drawn atomic.Int64 // pages drawn in this build
 
 	// What changed since the last build: the files read again (read
-	// plans them), and the page files whose URL changed, or that came or
-	// went (resolve finds them).
+	// plans them), the page files whose URL changed, or that came or went
+	// (resolve finds them), and the page files whose body has other ids
+	// (draw finds them).
 	plan       plan
 	movedPages map[string]bool
+	newIDs     map[string]bool
 }
 
 // state is what one build left for the next: the value of each stage.
