@@ -17,7 +17,8 @@
 // Given the very value its last one was made from, a stage returns its
 // last value whole, so a change that nothing reads keeps every value.
 // What changed since the last build (the files read again, the pages that
-// moved) is the build's own (job), found by read and resolve.
+// moved, the bodies with other ids) is the build's own (job), found by
+// read, resolve and draw, and is never kept.
 //
 //  1. read (read.go): the source files, read and parsed: settings, the
 //     markdown files (front matter parsed), the files beside the pages,
