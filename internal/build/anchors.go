@@ -21,13 +21,16 @@ type anchorCheck struct {
 // since the last build are those that moved or were rendered with other
 // ids.
 func (c *checkStage) checkAnchors() {
-	c.next.anchors = make(map[string]*anchorCheck, len(c.pages.site))
+	var copied bool
+	c.next.anchors, copied = carry(c.job, c.last.anchors, len(c.pages.site))
 	for _, ps := range c.pages.site {
 		a := c.keptAnchors(ps)
 		if a == nil {
 			a = c.anchorsOf(ps)
+			c.next.anchors[ps.page.Source] = a
+		} else if !copied {
+			c.next.anchors[ps.page.Source] = a
 		}
-		c.next.anchors[ps.page.Source] = a
 		c.next.problems.Append(a.problems)
 	}
 }

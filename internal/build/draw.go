@@ -82,7 +82,7 @@ func (j *job) draw(in *inputs, site *resolved, last *drawing) *drawing {
 		return last
 	}
 	d := &drawStage{job: j, in: in, site: site, to: targets{in, site.site}, readable: readable{facts: site.facts}, last: last,
-		next: &drawing{from: site, pages: make(map[string]*drawnPage, len(site.order)+4), facts: site.facts, siteSum: site.siteSum, look: in.look}}
+		next: &drawing{from: site, facts: site.facts, siteSum: site.siteSum, look: in.look}}
 	d.moved = d.findMoved()
 	d.drawPages()
 	d.drawBuilderPages()
@@ -116,11 +116,11 @@ func (d *drawStage) drawPages() {
 	printView := d.in.hasPrintView()
 	quiet := d.quiet()
 	pages := make([]*drawnPage, len(d.site.order))
-	newIDs := make([]bool, len(pages))
+	kept, newIDs := make([]bool, len(pages)), make([]bool, len(pages))
 	parallel(len(pages), func(w, i int) {
 		pl := d.site.order[i]
 		if old := d.last.pages[pl.page.Source]; quiet && old != nil && old.placed == pl {
-			pages[i] = old // nothing it is made from changed
+			pages[i], kept[i] = old, true // nothing it is made from changed
 			return
 		}
 		ps := &drawnPage{placed: pl, body: d.keptBody(pl)}
@@ -142,8 +142,12 @@ func (d *drawStage) drawPages() {
 		pages[i] = ps
 	})
 	d.newIDs = map[string]bool{}
+	var copied bool
+	d.next.pages, copied = carry(d.job, d.last.pages, len(pages)+4)
 	for i, ps := range pages {
-		d.next.pages[ps.page.Source] = ps
+		if !kept[i] || !copied {
+			d.next.pages[ps.page.Source] = ps
+		}
 		if newIDs[i] {
 			d.newIDs[ps.page.Source] = true
 		}

@@ -63,6 +63,16 @@ func (j *job) samePlaces() bool {
 	return len(j.movedPages) == 0 && !j.plan.scan && !j.plan.assets && !j.plan.templates
 }
 
+// carry starts a stage's map by page source: a copy of the last build's
+// while the same pages are at the same places, in which only what changed
+// is set again (copied); else a new map.
+func carry[V any](j *job, last map[string]V, n int) (m map[string]V, copied bool) {
+	if j.samePlaces() && last != nil {
+		return maps.Clone(last), true
+	}
+	return make(map[string]V, n), false
+}
+
 // collect adds the pages' HTML to the output.
 func (w *writeStage) collect() {
 	w.next.files = w.startFiles()
