@@ -1,7 +1,6 @@
 package build
 
 import (
-	"maps"
 	"strings"
 
 	"github.com/trustguide/guide/internal/diag"
@@ -17,67 +16,62 @@ type anchorCheck struct {
 }
 
 // checkAnchors checks links to other pages' headings, keeping a page's
-// result while neither its body nor the ids of the pages it links into
-// changed.
-func (j *job) checkAnchors() {
-	changed := j.idsChanged()
-	for _, ps := range j.pages {
-		ps.anchors = j.keptAnchors(ps, changed)
-		if ps.anchors == nil {
-			ps.anchors = j.anchorsOf(ps)
+// result while its body is the same and every page it links into has the
+// same ids as when it was checked: the pages whose ids may have changed
+// since the last build are those that moved or were rendered with other
+// ids.
+func (c *checkStage) checkAnchors() {
+	var copied bool
+	c.next.anchors, copied = carry(c.job, c.last.anchors, len(c.pages.site))
+	for _, ps := range c.pages.site {
+		a := c.keptAnchors(ps)
+		if a == nil {
+			a = c.anchorsOf(ps)
+			c.next.anchors[ps.page.Source] = a
+		} else if !copied {
+			c.next.anchors[ps.page.Source] = a
 		}
-		j.problems.Append(ps.anchors.problems)
+		c.next.problems.Append(a.problems)
 	}
 }
 
-// idsChanged lists the page files whose ids may differ from the last
-// build's: pages rendered again, and pages that came, went or moved.
-func (j *job) idsChanged() map[string]bool {
-	changed := maps.Clone(j.moved)
-	for _, src := range j.rendered {
-		if old := j.last.pages[src]; old == nil || old.body == nil || old.body.idsSum != j.next.pages[src].body.idsSum {
-			changed[src] = true
-		}
-	}
-	return changed
-}
-
-func (j *job) keptAnchors(ps *pageState, changed map[string]bool) *anchorCheck {
-	old := j.last.pages[ps.page.Source]
-	if old == nil || old.anchors == nil || old.anchors.body != ps.body.version {
+func (c *checkStage) keptAnchors(ps *drawnPage) *anchorCheck {
+	old := c.last.anchors[ps.page.Source]
+	if old == nil || old.body != ps.body.version {
 		return nil
 	}
-	if len(changed) > 0 {
-		for src, sum := range old.anchors.read {
-			if changed[src] && j.idsSum(src) != sum {
-				return nil
-			}
+	if len(c.movedPages) == 0 && len(c.newIDs) == 0 {
+		return old
+	}
+	for src, sum := range old.read {
+		if (c.movedPages[src] || c.newIDs[src]) && c.idsSum(src) != sum {
+			return nil
 		}
 	}
-	return old.anchors
+	return old
 }
 
-func (j *job) anchorsOf(ps *pageState) *anchorCheck {
-	c := &anchorCheck{body: ps.body.version, read: map[string]uint64{}}
-	for _, a := range ps.body.anchors {
-		c.read[a.source] = j.idsSum(a.source)
-		t := j.next.site.BySource[a.source]
+func (c *checkStage) anchorsOf(ps *drawnPage) *anchorCheck {
+	a := &anchorCheck{body: ps.body.version, read: map[string]uint64{}}
+	for _, l := range ps.body.links.anchors {
+		a.read[l.source] = c.idsSum(l.source)
+		t := c.site.site.BySource[l.source]
 		if t == nil {
 			continue
 		}
-		ids := j.next.pages[t.Source].body.ids
-		if !ids[a.fragment] {
-			file, _, _ := strings.Cut(a.dest, "#")
-			c.problems.Add(ps.page.Source, a.line, a.col, "link to %s#%s, but that page has no heading with the id %q%s", file, a.fragment, a.fragment, nearestID(a.fragment, ids))
-			c.broken = append(c.broken, a.url)
+		ids := c.pages.pages[t.Source].body.ids
+		if !ids[l.fragment] {
+			file, _, _ := strings.Cut(l.dest, "#")
+			a.problems.Add(ps.page.Source, l.line, l.col, "link to %s#%s, but that page has no heading with the id %q%s", file, l.fragment, l.fragment, nearestID(l.fragment, ids))
+			a.broken = append(a.broken, l.url)
 		}
 	}
-	return c
+	return a
 }
 
 // idsSum is the digest of the ids of the page made from src, 0 for none.
-func (j *job) idsSum(src string) uint64 {
-	if ps := j.next.pages[src]; ps != nil && ps.body != nil {
+func (c *checkStage) idsSum(src string) uint64 {
+	if ps := c.pages.pages[src]; ps != nil {
 		return ps.body.idsSum
 	}
 	return 0

@@ -2,6 +2,7 @@ package build
 
 import (
 	"html/template"
+	"maps"
 	"math"
 	"strings"
 
@@ -27,11 +28,9 @@ type rendered struct {
 	fields   []worksheet.Spec // a worksheet's fields, to compare with its translations'
 	text     string           // plain text, kept for reading grades only
 	search   []byte           // the page's record in the search index
-	written  []writtenLink
-	anchors  []anchorLink
-	reported []string // links reported at their markdown, as published
+	links    sourceLinks      // for the check stage
 	resolved []resolution
-	problems diag.List
+	problems diag.List // of the markdown itself
 }
 
 // resolution is how a link of the body resolved: to a page's URL, to a
@@ -41,38 +40,22 @@ type resolution struct {
 	was    string
 }
 
-// writtenLink is a link written as a site URL ("/worksheets/", "../x/"),
-// checked once the whole output exists.
-type writtenLink struct {
-	dest      string
-	line, col int
-}
+// noBody is the body of a page the builder made up.
+var noBody = &rendered{ids: map[string]bool{}}
 
-// anchorLink is a link to a heading of another page ("x.md#why"), checked
-// once every page's ids are known.
-type anchorLink struct {
-	source, fragment string
-	line, col        int
-	dest             string // as written: "x.md#why"
-	url              string // as published: "/articles/x/#why"
-}
-
-// noBody is the body of a page the builder made up: a new one each time,
-// for a build may clear its own (and builds may run side by side).
-func noBody() *rendered { return &rendered{ids: map[string]bool{}} }
-
-// keptBody returns the page's body from the last build if it still holds.
-func (j *job) keptBody(ps *pageState) *rendered {
-	if ps.page.Made {
-		return noBody()
+// keptBody returns the page's body from the last build if it still holds:
+// the same page, each of whose links resolves as it did.
+func (d *drawStage) keptBody(pl *placed) *rendered {
+	if pl.page.Made {
+		return noBody
 	}
-	old := j.last.pages[ps.page.Source]
-	if old == nil || old.self != ps.self || old.body == nil {
+	old := d.last.pages[pl.page.Source]
+	if old == nil || old.self != pl.self {
 		return nil
 	}
-	if len(j.moved) > 0 {
+	if len(d.moved) > 0 {
 		for _, r := range old.body.resolved {
-			if j.moved[r.target] && j.resolve(r.target) != r.was {
+			if d.moved[r.target] && d.to.resolve(r.target) != r.was {
 				return nil
 			}
 		}
@@ -81,56 +64,34 @@ func (j *job) keptBody(ps *pageState) *rendered {
 }
 
 // findMoved lists the link targets that may resolve otherwise than in the
-// last build: the page files whose URL changed or that came or went, and
-// every file of the site when files came or went. A body none of whose
-// links is among them resolves as it did.
-func (j *job) findMoved() {
-	j.moved = map[string]bool{}
-	last, site := j.last.site, j.next.site
-	if last == nil {
-		return // no body to keep
+// last build: the page files the resolve stage found moved, and when files
+// or strings may have changed (content/ listed again, static files or
+// templates read again), every file and string a body of the last build
+// showed. A body none of whose links is among them resolves as it did.
+func (d *drawStage) findMoved() map[string]bool {
+	if !d.plan.scan && !d.plan.assets && !d.plan.templates {
+		return d.movedPages
 	}
-	for src, p := range last.BySource {
-		if q := site.BySource[src]; q == nil || q.URL != p.URL {
-			j.moved[src] = true
-		}
+	moved := maps.Clone(d.movedPages)
+	if moved == nil {
+		moved = map[string]bool{}
 	}
-	for src := range site.BySource {
-		if last.BySource[src] == nil {
-			j.moved[src] = true
-		}
-	}
-	for _, sets := range [][2]map[string]bool{{last.Drafts, site.Drafts}, {last.Unreadable, site.Unreadable}} {
-		for src := range sets[0] {
-			if !sets[1][src] {
-				j.moved[src] = true
-			}
-		}
-		for src := range sets[1] {
-			if !sets[0][src] {
-				j.moved[src] = true
+	for _, ps := range d.last.pages {
+		for _, r := range ps.body.resolved {
+			if strings.HasPrefix(r.target, "file:") || strings.HasPrefix(r.target, stringTarget) {
+				moved[r.target] = true
 			}
 		}
 	}
-	if j.plan.scan || j.plan.assets || j.plan.templates {
-		for _, ps := range j.last.pages {
-			if ps.body != nil {
-				for _, r := range ps.body.resolved {
-					if strings.HasPrefix(r.target, "file:") || strings.HasPrefix(r.target, stringTarget) {
-						j.moved[r.target] = true
-					}
-				}
-			}
-		}
-	}
+	return moved
 }
 
 // renderBody parses the page's markdown, checks it and resolves its links,
 // renders the body and lets the syntax tree go, so each worker holds one
 // tree at a time, whatever the size of the site.
-func (j *job) renderBody(p *content.Page, c *markdown.Converter) *rendered {
-	r := &rendered{version: j.tools.version()}
-	b := bodyOf{job: j, page: p, r: r, at: markdown.NewPositions(p.Body)}
+func (d *drawStage) renderBody(p *content.Page, c *markdown.Converter) *rendered {
+	r := &rendered{version: d.tools.version()}
+	b := bodyOf{to: d.to, page: p, r: r, at: markdown.NewPositions(p.Body)}
 	doc := c.Parse(p.Body)
 	b.check(doc)
 	r.isForm = worksheet.HasFields(doc.Root)
@@ -153,7 +114,7 @@ func (j *job) renderBody(p *content.Page, c *markdown.Converter) *rendered {
 	}
 	r.body = template.HTML(body)
 	r.search = render.SearchRecord(b.labelled(entryOf(p, text)))
-	if j.opt.Grades {
+	if d.opt.Grades {
 		r.text = text
 	}
 	return r
@@ -164,7 +125,7 @@ func (j *job) renderBody(p *content.Page, c *markdown.Converter) *rendered {
 func (b bodyOf) labelled(e render.Entry) render.Entry {
 	if key := b.page.Kind.LabelKey(); key != "" {
 		target := stringTarget + b.page.Lang.Code + ":" + key
-		e.Label = b.job.resolve(target)
+		e.Label = b.to.resolve(target)
 		b.r.resolved = append(b.r.resolved, resolution{target, e.Label})
 	}
 	return e
@@ -179,16 +140,16 @@ func (b bodyOf) scaleEnds(doc *markdown.Doc) {
 		return
 	}
 	target := stringTarget + b.page.Lang.Code + ":" + scaleEnds
-	b.r.resolved = append(b.r.resolved, resolution{target, b.job.resolve(target)})
+	b.r.resolved = append(b.r.resolved, resolution{target, b.to.resolve(target)})
 	for _, f := range scales {
-		f.Ends = b.job.next.in.format(b.page.Lang.Code, scaleEnds,
+		f.Ends = b.to.in.format(b.page.Lang.Code, scaleEnds,
 			map[string]any{"low": f.Low, "low_label": f.LowLabel, "high": f.High, "high_label": f.HighLabel})
 	}
 }
 
 // bodyOf is one page's body being rendered.
 type bodyOf struct {
-	job  *job
+	to   targets
 	page *content.Page
 	r    *rendered
 	at   *markdown.Positions // line:col of offsets in the page's body

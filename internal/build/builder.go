@@ -47,9 +47,8 @@ func NewBuilder(fsys fs.FS, opt Options) *Builder {
 // lets its markdown and its body go as soon as they are used.
 func Site(fsys fs.FS, opt Options) Result {
 	start := time.Now()
-	j := newJob(fsys, opt, newTools(), nil, nil)
-	j.final = true
-	_, r := j.run()
+	j := &job{fsys: fsys, opt: opt, tools: newTools(), final: true}
+	_, r := j.run(nil, nil)
 	r.Elapsed = time.Since(start)
 	return r
 }
@@ -59,7 +58,8 @@ func Site(fsys fs.FS, opt Options) Result {
 // a folder); nil means anything may have changed.
 func (b *Builder) Build(changed []string) Result {
 	start := time.Now()
-	next, r := newJob(b.fsys, b.opt, b.tools, b.last, changed).run()
+	j := &job{fsys: b.fsys, opt: b.opt, tools: b.tools}
+	next, r := j.run(b.last, changed)
 	b.last = next
 	r.Elapsed = time.Since(start)
 	return r

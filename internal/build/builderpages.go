@@ -25,44 +25,58 @@ func printPage(in *inputs, lang layout.Lang) *content.Page {
 		Meta: content.Meta{Title: in.text(lang.Code, "made.print.title"), Description: in.text(lang.Code, "made.print.description")}}
 }
 
-// needsBodies reports whether the site has a print view, which shows the
+// hasPrintView reports whether the site has a print view, which shows the
 // articles' bodies once they are all rendered.
-func (j *job) needsBodies() bool {
-	_, ok := j.next.in.templates.Lookup(content.Print)
+func (in *inputs) hasPrintView() bool {
+	_, ok := in.templates.Lookup(content.Print)
 	return ok
 }
 
-// makeBuilderPages draws the 404 page and the print view.
-func (j *job) makeBuilderPages() {
-	j.all = j.pages
-	if j.next.in.templates == nil {
+// drawBuilderPages draws the 404 page and the print view of each language.
+// The print view reads the articles' bodies: its chapters are this stage's
+// own, made now that every body is rendered.
+func (d *drawStage) drawBuilderPages() {
+	if d.in.templates == nil {
 		return
 	}
-	var pages []*pageState
+	site := d.site.site
+	var pages []*drawnPage
 	chapters := map[string]*fact[[]render.Chapter]{}
-	for _, lang := range j.next.site.Langs {
-		pages = append(pages, j.pageState(notFoundPage(j.next.in, lang)))
-		if view := printPage(j.next.in, lang); j.needsBodies() {
-			if p := j.next.site.ByURL[view.URL]; p != nil {
-				j.problems.Add(p.Source, p.Meta.Line("slug"), 1, "this page's URL is %s, where the builder puts the whole guide to print: give it another slug", view.URL)
+	for _, lang := range site.Langs {
+		pages = append(pages, d.builderPage(notFoundPage(d.in, lang)))
+		if view := printPage(d.in, lang); d.in.hasPrintView() {
+			if p := site.ByURL[view.URL]; p != nil {
+				d.next.problems.Add(p.Source, p.Meta.Line("slug"), 1, "this page's URL is %s, where the builder puts the whole guide to print: give it another slug", view.URL)
 			} else {
-				chapters[lang.Code] = j.chapters(lang)
-				pages = append(pages, j.pageState(view))
+				chapters[lang.Code] = d.chapters(lang)
+				pages = append(pages, d.builderPage(view))
 			}
 		}
 	}
-	j.next.facts.chapters = chapters
+	d.next.chapters, d.readable.chapters = chapters, chapters
 	for _, ps := range pages {
-		ps.body = noBody()
-		j.makeDrawing(ps)
+		d.makeDrawing(ps)
 	}
-	j.all = append(j.pages[:len(j.pages):len(j.pages)], pages...)
+	n := len(d.next.site)
+	d.next.all = append(d.next.site[:n:n], pages...)
+}
+
+// builderPage places a page the builder makes, whose body is empty.
+func (d *drawStage) builderPage(p *content.Page) *drawnPage {
+	var old *placed
+	if was := d.last.pages[p.Source]; was != nil {
+		old = was.placed
+	}
+	pl, _ := place(p, nil, old)
+	ps := &drawnPage{placed: pl, body: noBody}
+	d.next.pages[p.Source] = ps
+	return ps
 }
 
 // chapters are the articles of a language's print view: its guided path,
 // then its other articles in their section's order.
-func (j *job) chapters(lang layout.Lang) *fact[[]render.Chapter] {
-	site := j.next.site
+func (d *drawStage) chapters(lang layout.Lang) *fact[[]render.Chapter] {
+	site := d.site.site
 	articles := append([]*content.Page(nil), site.PathOf(lang)...)
 	var others []*content.Page
 	for _, p := range site.Pages {
@@ -85,8 +99,8 @@ func (j *job) chapters(lang layout.Lang) *fact[[]render.Chapter] {
 	chapters := make([]render.Chapter, len(articles))
 	sums := make([]uint64, 0, 3*len(articles))
 	for i, a := range articles {
-		ps := j.next.pages[a.Source]
-		worksheets := j.next.facts.worksheetsOf[a.Source]
+		ps := d.next.pages[a.Source]
+		worksheets := d.site.facts.worksheetsOf[a.Source]
 		chapters[i] = render.Chapter{Link: ps.link.value, ID: ids[i], Worksheets: worksheets.value,
 			Body: template.HTML(printview.Body(string(ps.body.body), ids[i], byURL))}
 		sums = append(sums, ps.link.sum, ps.body.version, worksheets.sum)

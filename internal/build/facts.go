@@ -18,19 +18,19 @@ type fact[T any] struct {
 func factOf[T any](v T) fact[T] { return fact[T]{value: v, sum: digest.Of(v)} }
 
 // keep returns the last build's fact if it was made from the same (made),
-// else the fact makeFact makes, and then notes that the facts are new.
-func keep[T any](j *job, last map[string]fact[T], key string, made uint64, makeFact func() fact[T]) fact[T] {
+// else the fact makeFact makes.
+func keep[T any](last map[string]fact[T], key string, made uint64, makeFact func() fact[T]) fact[T] {
 	if f, ok := last[key]; ok && f.made == made {
 		return f
 	}
 	f := makeFact()
 	f.made = made
-	j.newFacts = true
 	return f
 }
 
-// facts are everything a view can read of other pages (render.Reader),
-// made once per build.
+// facts are what a view can read of other pages (render.Reader), made by
+// the resolve stage and never changed after: the print view's chapters,
+// which need the pages' bodies, are the draw stage's (readable).
 type facts struct {
 	byURL        map[string]fact[render.Link]             // every page, by URL
 	bySource     map[string]fact[render.Link]             // every page, by source, in a site of more than one language
@@ -38,7 +38,14 @@ type facts struct {
 	worksheetsIn map[string]fact[[]*render.WorksheetInfo] // list pages, by source
 	worksheetsOf map[string]fact[[]*render.WorksheetInfo] // articles, by source
 	worksheet    map[string]fact[*render.WorksheetInfo]   // worksheets, by source
-	chapters     map[string]*fact[[]render.Chapter]       // each language's print view's, once bodies are rendered
+}
+
+// readable is what the views of one build may read of other pages: the
+// facts, and once every page's body is rendered, each language's print
+// view's chapters.
+type readable struct {
+	facts    *facts
+	chapters map[string]*fact[[]render.Chapter] // by language code
 }
 
 // readKind names a method of render.Reader.
@@ -62,7 +69,8 @@ type read struct {
 }
 
 // sum is the digest a read would have now; 0 when there is nothing there.
-func (f *facts) sum(r read) uint64 {
+func (v readable) sum(r read) uint64 {
+	f := v.facts
 	switch r.kind {
 	case readPageAt:
 		return f.byURL[r.key].sum
@@ -77,7 +85,7 @@ func (f *facts) sum(r read) uint64 {
 	case readPageOf:
 		return f.bySource[r.key].sum
 	case readChapters:
-		if c := f.chapters[r.key]; c != nil {
+		if c := v.chapters[r.key]; c != nil {
 			return c.sum
 		}
 	}
@@ -85,9 +93,9 @@ func (f *facts) sum(r read) uint64 {
 }
 
 // hold reports whether every read would read the same now.
-func (f *facts) hold(reads []read) bool {
+func (v readable) hold(reads []read) bool {
 	for _, r := range reads {
-		if f.sum(r) != r.sum {
+		if v.sum(r) != r.sum {
 			return false
 		}
 	}
@@ -97,7 +105,7 @@ func (f *facts) hold(reads []read) bool {
 // reader is the render.Reader of one page's view: it answers from the
 // facts and notes each read.
 type reader struct {
-	facts *facts
+	readable
 	reads []read
 }
 
@@ -142,7 +150,7 @@ func (r *reader) Worksheet(w string) *render.WorksheetInfo {
 }
 
 func (r *reader) Chapters(lang string) []render.Chapter {
-	f := r.facts.chapters[lang]
+	f := r.chapters[lang]
 	if f == nil {
 		r.note(readChapters, lang, 0)
 		return nil
@@ -153,19 +161,19 @@ func (r *reader) Chapters(lang string) []render.Chapter {
 
 // makeFacts makes the facts of this build's site, taking over from the last
 // build each one made from the same pages.
-func (j *job) makeFacts() *facts {
-	site, last := j.next.site, j.last.facts
+func (r *resolveStage) makeFacts() *facts {
+	site, last, pages := r.next.site, r.last.facts, r.next.order
 	f := &facts{
-		byURL: make(map[string]fact[render.Link], len(j.pages)), children: map[string]fact[[]render.Link]{},
+		byURL: make(map[string]fact[render.Link], len(pages)), children: map[string]fact[[]render.Link]{},
 		worksheetsIn: map[string]fact[[]*render.WorksheetInfo]{}, worksheetsOf: map[string]fact[[]*render.WorksheetInfo]{},
 		worksheet: map[string]fact[*render.WorksheetInfo]{},
 	}
-	for _, ps := range j.pages {
+	for _, ps := range pages {
 		f.byURL[ps.page.URL] = ps.link
 	}
 	if len(site.Langs) > 1 { // pages find their translations
-		f.bySource = make(map[string]fact[render.Link], len(j.pages))
-		for _, ps := range j.pages {
+		f.bySource = make(map[string]fact[render.Link], len(pages))
+		for _, ps := range pages {
 			f.bySource[ps.page.Source] = ps.link
 		}
 	}
@@ -173,50 +181,50 @@ func (j *job) makeFacts() *facts {
 	for _, w := range site.Pages {
 		if w.Kind == content.Worksheet {
 			var article *render.Link
-			audience := j.next.in.text(w.Lang.Code, "audience."+w.Meta.For)
-			made := digest.Combine(base, digest.String(w.URL), j.next.pages[w.Source].meta, digest.String(audience))
+			audience := r.in.text(w.Lang.Code, "audience."+w.Meta.For)
+			made := digest.Combine(base, digest.String(w.URL), r.next.pages[w.Source].meta, digest.String(audience))
 			if a := site.ArticleOf(w); a != nil {
-				l := j.next.pages[a.Source].link
+				l := r.next.pages[a.Source].link
 				article, made = &l.value, digest.Combine(made, l.sum)
 			}
-			f.worksheet[w.Source] = keep(j, last.worksheet, w.Source, made, func() fact[*render.WorksheetInfo] {
-				return factOf(render.NewWorksheetInfo(w, article, audience, site.Config.BaseURL, j.tools.qrCode))
+			f.worksheet[w.Source] = keep(last.worksheet, w.Source, made, func() fact[*render.WorksheetInfo] {
+				return factOf(render.NewWorksheetInfo(w, article, audience, site.Config.BaseURL, r.tools.qrCode))
 			})
 		}
 	}
 	for _, a := range site.Pages {
 		if ws := site.WorksheetsOf(a); len(ws) > 0 {
-			f.worksheetsOf[a.Source] = j.worksheetList(f, last.worksheetsOf, a.Source, ws)
+			f.worksheetsOf[a.Source] = r.worksheetList(f, last.worksheetsOf, a.Source, ws)
 		}
 	}
 	for list, members := range site.Lists() {
-		f.children[list.Source] = j.linkList(last.children, list.Source, members)
+		f.children[list.Source] = r.linkList(last.children, list.Source, members)
 		if list.Kind == content.Worksheets {
-			f.worksheetsIn[list.Source] = j.worksheetList(f, last.worksheetsIn, list.Source, members)
+			f.worksheetsIn[list.Source] = r.worksheetList(f, last.worksheetsIn, list.Source, members)
 		}
 	}
 	return f
 }
 
 // members is the digest of a set of pages, in any order: a list's order
-// follows from the pages themselves (pageState.order).
-func (j *job) members(pages []*content.Page, of func(*pageState) uint64) uint64 {
+// follows from the pages themselves (placed.order).
+func (r *resolveStage) members(pages []*content.Page, of func(*placed) uint64) uint64 {
 	var sum uint64
 	for _, p := range pages {
-		sum += of(j.next.pages[p.Source])
+		sum += of(r.next.pages[p.Source])
 	}
 	return digest.Combine(sum, uint64(len(pages)))
 }
 
 // linkList is the fact of the links of a list page's pages, in order.
-func (j *job) linkList(last map[string]fact[[]render.Link], list string, pages []*content.Page) fact[[]render.Link] {
-	made := j.members(pages, func(ps *pageState) uint64 { return ps.order })
-	return keep(j, last, list, made, func() fact[[]render.Link] {
+func (r *resolveStage) linkList(last map[string]fact[[]render.Link], list string, pages []*content.Page) fact[[]render.Link] {
+	made := r.members(pages, func(ps *placed) uint64 { return ps.order })
+	return keep(last, list, made, func() fact[[]render.Link] {
 		content.SortPages(pages)
 		links := make([]render.Link, len(pages))
 		sums := make([]uint64, len(pages))
 		for i, p := range pages {
-			l := j.next.pages[p.Source].link
+			l := r.next.pages[p.Source].link
 			links[i], sums[i] = l.value, l.sum
 		}
 		return fact[[]render.Link]{value: links, sum: digest.Combine(sums...)}
@@ -225,9 +233,9 @@ func (j *job) linkList(last map[string]fact[[]render.Link], list string, pages [
 
 // worksheetList is the fact of the details of the worksheets among pages,
 // in order.
-func (j *job) worksheetList(f *facts, last map[string]fact[[]*render.WorksheetInfo], key string, pages []*content.Page) fact[[]*render.WorksheetInfo] {
-	made := j.members(pages, func(ps *pageState) uint64 { return digest.Combine(ps.order, f.worksheet[ps.page.Source].sum) })
-	return keep(j, last, key, made, func() fact[[]*render.WorksheetInfo] {
+func (r *resolveStage) worksheetList(f *facts, last map[string]fact[[]*render.WorksheetInfo], key string, pages []*content.Page) fact[[]*render.WorksheetInfo] {
+	made := r.members(pages, func(ps *placed) uint64 { return digest.Combine(ps.order, f.worksheet[ps.page.Source].sum) })
+	return keep(last, key, made, func() fact[[]*render.WorksheetInfo] {
 		content.SortPages(pages)
 		var infos []*render.WorksheetInfo
 		var sums []uint64

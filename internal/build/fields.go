@@ -11,22 +11,22 @@ import (
 // answer given in one language would be lost in the other. The fields are
 // the ones each body's render found, so an edit of either page is
 // compared again in the same build.
-func (j *job) checkFields() {
-	langs := j.next.in.languages
+func (c *checkStage) checkFields() {
+	langs := c.in.languages
 	if len(langs) < 2 {
 		return
 	}
-	for _, ps := range j.pages {
+	for _, ps := range c.pages.site {
 		p := ps.page
-		if p.Lang.IsDefault() || ps.body == nil {
+		if p.Lang.IsDefault() {
 			continue
 		}
 		src := layout.Pair(p.Lang, langs[0], p.Source)
-		en := j.next.pages[src]
-		if en == nil || en.body == nil || !en.body.isForm && !ps.body.isForm {
+		en := c.pages.pages[src]
+		if en == nil || !en.body.isForm && !ps.body.isForm {
 			continue
 		}
-		j.problems.Append(worksheet.CompareFields(
+		c.next.problems.Append(worksheet.CompareFields(
 			worksheet.Page{Path: src, Fields: en.body.fields},
 			worksheet.Page{Path: p.Source, Fields: ps.body.fields}))
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"reflect"
 	"sort"
@@ -379,7 +380,8 @@ func TestIncrementalRendersLittle(t *testing.T) {
 // A build reads the last build's state and never changes it: a builder
 // may be given an earlier state again (the fuzz test does), and what it
 // kept must still be what that build made. The print view's chapters were
-// once written into the last build's facts when no other fact changed.
+// once written into the last build's facts when no other fact changed;
+// they are the draw stage's own now.
 func TestABuildLeavesTheLastStateAsItWas(t *testing.T) {
 	fsys := smallSite(t, nil)
 	b := NewBuilder(fsys, Options{})
@@ -387,7 +389,7 @@ func TestABuildLeavesTheLastStateAsItWas(t *testing.T) {
 		t.Fatal(r.Problems.Error())
 	}
 	first := b.last
-	facts, chapters := *first.facts, first.facts.chapters
+	facts, chapters, pages := *first.site.facts, maps.Clone(first.pages.chapters), maps.Clone(first.pages.pages)
 	edit := strings.Replace(string(fsys["content/articles/first.md"].Data), "A second heading", "Another heading", 1)
 	set(fsys, "content/articles/first.md", edit)
 	if r := b.Build([]string{"content/articles/first.md"}); r.Problems.HasErrors() {
@@ -396,8 +398,11 @@ func TestABuildLeavesTheLastStateAsItWas(t *testing.T) {
 	if b.last == first {
 		t.Fatal("the second build kept the first's state whole: the test needs a change")
 	}
-	if reflect.ValueOf(first.facts.chapters).Pointer() != reflect.ValueOf(chapters).Pointer() || !reflect.DeepEqual(*first.facts, facts) {
+	if !reflect.DeepEqual(*first.site.facts, facts) {
 		t.Error("the second build changed the first build's facts")
+	}
+	if !maps.Equal(first.pages.chapters, chapters) || !maps.Equal(first.pages.pages, pages) {
+		t.Error("the second build changed the first build's drawn pages")
 	}
 }
 
@@ -417,5 +422,25 @@ func TestAFolderBecomingALanguageRemakesItsPages(t *testing.T) {
 	got := b.Build([]string{"content/fr/site.yaml", "templates/i18n/fr.yaml"})
 	if diff := compareResults(got, Site(fsys, Options{})); diff != "" {
 		t.Errorf("after content/fr/ became a language, the incremental build differs from a clean one: %s", diff)
+	}
+}
+
+// A change no input depends on (netlify.toml is guide serve's, not the
+// build's) reads nothing again, and each stage, given the very values it
+// was made from, keeps its own whole: the same state, the same result.
+func TestAChangeNothingReadsKeepsEveryStage(t *testing.T) {
+	fsys := smallSite(t, nil)
+	b := NewBuilder(fsys, Options{})
+	first := b.Build(nil)
+	was := *b.last
+	got := b.Build([]string{"netlify.toml"})
+	if *b.last != was {
+		t.Errorf("a change nothing reads made new stage values: %+v, was %+v", *b.last, was)
+	}
+	if got.Drawn != 0 {
+		t.Errorf("a change nothing reads drew %d pages", got.Drawn)
+	}
+	if diff := compareResults(got, first); diff != "" {
+		t.Errorf("a change nothing reads changed the build: %s", diff)
 	}
 }

@@ -1,9 +1,11 @@
 package build
 
 import (
+	"html/template"
 	"io/fs"
 	"maps"
 
+	"github.com/trustguide/guide/internal/assets"
 	"github.com/trustguide/guide/internal/content"
 	"github.com/trustguide/guide/internal/diag"
 	"github.com/trustguide/guide/internal/layout"
@@ -21,8 +23,8 @@ import (
 // whose t gives that language's strings; the problems of the templates
 // are the same in every language, and reported once.
 func (j *job) loadTemplates(in *inputs, langs []string) {
-	in.tmplDiag, in.langs = nil, langs
-	strs, texts, ok := siteStrings(j.fsys, langs, &in.tmplDiag)
+	in.partDiag[templatesPart], in.langs = nil, langs
+	strs, texts, ok := siteStrings(j.fsys, langs, &in.partDiag[templatesPart])
 	in.strings = texts
 	in.templates, in.byLang = nil, map[string]*render.Templates{}
 	for i, code := range langs {
@@ -34,7 +36,7 @@ func (j *job) loadTemplates(in *inputs, langs []string) {
 		var problems diag.List
 		t := render.LoadTemplates(j.fsys, funcs, j.tools.templates, &problems)
 		if i == 0 {
-			in.tmplDiag.Append(problems)
+			in.partDiag[templatesPart].Append(problems)
 			in.templates = t
 		}
 		in.byLang[code] = t
@@ -62,4 +64,26 @@ func checkLanguages(fsys fs.FS, langs []layout.Lang, english content.Config) dia
 		content.CheckCrisisLines(english, src, data, &problems)
 	}
 	return problems
+}
+
+// templateFuncs are the functions templates may call: asset gives a static
+// file's fingerprinted URL, absURL a full URL on the published site; and
+// href (loadTemplates) a site path in the page's language: "/safety/" in
+// English, "/fr/safety/" in French; date a day of the front matter as the
+// language writes it ("2 mars 2026").
+func (j *job) templateFuncs(set *assets.Set, baseURL string) template.FuncMap {
+	return template.FuncMap{
+		"asset":  func(name string) (string, error) { return set.URL(name) },
+		"absURL": func(p string) string { return render.Absolute(baseURL, p) },
+		"href":   func(p string) string { return p },
+		"date":   func(day string) string { return day },
+	}
+}
+
+// baseURL is where the site is published: -base-url, else site.yaml's.
+func (j *job) baseURL(c content.Config) string {
+	if j.opt.BaseURL != "" {
+		return render.Absolute(j.opt.BaseURL, "")
+	}
+	return c.BaseURL
 }

@@ -7,38 +7,51 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
-	"github.com/trustguide/guide/internal/layout"
+	"github.com/trustguide/guide/internal/content"
 	"github.com/trustguide/guide/internal/linkcheck"
-	"github.com/trustguide/guide/internal/markdown"
 	"github.com/trustguide/guide/internal/suggest"
 )
+
+// What a link leads to in a build, and what a broken one may have meant:
+// the rules that the draw stage resolves a body's links by
+// (sourcelinks.go) and that the check stage reports them with.
+
+// targets say what the link targets of a body lead to in one build: its
+// inputs and its site.
+type targets struct {
+	in   *inputs
+	site *content.Site
+}
+
+// stringTarget starts the targets that are strings a body shows.
+const stringTarget = "string:"
 
 // resolve says what a link target leads to in this build: a page file's
 // URL or why there is none ("\x00draft"), whether a file exists, or the
 // text of a string a body shows ("string:fr:link.in-english").
-func (j *job) resolve(target string) string {
+func (t targets) resolve(target string) string {
 	if ref, ok := strings.CutPrefix(target, stringTarget); ok {
 		lang, key, _ := strings.Cut(ref, ":")
-		return j.next.in.raw(lang, key)
+		return t.in.raw(lang, key)
 	}
 	if name, ok := strings.CutPrefix(target, "file:"); ok {
-		if j.fileExists(name) {
+		if t.fileExists(name) {
 			return "yes"
 		}
 		return ""
 	}
-	if p := j.next.site.BySource[target]; p != nil {
+	if p := t.site.BySource[target]; p != nil {
 		return p.URL
 	}
-	return "\x00" + j.next.site.Missing(target)
+	return "\x00" + t.site.Missing(target)
 }
 
 // pageFileNamed is the page file src names: itself, or else the file whose
 // name is the same text in another Unicode form (é as one character, or as
 // e and an accent, as macOS once kept names), since an author cannot see
 // the difference.
-func (j *job) pageFileNamed(src string) string {
-	site := j.next.site
+func (t targets) pageFileNamed(src string) string {
+	site := t.site
 	if site.BySource[src] != nil || site.Missing(src) != "" {
 		return src
 	}
@@ -53,8 +66,8 @@ func (j *job) pageFileNamed(src string) string {
 
 // fileExists reports whether the site publishes a file, other than a page,
 // at the output path name.
-func (j *job) fileExists(name string) bool {
-	in := j.next.in
+func (t targets) fileExists(name string) bool {
+	in := t.in
 	if _, ok := in.resources[name]; ok {
 		return true
 	}
@@ -62,119 +75,11 @@ func (j *job) fileExists(name string) bool {
 	return ok
 }
 
-// resolve checks one link of the body and rewrites a link to a page's file
-// into the page's URL.
-func (b bodyOf) resolve(ref *markdown.Ref) {
-	before := len(b.r.problems)
-	defer func() {
-		if len(b.r.problems) > before {
-			b.r.reported = append(b.r.reported, ref.Dest)
-		}
-	}()
-	dest, what := ref.Dest, "link"
-	if ref.Image {
-		what = "image"
-	}
-	file, fragment, _ := strings.Cut(dest, "#")
-	lower := strings.ToLower(dest)
-	switch {
-	case dest == "":
-		b.addAt(ref.Offset, "this %s has no destination: write it as [text](page.md)", what)
-	case isExternal(lower) && !ref.Image:
-		ref.MarkExternal()
-	case isExternal(lower):
-		b.addAt(ref.Offset, "image %s is on another site: readers' browsers would contact it; copy the image into static/ or beside the page", dest)
-	case strings.HasPrefix(lower, "javascript:") || strings.HasPrefix(lower, "data:"):
-		b.addAt(ref.Offset, "%s %q is not allowed: link to a page of the site or a web address", what, dest)
-	case file == "":
-		if !b.r.ids[fragment] {
-			b.addAt(ref.Offset, "there is no heading #%s on this page%s", fragment, nearestID(fragment, b.r.ids))
-		}
-	case strings.HasSuffix(file, ".md"):
-		b.resolvePage(ref, file, fragment)
-	case ref.Image:
-		b.resolveImage(ref, file)
-	default:
-		line, col := b.at.At(ref.Offset)
-		b.r.written = append(b.r.written, writtenLink{dest: dest, line: line, col: col})
-	}
-}
-
-// stringTarget starts the targets that are strings a body shows.
-const stringTarget = "string:"
-
-// resolvePage resolves a link to another page's markdown file: in a
-// translation, the translation of the page linked to, else the page itself
-// in the default language, marked as such.
-func (b bodyOf) resolvePage(ref *markdown.Ref, file, fragment string) {
-	src := path.Join(path.Dir(b.page.Source), file)
-	if strings.HasPrefix(file, "/") {
-		src = path.Join(b.page.Lang.Dir, file)
-	}
-	src = b.job.pageFileNamed(src)
-	url := b.job.resolve(src)
-	b.r.resolved = append(b.r.resolved, resolution{src, url})
-	if strings.HasPrefix(url, "\x00") && b.job.next.site.Missing(src) == "" && !b.page.Lang.IsDefault() {
-		if original, to := b.untranslated(src); to != "" {
-			src, url = original, to
-			lang := b.job.next.site.Langs[0]
-			note := stringTarget + b.page.Lang.Code + ":" + inEnglish
-			text := b.job.resolve(note)
-			b.r.resolved = append(b.r.resolved, resolution{note, text})
-			ref.MarkLanguage(lang.Code, text)
-		}
-	}
-	if strings.HasPrefix(url, "\x00") {
-		switch b.job.next.site.Missing(src) {
-		case "unreadable": // its own problems say why; the link is not at fault
-		case "draft":
-			b.addAt(ref.Offset, "link to %s, but that page is a draft, left out of this build: build with -drafts to include it, or remove `draft: true` from it", file)
-		default:
-			b.addAt(ref.Offset, "link to %s, but there is no such page%s", file, b.job.nearestPage(b.page.Source, src))
-		}
-		return
-	}
-	if fragment != "" {
-		url += "#" + fragment
-		line, col := b.at.At(ref.Offset)
-		b.r.anchors = append(b.r.anchors, anchorLink{source: src, fragment: fragment, line: line, col: col, dest: ref.Dest, url: url})
-	}
-	ref.SetDest(url)
-}
-
-// untranslated finds the default language's page of a translation's link
-// to a page not translated: its source and URL, or "" when there is none.
-func (b bodyOf) untranslated(src string) (original, url string) {
-	original = layout.Pair(b.page.Lang, b.job.next.site.Langs[0], src)
-	url = b.job.resolve(original)
-	b.r.resolved = append(b.r.resolved, resolution{original, url})
-	if strings.HasPrefix(url, "\x00") {
-		return "", ""
-	}
-	return original, url
-}
-
-// resolveImage checks that an image is a file of the site.
-func (b bodyOf) resolveImage(ref *markdown.Ref, file string) {
-	name := layout.FileOf(path.Join(path.Dir(b.page.Source), file))
-	if strings.HasPrefix(file, "/") {
-		name = strings.TrimPrefix(path.Clean(file), "/")
-	}
-	target := "file:" + name
-	exists := b.job.resolve(target)
-	b.r.resolved = append(b.r.resolved, resolution{target, exists})
-	if exists == "" {
-		b.addAt(ref.Offset, "image %s does not exist: put it beside the page or in static/, and check the name", file)
-		return
-	}
-	ref.SetDest("/" + name)
-}
-
 // nearestPage suggests the page a link to the missing file src may have
 // meant, as a link from the file from.
-func (j *job) nearestPage(from, src string) string {
-	sources := make([]string, 0, len(j.next.site.Pages))
-	for _, p := range j.next.site.Pages {
+func (t targets) nearestPage(from, src string) string {
+	sources := make([]string, 0, len(t.site.Pages))
+	for _, p := range t.site.Pages {
 		if !p.Made {
 			sources = append(sources, p.Source)
 		}

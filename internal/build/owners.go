@@ -45,20 +45,20 @@ var notTheAuthors = map[string]string{
 
 // checkOwners finds paths claimed twice. The answer holds while the same
 // pages, files and builder's files make up the output.
-func (j *job) checkOwners() {
-	if j.last.owners != nil && len(j.moved) == 0 && !j.plan.scan && !j.plan.assets && !j.plan.templates {
-		j.next.owners = j.last.owners
+func (c *checkStage) checkOwners() {
+	if c.samePlaces() {
+		c.next.owners = c.last.owners
 	} else {
-		j.next.owners = ownerProblems(j.owners())
+		c.next.owners = ownerProblems(c.owners())
 	}
-	j.problems.Append(*j.next.owners)
+	c.next.problems.Append(c.next.owners)
 }
 
 // owners lists what claims each output path.
-func (j *job) owners() []owner {
-	in := j.next.in
+func (c *checkStage) owners() []owner {
+	in := c.in
 	var list []owner
-	for _, ps := range j.all {
+	for _, ps := range c.pages.all {
 		p := ps.page
 		if p.Made {
 			list = append(list, owner{file: ps.file, what: madeWhat(p), rank: rankBuilder})
@@ -72,7 +72,7 @@ func (j *job) owners() []owner {
 	for name, src := range in.assets.Sources {
 		list = append(list, owner{file: name, source: src, line: 1, col: 1, rank: rankStatic})
 	}
-	for name, what := range j.made {
+	for name, what := range c.out.made {
 		list = append(list, owner{file: name, what: what, rank: rankBuilder})
 	}
 	return list
@@ -91,7 +91,7 @@ func madeWhat(p *content.Page) string {
 
 // ownerProblems reports each path claimed twice, and each path that is a
 // folder for one owner and a file for another, once, at the author's file.
-func ownerProblems(list []owner) *diag.List {
+func ownerProblems(list []owner) diag.List {
 	problems := diag.List{}
 	sort.Slice(list, func(i, k int) bool {
 		a, b := list[i], list[k]
@@ -129,7 +129,7 @@ func ownerProblems(list []owner) *diag.List {
 			}
 		}
 	}
-	return &problems
+	return problems
 }
 
 // name is how a message names the owner.

@@ -60,13 +60,14 @@ func (r Result) Summary() string {
 		r.Pages, r.Forms, len(r.Files), r.Files.Size(), r.Elapsed.Milliseconds())
 }
 
-func (j *job) result() Result {
-	r := Result{Files: j.next.files, Problems: j.problems.Sort(), Sources: j.next.sources,
+// result is what the build made, for its caller.
+func (j *job) result(s *state) Result {
+	r := Result{Files: s.out.files, Problems: s.problems().Sort(), Sources: s.out.sources,
 		Changed: j.plan.summary(), Drawn: int(j.drawn.Load())}
-	if c := j.next.check; c != nil {
+	if c := s.check.output; c != nil {
 		r.Manifest = c.manifest
 	}
-	for _, ps := range j.pages {
+	for _, ps := range s.pages.site {
 		p := ps.page
 		if p.Made {
 			continue
@@ -80,17 +81,4 @@ func (j *job) result() Result {
 		}
 	}
 	return r
-}
-
-// outputSources maps each HTML page to the file it was made from: the last
-// build's map while the same pages are at the same places.
-func (j *job) outputSources() map[string]string {
-	if len(j.moved) == 0 && !j.plan.templates && j.last.sources != nil {
-		return j.last.sources
-	}
-	m := make(map[string]string, len(j.all))
-	for _, ps := range j.all {
-		m[ps.file] = ps.page.Source
-	}
-	return m
 }

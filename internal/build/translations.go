@@ -18,8 +18,7 @@ import (
 //
 // The messages are internal/translation's, as guide translations gives
 // them.
-func (j *job) checkTranslations() diag.List {
-	in := j.next.in
+func checkTranslations(in *inputs) diag.List {
 	var problems diag.List
 	if len(in.languages) < 2 {
 		return problems

@@ -2,10 +2,10 @@ package build
 
 import (
 	"errors"
-	"html/template"
 	"io/fs"
 	"maps"
 	"path"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -21,26 +21,45 @@ import (
 	"github.com/trustguide/guide/internal/translation"
 )
 
+// The read stage: the source files, read and parsed. Its value, inputs,
+// is every setting, markdown file (its front matter parsed, its body kept
+// for the draw stage), file beside the pages, static file, template and
+// strings file of the site.
+//
+// Its part of the rebuild rule: a file is read again when the watcher names
+// it (or a folder above it), and parsed again when its bytes changed; the
+// rest is taken over from the last build's inputs (plan says what was read
+// again, for the stages after).
+
 // inputs are the source files of a build, read and parsed. A build takes
 // over from the last one every input that did not change.
 type inputs struct {
-	languages  []layout.Lang             // the default first
-	configs    map[string]content.Config // each language's settings, by code
-	configDiag diag.List
-	langDiag   diag.List          // other languages' settings checked against the English
-	sources    map[string]*source // markdown files by path
-	scanDiag   diag.List
-	resources  output.Files // files beside the pages, by output path
-	resDiag    diag.List
-	assets     *assets.Set
-	assetDiag  diag.List
-	templates  *render.Templates            // the default language's; nil when they have problems
-	byLang     map[string]*render.Templates // each language's: the same, with its strings
-	strings    map[string]*i18n.Strings     // each language's strings, by code
-	tmplDiag   diag.List
-	look       uint64   // names this parse of the templates, with the static files they link to
-	langs      []string // the languages whose strings the templates were checked with
+	languages []layout.Lang             // the default first
+	configs   map[string]content.Config // each language's settings, by code
+	sources   map[string]*source        // markdown files by path
+	resources output.Files              // files beside the pages, by output path
+	assets    *assets.Set
+	templates *render.Templates            // the default language's; nil when they have problems
+	byLang    map[string]*render.Templates // each language's: the same, with its strings
+	strings   map[string]*i18n.Strings     // each language's strings, by code
+	look      uint64                       // names this parse of the templates, with the static files they link to
+	langs     []string                     // the languages whose strings the templates were checked with
+	partDiag  [inputParts]diag.List        // each part's problems, kept with it
+	problems  diag.List                    // every part's, and the markdown files'
 }
+
+// inputPart is a part of the inputs read again on its own.
+type inputPart int
+
+const (
+	settingsPart  inputPart = iota // each language's site.yaml
+	languagesPart                  // other languages' settings, checked against the English ones
+	scanPart                       // the listing of content/
+	resourcesPart                  // the files beside the pages
+	assetsPart                     // static/
+	templatesPart                  // templates/ and the strings files
+	inputParts
+)
 
 // source is one markdown file as last read.
 type source struct {
@@ -55,6 +74,12 @@ type source struct {
 type plan struct {
 	everything, config, scan, manifest, assets, templates bool
 	pages                                                 []string // markdown files to read again
+}
+
+// empty reports a plan that reads nothing again: a change no input
+// depends on.
+func (p plan) empty() bool {
+	return reflect.ValueOf(p).IsZero()
 }
 
 func (p plan) summary() string {
@@ -77,8 +102,8 @@ func (p plan) summary() string {
 }
 
 // planFor sorts changed paths into what must be read again.
-func planFor(fsys fs.FS, last *inputs, first bool, changed []string) plan {
-	if changed == nil || first {
+func planFor(fsys fs.FS, last *inputs, changed []string) plan {
+	if changed == nil {
 		return plan{everything: true, config: true, scan: true, manifest: true, assets: true, templates: true}
 	}
 	var p plan
@@ -128,30 +153,35 @@ func isPageEdit(fsys fs.FS, last *inputs, name string) bool {
 	return false
 }
 
-// readInputs reads again what the plan names, taking the rest over from
-// the last build.
-func (j *job) readInputs() {
-	in := *j.last.in // a copy: the last build's inputs stay as they were
+// read reads again what changed names (everything when nil), taking the
+// rest over from the last build's inputs, and notes the problems of what it
+// read.
+func (j *job) read(last *inputs, changed []string) *inputs {
+	j.plan = planFor(j.fsys, last, changed)
+	if j.plan.empty() {
+		return last // nothing to read again
+	}
+	in := *last // a copy: the last build's inputs stay as they were
 	in.sources = maps.Clone(in.sources)
 	if j.plan.config || j.plan.scan {
 		in.languages = layout.Languages(j.fsys)
 	}
 	if j.plan.config {
-		in.configDiag = nil
+		in.partDiag[settingsPart] = nil
 		in.configs = map[string]content.Config{}
 		for _, lang := range in.languages {
-			in.configs[lang.Code] = content.ReadConfig(j.fsys, lang, &in.configDiag)
+			in.configs[lang.Code] = content.ReadConfig(j.fsys, lang, &in.partDiag[settingsPart])
 		}
 	}
 	if j.plan.scan {
 		j.scan(&in)
 	}
 	if j.plan.config || j.plan.scan {
-		in.langDiag = checkLanguages(j.fsys, in.languages, in.english())
+		in.partDiag[languagesPart] = checkLanguages(j.fsys, in.languages, in.english())
 	}
 	if j.plan.assets {
-		in.assetDiag = nil
-		in.assets = assets.Build(j.fsys, j.tools.files, &in.assetDiag)
+		in.partDiag[assetsPart] = nil
+		in.assets = assets.Build(j.fsys, j.tools.files, &in.partDiag[assetsPart])
 	}
 	langs := in.langs
 	if j.plan.scan || j.plan.everything {
@@ -161,16 +191,23 @@ func (j *job) readInputs() {
 		j.loadTemplates(&in, langs)
 	}
 	j.readSources(&in, j.plan.pages)
-	j.next.in = &in
+	in.problems = nil // the last build's are its own
+	for _, d := range in.partDiag {
+		in.problems.Append(d)
+	}
+	for _, s := range in.sources {
+		in.problems.Append(s.problems) // in any order: problems are sorted in the end
+	}
+	return &in
 }
 
 // scan lists the content folder again: markdown files that came are read,
 // those that went are forgotten, and the files beside the pages are read.
 func (j *job) scan(in *inputs) {
-	in.scanDiag = nil
+	in.partDiag[scanPart] = nil
 	var markdown, resources []string
 	for _, lang := range in.languages {
-		m, r := content.Scan(j.fsys, lang, &in.scanDiag)
+		m, r := content.Scan(j.fsys, lang, &in.partDiag[scanPart])
 		markdown, resources = append(markdown, m...), append(resources, r...)
 	}
 	kept := make(map[string]*source, len(markdown))
@@ -184,7 +221,7 @@ func (j *job) scan(in *inputs) {
 	}
 	in.sources = kept
 	j.plan.pages = append(j.plan.pages, fresh...)
-	in.resources, in.resDiag = j.readResources(resources)
+	in.resources, in.partDiag[resourcesPart] = j.readResources(resources)
 }
 
 // readResources reads the files beside the pages, to be published at the
@@ -249,26 +286,4 @@ func readSource(fsys fs.FS, lang layout.Lang, name string, last *source, transla
 	}
 	s.page = content.ParsePage(lang, name, data, &s.problems)
 	return s
-}
-
-// templateFuncs are the functions templates may call: asset gives a static
-// file's fingerprinted URL, absURL a full URL on the published site; and
-// href (loadTemplates) a site path in the page's language: "/safety/" in
-// English, "/fr/safety/" in French; date a day of the front matter as the
-// language writes it ("2 mars 2026").
-func (j *job) templateFuncs(set *assets.Set, baseURL string) template.FuncMap {
-	return template.FuncMap{
-		"asset":  func(name string) (string, error) { return set.URL(name) },
-		"absURL": func(p string) string { return render.Absolute(baseURL, p) },
-		"href":   func(p string) string { return p },
-		"date":   func(day string) string { return day },
-	}
-}
-
-// baseURL is where the site is published: -base-url, else site.yaml's.
-func (j *job) baseURL(c content.Config) string {
-	if j.opt.BaseURL != "" {
-		return render.Absolute(j.opt.BaseURL, "")
-	}
-	return c.BaseURL
 }

@@ -1,0 +1,262 @@
+package build
+
+import (
+	"bytes"
+	"html/template"
+	"strings"
+	"sync"
+
+	"github.com/trustguide/guide/internal/content"
+	"github.com/trustguide/guide/internal/diag"
+	"github.com/trustguide/guide/internal/digest"
+	"github.com/trustguide/guide/internal/linkcheck"
+	"github.com/trustguide/guide/internal/markdown"
+	"github.com/trustguide/guide/internal/minifier"
+	"github.com/trustguide/guide/internal/render"
+)
+
+// The draw stage: each page's markdown rendered into its body (body.go,
+// resolving its links: links.go), and the page drawn with its templates
+// and its view; then the pages the builder makes, the 404 page and the
+// print view (builderpages.go). A page's body is rendered and the page
+// drawn in one go, so that each worker holds one syntax tree at a time.
+//
+// Its part of the rebuild rule: a page keeps the last build's drawing
+// whole while it keeps its place and nothing any page is drawn from
+// changed (quiet); else its body is rendered again when its source changed
+// or a page, file or string its body shows resolves otherwise (keptBody),
+// and it is drawn again when its body, the site's view or the templates
+// changed, or something its view read of other pages (readable, the recorded
+// reads) has another digest now (sameDrawing).
+
+// drawing is the value of the draw stage.
+type drawing struct {
+	from     *resolved
+	pages    map[string]*drawnPage              // by source: the site's pages and the builder's own
+	site     []*drawnPage                       // the site's pages, in the site's order
+	all      []*drawnPage                       // and then the builder's own: 404, print
+	chapters map[string]*fact[[]render.Chapter] // each language's print view's, by code
+	facts    *facts                             // the facts the pages' views read
+	siteSum  uint64                             // the site's views the pages were drawn with (resolved.siteSum)
+	look     uint64                             // the templates they were drawn with (inputs.look)
+	problems diag.List                          // the bodies' and the drawings'
+}
+
+// drawnPage is one page rendered and drawn.
+type drawnPage struct {
+	*placed
+	body    *rendered // what its markdown gave; the builder's pages share noBody
+	record  []byte    // the page's record in the search index
+	drawn   *drawn    // nil when the page could not be drawn
+	drawErr diag.Diagnostic
+}
+
+// drawn is a finished page and what it was drawn from.
+type drawn struct {
+	html    []byte
+	links   *linkcheck.Links
+	body    uint64 // the version of the body
+	self    uint64
+	siteSum uint64
+	look    uint64
+	reads   []read // what the view read of other pages
+}
+
+// drawStage makes one build's drawing from its inputs and resolved, and the
+// last build's drawing, which it reads and never changes.
+type drawStage struct {
+	*job
+	in       *inputs
+	site     *resolved
+	to       targets         // what links lead to in this build
+	moved    map[string]bool // link targets that may resolve otherwise than in the last build
+	readable readable
+	parts    siteParts
+	last     *drawing // read only
+	next     *drawing
+}
+
+// draw renders and draws every page.
+func (j *job) draw(in *inputs, site *resolved, last *drawing) *drawing {
+	if site == last.from {
+		return last
+	}
+	d := &drawStage{job: j, in: in, site: site, to: targets{in, site.site}, readable: readable{facts: site.facts}, last: last,
+		next: &drawing{from: site, facts: site.facts, siteSum: site.siteSum, look: in.look}}
+	d.moved = d.findMoved()
+	d.drawPages()
+	d.drawBuilderPages()
+	d.collectProblems()
+	return d.next
+}
+
+// collectProblems gathers the problems of the pages' bodies and drawings.
+// A template error most pages meet is reported once.
+func (d *drawStage) collectProblems() {
+	failures := map[diag.Diagnostic][]string{}
+	for _, ps := range d.next.all {
+		d.next.problems.Append(ps.body.problems)
+		if ps.drawErr.Message != "" {
+			failures[ps.drawErr] = append(failures[ps.drawErr], ps.page.Source)
+		}
+	}
+	d.next.problems.Append(render.WhileDrawing(failures))
+}
+
+// quiet reports whether nothing any page is drawn from changed but the
+// pages themselves: the same facts (the resolve stage made none again),
+// site views and templates, and no link target moved.
+func (d *drawStage) quiet() bool {
+	return d.site.facts == d.last.facts && d.site.siteSum == d.last.siteSum && d.in.look == d.last.look && len(d.moved) == 0
+}
+
+// drawPages renders and draws the site's pages, in parallel, each keeping
+// from the last build what still holds.
+func (d *drawStage) drawPages() {
+	printView := d.in.hasPrintView()
+	quiet := d.quiet()
+	pages := make([]*drawnPage, len(d.site.order))
+	kept, newIDs := make([]bool, len(pages)), make([]bool, len(pages))
+	parallel(len(pages), func(w, i int) {
+		pl := d.site.order[i]
+		if old := d.last.pages[pl.page.Source]; quiet && old != nil && old.placed == pl {
+			pages[i], kept[i] = old, true // nothing it is made from changed
+			return
+		}
+		ps := &drawnPage{placed: pl, body: d.keptBody(pl)}
+		if ps.body == nil {
+			ps.body = d.renderBody(pl.page, d.tools.conv[markdown.Typography(pl.page.Lang.Tag)][w])
+			newIDs[i] = d.otherIDs(ps)
+		}
+		if ps.page.Made { // small: made again with the strings of this build
+			e := entryOf(ps.page, "")
+			e.Label = d.in.text(ps.page.Lang.Code, ps.page.Kind.LabelKey())
+			ps.record = render.SearchRecord(e)
+		} else {
+			ps.record = ps.body.search
+		}
+		d.makeDrawing(ps)
+		if d.final {
+			letGo(ps, printView)
+		}
+		pages[i] = ps
+	})
+	d.newIDs = map[string]bool{}
+	var copied bool
+	d.next.pages, copied = carry(d.job, d.last.pages, len(pages)+4)
+	for i, ps := range pages {
+		if !kept[i] || !copied {
+			d.next.pages[ps.page.Source] = ps
+		}
+		if newIDs[i] {
+			d.newIDs[ps.page.Source] = true
+		}
+	}
+	d.next.site, d.next.all = pages, pages
+}
+
+// letGo drops what only a later build would read, when none follows: the
+// page's markdown (its positions are taken) and its body, drawn once and
+// for all, but an article's when the print view shows it. The builder's
+// pages share one empty body, which stays as it is.
+func letGo(ps *drawnPage, printView bool) {
+	if ps.page.Made {
+		return
+	}
+	if !(printView && ps.page.Kind == content.Article) {
+		ps.body.body = ""
+	}
+	ps.page.Body = nil
+}
+
+// otherIDs reports whether a body rendered in this build has other ids
+// than the page's body in the last build, or the page had none.
+func (d *drawStage) otherIDs(ps *drawnPage) bool {
+	old := d.last.pages[ps.page.Source]
+	return old == nil || old.body.idsSum != ps.body.idsSum
+}
+
+// makeDrawing gives the page its finished HTML: the last build's if what
+// it was drawn from is the same, else a new drawing.
+func (d *drawStage) makeDrawing(ps *drawnPage) {
+	if old := d.last.pages[ps.page.Source]; old != nil && old.drawn != nil && d.sameDrawing(old.drawn, ps) {
+		ps.drawn = old.drawn
+		return
+	}
+	if d.in.templates != nil {
+		ps.drawn, ps.drawErr = d.drawPage(ps)
+	}
+}
+
+// sameDrawing reports whether a page drawn before would be drawn the same
+// now: the same page and body, site view and templates, and every read of
+// its view the same.
+func (d *drawStage) sameDrawing(old *drawn, ps *drawnPage) bool {
+	return old.self == ps.self && old.body == ps.body.version && old.siteSum == d.site.siteSum &&
+		old.look == d.in.look && d.readable.hold(old.reads)
+}
+
+// drawPage executes the page's template. The templates are minified
+// already, so the page needs only the white space around its body and the
+// templates' actions taken out (minifier.Compact).
+func (d *drawStage) drawPage(ps *drawnPage) (*drawn, diag.Diagnostic) {
+	r := &reader{readable: d.readable}
+	in := render.PageInput{Page: ps.page, Body: ps.body.body, Headings: ps.body.headings, Minutes: ps.body.minutes, IsForm: ps.body.isForm}
+	site := d.site.siteViews[ps.page.Lang.Code]
+	v := &render.View{Site: site, Page: render.NewPageView(in, site, r)}
+	templates := d.in.byLang[ps.page.Lang.Code]
+	var problem diag.Diagnostic
+	if v.Parts, problem = d.parts.of(templates, v); problem.Message != "" {
+		return nil, problem
+	}
+	buf := d.tools.buffers.Get().(*bytes.Buffer)
+	defer d.tools.buffers.Put(buf)
+	buf.Reset()
+	if err := templates.Execute(buf, v); err != nil {
+		return nil, templates.Problem(v, err)
+	}
+	html := minifier.Compact(bytes.Clone(buf.Bytes()))
+	d.drawn.Add(1)
+	return &drawn{
+		html: html, links: linkcheck.Scan(ps.file, html), // while the page is fresh in the cache
+		body: ps.body.version, self: ps.self, siteSum: d.site.siteSum, look: d.in.look, reads: r.reads,
+	}, diag.Diagnostic{}
+}
+
+// siteParts are the site parts drawn in this build (render's package doc),
+// by what they may read of a page: its language, kind and menu.
+type siteParts struct {
+	sync.Mutex
+	drawn map[uint64]map[string]template.HTML
+}
+
+// of returns the site parts of the page of v, drawing them the first time
+// a page of that kind and menu asks.
+func (s *siteParts) of(t *render.Templates, v *render.View) (map[string]template.HTML, diag.Diagnostic) {
+	key := digest.Of(struct {
+		Lang string
+		Kind content.Kind
+		Menu []render.MenuItem
+	}{v.Site.Lang, v.Page.Kind, v.Page.Menu})
+	s.Lock()
+	parts, ok := s.drawn[key]
+	s.Unlock()
+	if ok {
+		return parts, diag.Diagnostic{}
+	}
+	parts = map[string]template.HTML{}
+	for _, name := range t.Parts() {
+		var b strings.Builder
+		if err := t.DrawPart(&b, name, v); err != nil {
+			return nil, t.PartProblem(name, v, err)
+		}
+		parts[name] = template.HTML(b.String())
+	}
+	s.Lock()
+	defer s.Unlock()
+	if s.drawn == nil {
+		s.drawn = map[uint64]map[string]template.HTML{}
+	}
+	s.drawn[key] = parts
+	return parts, diag.Diagnostic{}
+}
