@@ -103,7 +103,7 @@ func (t *tools) qrCode(url string) template.HTML {
 	if svg, ok := t.qr.byURL[url]; ok {
 		return svg
 	}
-	svg, err := qrsvg.Encode(url, "QR code for "+url)
+	svg, err := qrsvg.Encode(url, "") // the templates label it, in the page's language
 	if err != nil {
 		return "" // a URL too long for a QR code: the page shows the link alone
 	}

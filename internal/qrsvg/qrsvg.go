@@ -12,7 +12,9 @@ import (
 )
 
 // Encode returns an SVG drawing of text as a QR code with a quiet zone, one
-// path of unit squares, scaled by the viewBox. title labels it for screen readers.
+// path of unit squares, scaled by the viewBox. title labels it for screen
+// readers; with no title it is hidden from them, for the page labels the
+// element around it in its own language.
 func Encode(text, title string) (string, error) {
 	code, err := qr.Encode(text, qr.M)
 	if err != nil {
@@ -43,8 +45,12 @@ func Encode(text, title string) (string, error) {
 			x += run - 1
 		}
 	}
-	return fmt.Sprintf(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" class="qr" role="img" aria-label="%s" shape-rendering="crispEdges"><rect width="%d" height="%d" fill="#fff"/><path d="%s" fill="#000"/></svg>`,
-		size, size, escape(title), size, size, d), nil
+	label := `aria-hidden="true"`
+	if title != "" {
+		label = `role="img" aria-label="` + escape(title) + `"`
+	}
+	return fmt.Sprintf(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" class="qr" %s shape-rendering="crispEdges"><rect width="%d" height="%d" fill="#fff"/><path d="%s" fill="#000"/></svg>`,
+		size, size, label, size, size, d), nil
 }
 
 func escape(s string) string {

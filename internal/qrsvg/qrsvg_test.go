@@ -14,6 +14,7 @@ type svg struct {
 	ViewBox string `xml:"viewBox,attr"`
 	Role    string `xml:"role,attr"`
 	Label   string `xml:"aria-label,attr"`
+	Hidden  string `xml:"aria-hidden,attr"`
 	Path    struct {
 		D string `xml:"d,attr"`
 	} `xml:"path"`
@@ -80,4 +81,20 @@ func darkModules(t *testing.T, d string) map[[2]int]bool {
 		}
 	}
 	return dark
+}
+
+// TestEncodeUnlabelled: a QR code the page labels itself, in its own
+// language, is hidden from screen readers, so it is not announced twice.
+func TestEncodeUnlabelled(t *testing.T) {
+	out, err := Encode("https://example.org/w/x", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s svg
+	if err := xml.Unmarshal([]byte(out), &s); err != nil {
+		t.Fatal(err)
+	}
+	if s.Role != "" || s.Label != "" || s.Hidden != "true" {
+		t.Errorf("role=%q aria-label=%q aria-hidden=%q, want no role or label and hidden", s.Role, s.Label, s.Hidden)
+	}
 }

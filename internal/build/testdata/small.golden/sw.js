@@ -1,5 +1,5 @@
 // Made by the guide builder (internal/offline) for this build. Do not edit.
-const CACHE = "guide-f5f0b75efffe9ba0";
+const CACHE = "guide-9786261281bbadd5";
 const FILES = ["/","/articles/","/articles/first/","/articles/second/","/css/site.2b64f6b6.css","/manifest.webmanifest","/search.json","/search/0.json","/worksheets/","/worksheets/name-it/"];
 const REDIRECTS = {"/old-first":"/articles/first/","/w/name-it":"/worksheets/name-it/"};
 // The guide's service worker (internal/offline). The lines above give
