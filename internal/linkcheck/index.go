@@ -2,8 +2,10 @@ package linkcheck
 
 import (
 	"maps"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/trustguide/guide/internal/output"
 )
@@ -20,14 +22,9 @@ type Index struct {
 }
 
 type fileLinks struct {
-	refs   []ref
-	ids    map[string]bool
+	refs   []string // its internal links, as Scan keeps them
+	ids    []string // sorted
 	broken []Broken
-}
-
-// ref is a link resolved once, when its file changes.
-type ref struct {
-	raw, target, fragment string
 }
 
 // NewIndex returns an empty index.
@@ -63,28 +60,55 @@ func key(sitePath string) string {
 
 func fileKey(name string) string { return key("/" + name) }
 
-// Links are the links and ids of one HTML file, read by Scan.
+// Links are the links and ids of one HTML file, read by Scan. All its
+// strings share one allocation: a site's index holds tens of thousands.
 type Links struct {
 	name string
-	refs []ref
-	ids  map[string]bool
+	refs []string // internal links as written, unescaped, in page order
+	ids  []string // sorted
 }
 
 // Scan reads the links and ids of an HTML file. It only reads, so many
 // files can be scanned at once, each as soon as it is made.
 func Scan(name string, html []byte) *Links {
-	raws, idList := Attrs(html)
-	l := &Links{name: name, ids: make(map[string]bool, len(idList))}
-	for _, id := range idList {
-		l.ids[id] = true
-	}
-	for _, raw := range raws {
-		if target, fragment, internal := Resolve(name, raw); internal {
-			l.refs = append(l.refs, ref{raw, target, fragment})
+	s := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(s)
+	s.text, s.spans = s.text[:0], s.spans[:0]
+	nids := 0
+	eachAttr(html, func(isID bool, value []byte) {
+		start := len(s.text)
+		s.text = appendUnescaped(s.text, value)
+		s.spans = append(s.spans, span{start, len(s.text), isID})
+		if isID {
+			nids++
+		}
+	})
+	all := string(s.text)
+	l := &Links{name: name, refs: make([]string, 0, len(s.spans)-nids), ids: make([]string, 0, nids)}
+	for _, sp := range s.spans {
+		v := all[sp.start:sp.end]
+		if sp.isID {
+			l.ids = append(l.ids, v)
+		} else if _, _, internal := Resolve(name, v); internal {
+			l.refs = append(l.refs, v)
 		}
 	}
+	slices.Sort(l.ids)
 	return l
 }
+
+// scratch is where Scan gathers a file's values before keeping them.
+type scratch struct {
+	text  []byte // the values, one after the other
+	spans []span // where each is in text
+}
+
+type span struct {
+	start, end int
+	isID       bool
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // Update records the links and ids of an HTML file that is new or changed.
 func (ix *Index) Update(name string, html []byte) { ix.Put(Scan(name, html)) }
@@ -92,9 +116,9 @@ func (ix *Index) Update(name string, html []byte) { ix.Put(Scan(name, html)) }
 // Put records a scanned file, replacing what the index knew of it.
 func (ix *Index) Put(l *Links) {
 	ix.Remove(l.name)
-	for _, r := range l.refs {
-		if r.fragment != "" && r.target != "" {
-			ix.referrersOf(key(r.target))[l.name] = true
+	for _, raw := range l.refs {
+		if target, fragment, _ := Resolve(l.name, raw); fragment != "" && target != "" {
+			ix.referrersOf(key(target))[l.name] = true
 		}
 	}
 	ix.files[l.name] = &fileLinks{refs: l.refs, ids: l.ids}
@@ -106,9 +130,9 @@ func (ix *Index) Remove(name string) {
 	if fl == nil {
 		return
 	}
-	for _, r := range fl.refs {
-		if r.fragment != "" && r.target != "" {
-			delete(ix.referrersOf(key(r.target)), name)
+	for _, raw := range fl.refs {
+		if target, fragment, _ := Resolve(name, raw); fragment != "" && target != "" {
+			delete(ix.referrersOf(key(target)), name)
 		}
 	}
 	delete(ix.files, name)
@@ -119,7 +143,12 @@ func (ix *Index) Remove(name string) {
 // that are not HTML have every id, as far as links are concerned.
 func (ix *Index) HasID(file, id string) bool {
 	fl := ix.files[file]
-	return fl == nil || fl.ids[id]
+	return fl == nil || fl.hasID(id)
+}
+
+func (fl *fileLinks) hasID(id string) bool {
+	_, found := slices.BinarySearch(fl.ids, id)
+	return found
 }
 
 // Recheck checks the links of the named files again, and of every file with
@@ -132,15 +161,16 @@ func (ix *Index) Recheck(files output.Files, names []string, redirects map[strin
 			todo[r] = true
 		}
 	}
+	targets := targets{files: files, redirects: redirects, found: map[string]target{}}
 	for n := range todo {
 		old := ix.files[n]
 		if old == nil {
 			continue
 		}
 		fl := &fileLinks{refs: old.refs, ids: old.ids}
-		for _, r := range fl.refs {
-			if reason := ix.check(files, redirects, n, r); reason != "" {
-				fl.broken = append(fl.broken, Broken{File: n, Target: r.raw, Reason: reason})
+		for _, raw := range fl.refs {
+			if reason := ix.check(&targets, n, raw); reason != "" {
+				fl.broken = append(fl.broken, Broken{File: n, Target: raw, Reason: reason})
 			}
 		}
 		ix.files[n] = fl
@@ -162,25 +192,52 @@ func (ix *Index) Broken() []Broken {
 	return out
 }
 
-func (ix *Index) check(files output.Files, redirects map[string]bool, file string, r ref) string {
+func (ix *Index) check(targets *targets, file, raw string) string {
+	path, fragment, _ := Resolve(file, raw)
 	targetFile := file
-	if r.target != "" {
-		if Redirected(redirects, r.target) {
+	if path != "" {
+		t := targets.find(path)
+		switch {
+		case t.redirected:
 			return ""
+		case t.file == "":
+			return "no page or file of the site is at " + path
 		}
-		found, ok := files.Lookup(r.target)
-		if !ok {
-			return "no page or file of the site is at " + r.target
-		}
-		targetFile = found
+		targetFile = t.file
 	}
-	if r.fragment == "" || !strings.HasSuffix(targetFile, ".html") {
+	if fragment == "" || !strings.HasSuffix(targetFile, ".html") {
 		return ""
 	}
-	if t := ix.files[targetFile]; t != nil && !t.ids[r.fragment] {
-		return "there is no id \"" + r.fragment + "\" in " + targetURL(r.target, file)
+	if t := ix.files[targetFile]; t != nil && !t.hasID(fragment) {
+		return "there is no id \"" + fragment + "\" in " + targetURL(path, file)
 	}
 	return ""
+}
+
+// targets finds the file each site path of a check leads to, once per
+// path: most links of a site are its menu's, on every page.
+type targets struct {
+	files     output.Files
+	redirects map[string]bool
+	found     map[string]target
+}
+
+// target is where a site path leads: a redirect, a file, or nowhere ("").
+type target struct {
+	redirected bool
+	file       string
+}
+
+func (ts *targets) find(sitePath string) target {
+	t, ok := ts.found[sitePath]
+	if !ok {
+		t.redirected = Redirected(ts.redirects, sitePath)
+		if !t.redirected {
+			t.file, _ = ts.files.Lookup(sitePath)
+		}
+		ts.found[sitePath] = t
+	}
+	return t
 }
 
 // Redirected reports whether a site path is answered by a redirect. As for

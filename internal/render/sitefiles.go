@@ -2,11 +2,13 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 
@@ -78,7 +80,11 @@ func ListedOf(baseURL string, e Entry) Listed {
 // Sitemap lists every page's full URL, in every language; a site of more
 // than one language names each page's versions (xhtml:link).
 func Sitemap(listed []Listed, languages bool) []byte {
-	var b bytes.Buffer
+	size := 256 // the head and the end
+	for _, l := range listed {
+		size += len(l.url)
+	}
+	b := bytes.NewBuffer(make([]byte, 0, size))
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>`)
 	if languages {
 		b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">`)
@@ -104,36 +110,42 @@ func lastChange(e Entry) content.Date {
 // Its own date is the newest entry's, never the build machine's clock, so
 // the same sources give the same bytes.
 func Feed(site *SiteView, listed []Listed) []byte {
-	var dated []Listed
-	for _, l := range listed {
+	var dated []int // of listed; indexes: sorting moves less
+	size := 1024    // the feed's head and end
+	for i, l := range listed {
 		if l.entry != nil {
-			dated = append(dated, l)
+			dated = append(dated, i)
+			size += len(l.entry)
 		}
 	}
-	sort.SliceStable(dated, func(i, j int) bool {
-		if dated[i].changed != dated[j].changed {
-			return dated[i].changed > dated[j].changed // RFC 3339 in UTC: in time order
+	slices.SortFunc(dated, func(i, j int) int {
+		a, b := &listed[i], &listed[j]
+		if c := strings.Compare(b.changed, a.changed); c != 0 {
+			return c // newest first: RFC 3339 in UTC sorts in time order
 		}
-		return dated[i].path < dated[j].path
+		if c := strings.Compare(a.path, b.path); c != 0 {
+			return c
+		}
+		return cmp.Compare(i, j) // as listed: the same sources give the same bytes
 	})
 	updated := "2000-01-01T00:00:00Z"
 	if len(dated) > 0 {
-		updated = dated[0].changed
+		updated = listed[dated[0]].changed
 	}
-	var b bytes.Buffer
+	b := bytes.NewBuffer(make([]byte, 0, size))
 	b.WriteString(`<?xml version="1.0" encoding="utf-8"?>`)
 	if len(site.Languages) > 1 {
-		fmt.Fprintf(&b, `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="%s">`, xmlText(site.Language))
+		fmt.Fprintf(b, `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="%s">`, xmlText(site.Language))
 	} else {
 		b.WriteString(`<feed xmlns="http://www.w3.org/2005/Atom">`)
 	}
-	fmt.Fprintf(&b, "<title>%s</title><subtitle>%s</subtitle>", xmlText(site.Title), xmlText(site.Description))
+	fmt.Fprintf(b, "<title>%s</title><subtitle>%s</subtitle>", xmlText(site.Title), xmlText(site.Description))
 	home := xmlText(Absolute(site.BaseURL, site.Home))
-	fmt.Fprintf(&b, "<id>%s</id><link href=\"%s\"/><link rel=\"self\" href=\"%s\"/>",
+	fmt.Fprintf(b, "<id>%s</id><link href=\"%s\"/><link rel=\"self\" href=\"%s\"/>",
 		home, home, xmlText(Absolute(site.BaseURL, site.Feed)))
-	fmt.Fprintf(&b, "<updated>%s</updated><author><name>%s</name></author>", updated, xmlText(site.Title))
-	for _, l := range dated {
-		b.Write(l.entry)
+	fmt.Fprintf(b, "<updated>%s</updated><author><name>%s</name></author>", updated, xmlText(site.Title))
+	for _, i := range dated {
+		b.Write(listed[i].entry)
 	}
 	b.WriteString("</feed>")
 	return b.Bytes()
