@@ -13,8 +13,8 @@ import (
 	"github.com/trustguide/guide/internal/build"
 	"github.com/trustguide/guide/internal/content"
 	"github.com/trustguide/guide/internal/diag"
-	"github.com/trustguide/guide/internal/manifest"
 	"github.com/trustguide/guide/internal/output"
+	"github.com/trustguide/guide/internal/published"
 	"github.com/trustguide/guide/internal/readability"
 )
 
@@ -82,7 +82,7 @@ func refused(stderr io.Writer, flag string, err error) error {
 
 // updateManifest writes content/urls.txt when this build published new URLs.
 func updateManifest(rootDir string, data []byte) error {
-	name := filepath.Join(rootDir, filepath.FromSlash(manifest.Path))
+	name := filepath.Join(rootDir, filepath.FromSlash(published.Path))
 	old, _ := os.ReadFile(name)
 	if bytes.Equal(old, data) {
 		return nil

@@ -1,6 +1,6 @@
 package build
 
-// Benchmarks of builds on generated sites (see internal/corpus): whole
+// Benchmarks of builds on generated sites (see internal/testkit/corpus): whole
 // builds, the floor (goldmark alone converting the same markdown on every
 // core) and rebuilds after one change. bench_watch_test.go has the
 // save-to-reload latency of guide serve.
@@ -29,9 +29,9 @@ import (
 	"github.com/yuin/goldmark/parser"
 
 	"github.com/trustguide/guide/internal/content"
-	"github.com/trustguide/guide/internal/corpus"
 	"github.com/trustguide/guide/internal/diag"
 	"github.com/trustguide/guide/internal/layout"
+	"github.com/trustguide/guide/internal/testkit/corpus"
 	"github.com/trustguide/guide/internal/worksheet"
 )
 

@@ -18,7 +18,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/trustguide/guide/internal/serve"
+	"github.com/trustguide/guide/internal/liveserver"
 	"github.com/trustguide/guide/internal/watch"
 )
 
@@ -42,7 +42,7 @@ func BenchmarkSaveToReload(b *testing.B) {
 			builder := NewBuilder(os.DirFS(root), Options{Drafts: true})
 			first := builder.Build(nil)
 			checkBuilt(b, first)
-			srv := serve.New(serve.Options{})
+			srv := liveserver.New(liveserver.Options{})
 			srv.Publish(first.Files, first.Problems)
 			ts := httptest.NewServer(srv)
 			defer ts.Close()
@@ -57,7 +57,7 @@ func BenchmarkSaveToReload(b *testing.B) {
 	}
 }
 
-func saveToReload(b *testing.B, root string, builder *Builder, srv *serve.Server, url string, n int, debounce time.Duration) {
+func saveToReload(b *testing.B, root string, builder *Builder, srv *liveserver.Server, url string, n int, debounce time.Duration) {
 	w, err := watch.New(root, []string{"content", "templates", "static"}, watch.Options{Debounce: debounce})
 	if err != nil {
 		b.Fatal(err)

@@ -9,8 +9,8 @@ import (
 	"github.com/trustguide/guide/internal/content"
 	"github.com/trustguide/guide/internal/diag"
 	"github.com/trustguide/guide/internal/digest"
+	"github.com/trustguide/guide/internal/draw"
 	"github.com/trustguide/guide/internal/markdown"
-	"github.com/trustguide/guide/internal/render"
 	"github.com/trustguide/guide/internal/worksheet"
 )
 
@@ -22,7 +22,7 @@ type rendered struct {
 	body     template.HTML
 	ids      map[string]bool // every id in the body, for #anchor checks
 	idsSum   uint64
-	headings []render.Heading
+	headings []draw.Heading
 	minutes  int // reading time
 	isForm   bool
 	fields   []worksheet.Spec // a worksheet's fields, to compare with its translations'
@@ -103,7 +103,7 @@ func (d *drawStage) renderBody(p *content.Page, c *markdown.Converter) *rendered
 	r.minutes = readingMinutes(text)
 	r.ids, r.idsSum = doc.IDs, digest.Of(doc.IDs)
 	for _, h := range doc.Headings {
-		r.headings = append(r.headings, render.Heading{Level: h.Level, ID: h.ID, Text: h.Text})
+		r.headings = append(r.headings, draw.Heading{Level: h.Level, ID: h.ID, Text: h.Text})
 	}
 	for _, ref := range doc.Refs() {
 		b.resolve(ref)
@@ -113,7 +113,7 @@ func (d *drawStage) renderBody(p *content.Page, c *markdown.Converter) *rendered
 		r.problems.Add(p.Source, 0, 0, "cannot render the markdown: %v", err)
 	}
 	r.body = template.HTML(body)
-	r.search = render.SearchRecord(b.labelled(entryOf(p, text)))
+	r.search = draw.SearchRecord(b.labelled(entryOf(p, text)))
 	if d.opt.Grades {
 		r.text = text
 	}
@@ -122,7 +122,7 @@ func (d *drawStage) renderBody(p *content.Page, c *markdown.Converter) *rendered
 
 // labelled gives a search entry the words that name its page's kind, noted
 // as read, so that the body is rendered again when they change.
-func (b bodyOf) labelled(e render.Entry) render.Entry {
+func (b bodyOf) labelled(e draw.Entry) draw.Entry {
 	if key := b.page.Kind.LabelKey(); key != "" {
 		target := stringTarget + b.page.Lang.Code + ":" + key
 		e.Label = b.to.resolve(target)
@@ -198,15 +198,15 @@ func readingMinutes(text string) int {
 }
 
 // entryOf is a page as the site-wide files list it.
-func entryOf(p *content.Page, text string) render.Entry {
-	return render.Entry{URL: p.URL, Title: p.Meta.Title, Description: p.Meta.Description, Kind: p.Kind,
+func entryOf(p *content.Page, text string) draw.Entry {
+	return draw.Entry{URL: p.URL, Title: p.Meta.Title, Description: p.Meta.Description, Kind: p.Kind,
 		Date: p.Meta.Date, Updated: p.Meta.Updated, Text: text}
 }
 
 // listedEntry is all that the sitemap, feed and _redirects say of a page.
 func listedEntry(p *content.Page) any {
 	return struct {
-		render.Entry
+		draw.Entry
 		Aliases []string
 		Short   string
 	}{entryOf(p, ""), p.Meta.Aliases, p.Meta.Short}

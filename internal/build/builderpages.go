@@ -5,9 +5,9 @@ import (
 
 	"github.com/trustguide/guide/internal/content"
 	"github.com/trustguide/guide/internal/digest"
+	"github.com/trustguide/guide/internal/draw"
 	"github.com/trustguide/guide/internal/layout"
 	"github.com/trustguide/guide/internal/printview"
-	"github.com/trustguide/guide/internal/render"
 )
 
 // The pages the builder makes itself in each language, drawn like any page
@@ -41,7 +41,7 @@ func (d *drawStage) drawBuilderPages() {
 	}
 	site := d.site.site
 	var pages []*drawnPage
-	chapters := map[string]*fact[[]render.Chapter]{}
+	chapters := map[string]*fact[[]draw.Chapter]{}
 	for _, lang := range site.Langs {
 		pages = append(pages, d.builderPage(notFoundPage(d.in, lang)))
 		if view := printPage(d.in, lang); d.in.hasPrintView() {
@@ -75,7 +75,7 @@ func (d *drawStage) builderPage(p *content.Page) *drawnPage {
 
 // chapters are the articles of a language's print view: its guided path,
 // then its other articles in their section's order.
-func (d *drawStage) chapters(lang layout.Lang) *fact[[]render.Chapter] {
+func (d *drawStage) chapters(lang layout.Lang) *fact[[]draw.Chapter] {
 	site := d.site.site
 	articles := append([]*content.Page(nil), site.PathOf(lang)...)
 	var others []*content.Page
@@ -96,14 +96,14 @@ func (d *drawStage) chapters(lang layout.Lang) *fact[[]render.Chapter] {
 	for i, a := range articles {
 		byURL[a.URL] = ids[i]
 	}
-	chapters := make([]render.Chapter, len(articles))
+	chapters := make([]draw.Chapter, len(articles))
 	sums := make([]uint64, 0, 3*len(articles))
 	for i, a := range articles {
 		ps := d.next.pages[a.Source]
 		worksheets := d.site.facts.worksheetsOf[a.Source]
-		chapters[i] = render.Chapter{Link: ps.link.value, ID: ids[i], Worksheets: worksheets.value,
+		chapters[i] = draw.Chapter{Link: ps.link.value, ID: ids[i], Worksheets: worksheets.value,
 			Body: template.HTML(printview.Body(string(ps.body.body), ids[i], byURL))}
 		sums = append(sums, ps.link.sum, ps.body.version, worksheets.sum)
 	}
-	return &fact[[]render.Chapter]{value: chapters, sum: digest.Combine(sums...)}
+	return &fact[[]draw.Chapter]{value: chapters, sum: digest.Combine(sums...)}
 }

@@ -10,7 +10,7 @@ import (
 	"github.com/trustguide/guide/internal/digest"
 	"github.com/trustguide/guide/internal/layout"
 	"github.com/trustguide/guide/internal/linkcheck"
-	"github.com/trustguide/guide/internal/manifest"
+	"github.com/trustguide/guide/internal/published"
 )
 
 // checkOutput checks the finished site: every internal link leads to a
@@ -166,9 +166,9 @@ func (c *checkStage) guard(oc, old *outputCheck, fresh bool, redirects map[strin
 		c.next.problems.Append(oc.guard)
 		return
 	}
-	data, err := fs.ReadFile(c.fsys, manifest.Path)
+	data, err := fs.ReadFile(c.fsys, published.Path)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		oc.guard.Add(manifest.Path, 0, 0, "cannot read: %v", content.ReadError(err))
+		oc.guard.Add(published.Path, 0, 0, "cannot read: %v", content.ReadError(err))
 		c.next.problems.Append(oc.guard)
 		return
 	}
@@ -177,7 +177,7 @@ func (c *checkStage) guard(oc, old *outputCheck, fresh bool, redirects map[strin
 		_, page := c.out.files.Lookup(u)
 		return page || linkcheck.Redirected(redirects, u)
 	}
-	oc.manifest = manifest.Guard(data, answered, c.promised(), !c.opt.Drafts, &oc.guard)
+	oc.manifest = published.Guard(data, answered, c.promised(), !c.opt.Drafts, &oc.guard)
 	c.next.problems.Append(oc.guard)
 }
 

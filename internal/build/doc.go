@@ -54,12 +54,12 @@
 //     a draft; a page is drawn again when its source or body changed, when
 //     the site's view (settings, menu, guided path) or the templates and
 //     static files changed, or when something its view read of other
-//     pages through render.Reader — a page's link, a section's list, a
+//     pages through draw.Reader — a page's link, a section's list, a
 //     worksheet's details, the articles of the print view — has another
 //     digest now;
 //   - every language is drawn in the same build, each page with its
 //     language's view and templates (whose strings are its language's);
-//     a page's translations are facts it reads (render.Reader.PageOf), so
+//     a page's translations are facts it reads (draw.Reader.PageOf), so
 //     a translation that comes or goes draws its pair again, and a
 //     translation's link to a page not translated records both files and
 //     the note's string, so that it resolves again when either changes;

@@ -9,10 +9,10 @@ import (
 	"github.com/trustguide/guide/internal/content"
 	"github.com/trustguide/guide/internal/diag"
 	"github.com/trustguide/guide/internal/digest"
+	"github.com/trustguide/guide/internal/draw"
 	"github.com/trustguide/guide/internal/linkcheck"
 	"github.com/trustguide/guide/internal/markdown"
 	"github.com/trustguide/guide/internal/minifier"
-	"github.com/trustguide/guide/internal/render"
 )
 
 // The draw stage: each page's markdown rendered into its body (body.go,
@@ -32,14 +32,14 @@ import (
 // drawing is the value of the draw stage.
 type drawing struct {
 	from     *resolved
-	pages    map[string]*drawnPage              // by source: the site's pages and the builder's own
-	site     []*drawnPage                       // the site's pages, in the site's order
-	all      []*drawnPage                       // and then the builder's own: 404, print
-	chapters map[string]*fact[[]render.Chapter] // each language's print view's, by code
-	facts    *facts                             // the facts the pages' views read
-	siteSum  uint64                             // the site's views the pages were drawn with (resolved.siteSum)
-	look     uint64                             // the templates they were drawn with (inputs.look)
-	problems diag.List                          // the bodies' and the drawings'
+	pages    map[string]*drawnPage            // by source: the site's pages and the builder's own
+	site     []*drawnPage                     // the site's pages, in the site's order
+	all      []*drawnPage                     // and then the builder's own: 404, print
+	chapters map[string]*fact[[]draw.Chapter] // each language's print view's, by code
+	facts    *facts                           // the facts the pages' views read
+	siteSum  uint64                           // the site's views the pages were drawn with (resolved.siteSum)
+	look     uint64                           // the templates they were drawn with (inputs.look)
+	problems diag.List                        // the bodies' and the drawings'
 }
 
 // drawnPage is one page rendered and drawn.
@@ -100,7 +100,7 @@ func (d *drawStage) collectProblems() {
 			failures[ps.drawErr] = append(failures[ps.drawErr], ps.page.Source)
 		}
 	}
-	d.next.problems.Append(render.WhileDrawing(failures))
+	d.next.problems.Append(draw.WhileDrawing(failures))
 }
 
 // quiet reports whether nothing any page is drawn from changed but the
@@ -131,7 +131,7 @@ func (d *drawStage) drawPages() {
 		if ps.page.Made { // small: made again with the strings of this build
 			e := entryOf(ps.page, "")
 			e.Label = d.in.text(ps.page.Lang.Code, ps.page.Kind.LabelKey())
-			ps.record = render.SearchRecord(e)
+			ps.record = draw.SearchRecord(e)
 		} else {
 			ps.record = ps.body.search
 		}
@@ -201,9 +201,9 @@ func (d *drawStage) sameDrawing(old *drawn, ps *drawnPage) bool {
 // templates' actions taken out (minifier.Compact).
 func (d *drawStage) drawPage(ps *drawnPage) (*drawn, diag.Diagnostic) {
 	r := &reader{readable: d.readable}
-	in := render.PageInput{Page: ps.page, Body: ps.body.body, Headings: ps.body.headings, Minutes: ps.body.minutes, IsForm: ps.body.isForm}
+	in := draw.PageInput{Page: ps.page, Body: ps.body.body, Headings: ps.body.headings, Minutes: ps.body.minutes, IsForm: ps.body.isForm}
 	site := d.site.siteViews[ps.page.Lang.Code]
-	v := &render.View{Site: site, Page: render.NewPageView(in, site, r)}
+	v := &draw.View{Site: site, Page: draw.NewPageView(in, site, r)}
 	templates := d.in.byLang[ps.page.Lang.Code]
 	var problem diag.Diagnostic
 	if v.Parts, problem = d.parts.of(templates, v); problem.Message != "" {
@@ -232,11 +232,11 @@ type siteParts struct {
 
 // of returns the site parts of the page of v, drawing them the first time
 // a page of that kind and menu asks.
-func (s *siteParts) of(t *render.Templates, v *render.View) (map[string]template.HTML, diag.Diagnostic) {
+func (s *siteParts) of(t *draw.Templates, v *draw.View) (map[string]template.HTML, diag.Diagnostic) {
 	key := digest.Of(struct {
 		Lang string
 		Kind content.Kind
-		Menu []render.MenuItem
+		Menu []draw.MenuItem
 	}{v.Site.Lang, v.Page.Kind, v.Page.Menu})
 	s.Lock()
 	parts, ok := s.drawn[key]

@@ -3,7 +3,7 @@ package build
 import (
 	"github.com/trustguide/guide/internal/content"
 	"github.com/trustguide/guide/internal/digest"
-	"github.com/trustguide/guide/internal/render"
+	"github.com/trustguide/guide/internal/draw"
 )
 
 // fact is a value a page's view may read of the rest of the site, with
@@ -28,16 +28,16 @@ func keep[T any](last map[string]fact[T], key string, made uint64, makeFact func
 	return f
 }
 
-// facts are what a view can read of other pages (render.Reader), made by
+// facts are what a view can read of other pages (draw.Reader), made by
 // the resolve stage and never changed after: the print view's chapters,
 // which need the pages' bodies, are the draw stage's (readable).
 type facts struct {
-	byURL        map[string]fact[render.Link]             // every page, by URL
-	bySource     map[string]fact[render.Link]             // every page, by source, in a site of more than one language
-	children     map[string]fact[[]render.Link]           // list pages, by source
-	worksheetsIn map[string]fact[[]*render.WorksheetInfo] // list pages, by source
-	worksheetsOf map[string]fact[[]*render.WorksheetInfo] // articles, by source
-	worksheet    map[string]fact[*render.WorksheetInfo]   // worksheets, by source
+	byURL        map[string]fact[draw.Link]             // every page, by URL
+	bySource     map[string]fact[draw.Link]             // every page, by source, in a site of more than one language
+	children     map[string]fact[[]draw.Link]           // list pages, by source
+	worksheetsIn map[string]fact[[]*draw.WorksheetInfo] // list pages, by source
+	worksheetsOf map[string]fact[[]*draw.WorksheetInfo] // articles, by source
+	worksheet    map[string]fact[*draw.WorksheetInfo]   // worksheets, by source
 }
 
 // readable is what the views of one build may read of other pages: the
@@ -45,10 +45,10 @@ type facts struct {
 // view's chapters.
 type readable struct {
 	facts    *facts
-	chapters map[string]*fact[[]render.Chapter] // by language code
+	chapters map[string]*fact[[]draw.Chapter] // by language code
 }
 
-// readKind names a method of render.Reader.
+// readKind names a method of draw.Reader.
 type readKind uint8
 
 const (
@@ -102,7 +102,7 @@ func (v readable) hold(reads []read) bool {
 	return true
 }
 
-// reader is the render.Reader of one page's view: it answers from the
+// reader is the draw.Reader of one page's view: it answers from the
 // facts and notes each read.
 type reader struct {
 	readable
@@ -113,43 +113,43 @@ func (r *reader) note(kind readKind, key string, sum uint64) {
 	r.reads = append(r.reads, read{kind, key, sum})
 }
 
-func (r *reader) PageAt(url string) (render.Link, bool) {
+func (r *reader) PageAt(url string) (draw.Link, bool) {
 	f, ok := r.facts.byURL[url]
 	r.note(readPageAt, url, f.sum)
 	return f.value, ok
 }
 
-func (r *reader) PageOf(src string) (render.Link, bool) {
+func (r *reader) PageOf(src string) (draw.Link, bool) {
 	f, ok := r.facts.bySource[src]
 	r.note(readPageOf, src, f.sum)
 	return f.value, ok
 }
 
-func (r *reader) Children(list string) []render.Link {
+func (r *reader) Children(list string) []draw.Link {
 	f := r.facts.children[list]
 	r.note(readChildren, list, f.sum)
 	return f.value
 }
 
-func (r *reader) WorksheetsIn(list string) []*render.WorksheetInfo {
+func (r *reader) WorksheetsIn(list string) []*draw.WorksheetInfo {
 	f := r.facts.worksheetsIn[list]
 	r.note(readWorksheetsIn, list, f.sum)
 	return f.value
 }
 
-func (r *reader) WorksheetsOf(article string) []*render.WorksheetInfo {
+func (r *reader) WorksheetsOf(article string) []*draw.WorksheetInfo {
 	f := r.facts.worksheetsOf[article]
 	r.note(readWorksheetsOf, article, f.sum)
 	return f.value
 }
 
-func (r *reader) Worksheet(w string) *render.WorksheetInfo {
+func (r *reader) Worksheet(w string) *draw.WorksheetInfo {
 	f := r.facts.worksheet[w]
 	r.note(readWorksheet, w, f.sum)
 	return f.value
 }
 
-func (r *reader) Chapters(lang string) []render.Chapter {
+func (r *reader) Chapters(lang string) []draw.Chapter {
 	f := r.chapters[lang]
 	if f == nil {
 		r.note(readChapters, lang, 0)
@@ -164,15 +164,15 @@ func (r *reader) Chapters(lang string) []render.Chapter {
 func (r *resolveStage) makeFacts() *facts {
 	site, last, pages := r.next.site, r.last.facts, r.next.order
 	f := &facts{
-		byURL: make(map[string]fact[render.Link], len(pages)), children: map[string]fact[[]render.Link]{},
-		worksheetsIn: map[string]fact[[]*render.WorksheetInfo]{}, worksheetsOf: map[string]fact[[]*render.WorksheetInfo]{},
-		worksheet: map[string]fact[*render.WorksheetInfo]{},
+		byURL: make(map[string]fact[draw.Link], len(pages)), children: map[string]fact[[]draw.Link]{},
+		worksheetsIn: map[string]fact[[]*draw.WorksheetInfo]{}, worksheetsOf: map[string]fact[[]*draw.WorksheetInfo]{},
+		worksheet: map[string]fact[*draw.WorksheetInfo]{},
 	}
 	for _, ps := range pages {
 		f.byURL[ps.page.URL] = ps.link
 	}
 	if len(site.Langs) > 1 { // pages find their translations
-		f.bySource = make(map[string]fact[render.Link], len(pages))
+		f.bySource = make(map[string]fact[draw.Link], len(pages))
 		for _, ps := range pages {
 			f.bySource[ps.page.Source] = ps.link
 		}
@@ -180,15 +180,15 @@ func (r *resolveStage) makeFacts() *facts {
 	base := digest.Of(site.Config.BaseURL)
 	for _, w := range site.Pages {
 		if w.Kind == content.Worksheet {
-			var article *render.Link
+			var article *draw.Link
 			audience := r.in.text(w.Lang.Code, "audience."+w.Meta.For)
 			made := digest.Combine(base, digest.String(w.URL), r.next.pages[w.Source].meta, digest.String(audience))
 			if a := site.ArticleOf(w); a != nil {
 				l := r.next.pages[a.Source].link
 				article, made = &l.value, digest.Combine(made, l.sum)
 			}
-			f.worksheet[w.Source] = keep(last.worksheet, w.Source, made, func() fact[*render.WorksheetInfo] {
-				return factOf(render.NewWorksheetInfo(w, article, audience, site.Config.BaseURL, r.tools.qrCode))
+			f.worksheet[w.Source] = keep(last.worksheet, w.Source, made, func() fact[*draw.WorksheetInfo] {
+				return factOf(draw.NewWorksheetInfo(w, article, audience, site.Config.BaseURL, r.tools.qrCode))
 			})
 		}
 	}
@@ -217,33 +217,33 @@ func (r *resolveStage) members(pages []*content.Page, of func(*placed) uint64) u
 }
 
 // linkList is the fact of the links of a list page's pages, in order.
-func (r *resolveStage) linkList(last map[string]fact[[]render.Link], list string, pages []*content.Page) fact[[]render.Link] {
+func (r *resolveStage) linkList(last map[string]fact[[]draw.Link], list string, pages []*content.Page) fact[[]draw.Link] {
 	made := r.members(pages, func(ps *placed) uint64 { return ps.order })
-	return keep(last, list, made, func() fact[[]render.Link] {
+	return keep(last, list, made, func() fact[[]draw.Link] {
 		content.SortPages(pages)
-		links := make([]render.Link, len(pages))
+		links := make([]draw.Link, len(pages))
 		sums := make([]uint64, len(pages))
 		for i, p := range pages {
 			l := r.next.pages[p.Source].link
 			links[i], sums[i] = l.value, l.sum
 		}
-		return fact[[]render.Link]{value: links, sum: digest.Combine(sums...)}
+		return fact[[]draw.Link]{value: links, sum: digest.Combine(sums...)}
 	})
 }
 
 // worksheetList is the fact of the details of the worksheets among pages,
 // in order.
-func (r *resolveStage) worksheetList(f *facts, last map[string]fact[[]*render.WorksheetInfo], key string, pages []*content.Page) fact[[]*render.WorksheetInfo] {
+func (r *resolveStage) worksheetList(f *facts, last map[string]fact[[]*draw.WorksheetInfo], key string, pages []*content.Page) fact[[]*draw.WorksheetInfo] {
 	made := r.members(pages, func(ps *placed) uint64 { return digest.Combine(ps.order, f.worksheet[ps.page.Source].sum) })
-	return keep(last, key, made, func() fact[[]*render.WorksheetInfo] {
+	return keep(last, key, made, func() fact[[]*draw.WorksheetInfo] {
 		content.SortPages(pages)
-		var infos []*render.WorksheetInfo
+		var infos []*draw.WorksheetInfo
 		var sums []uint64
 		for _, p := range pages {
 			if w, ok := f.worksheet[p.Source]; ok {
 				infos, sums = append(infos, w.value), append(sums, w.sum)
 			}
 		}
-		return fact[[]*render.WorksheetInfo]{value: infos, sum: digest.Combine(sums...)}
+		return fact[[]*draw.WorksheetInfo]{value: infos, sum: digest.Combine(sums...)}
 	})
 }

@@ -8,10 +8,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/trustguide/guide/internal/golden"
 	"github.com/trustguide/guide/internal/minifier"
 	"github.com/trustguide/guide/internal/offline"
 	"github.com/trustguide/guide/internal/output"
+	"github.com/trustguide/guide/internal/testkit/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden output of testdata sites")

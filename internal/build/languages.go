@@ -8,8 +8,8 @@ import (
 	"github.com/trustguide/guide/internal/assets"
 	"github.com/trustguide/guide/internal/content"
 	"github.com/trustguide/guide/internal/diag"
+	"github.com/trustguide/guide/internal/draw"
 	"github.com/trustguide/guide/internal/layout"
-	"github.com/trustguide/guide/internal/render"
 )
 
 // The languages of a build: each language's templates, drawn with its own
@@ -26,7 +26,7 @@ func (j *job) loadTemplates(in *inputs, langs []string) {
 	in.partDiag[templatesPart], in.langs = nil, langs
 	strs, texts, ok := siteStrings(j.fsys, langs, &in.partDiag[templatesPart])
 	in.strings = texts
-	in.templates, in.byLang = nil, map[string]*render.Templates{}
+	in.templates, in.byLang = nil, map[string]*draw.Templates{}
 	for i, code := range langs {
 		funcs := j.templateFuncs(in.assets, j.baseURL(in.english()))
 		maps.Copy(funcs, strs[code])
@@ -34,7 +34,7 @@ func (j *job) loadTemplates(in *inputs, langs []string) {
 		funcs["href"] = lang.Path
 		funcs["date"] = dateFunc(texts[code])
 		var problems diag.List
-		t := render.LoadTemplates(j.fsys, funcs, j.tools.templates, &problems)
+		t := draw.LoadTemplates(j.fsys, funcs, j.tools.templates, &problems)
 		if i == 0 {
 			in.partDiag[templatesPart].Append(problems)
 			in.templates = t
@@ -74,7 +74,7 @@ func checkLanguages(fsys fs.FS, langs []layout.Lang, english content.Config) dia
 func (j *job) templateFuncs(set *assets.Set, baseURL string) template.FuncMap {
 	return template.FuncMap{
 		"asset":  func(name string) (string, error) { return set.URL(name) },
-		"absURL": func(p string) string { return render.Absolute(baseURL, p) },
+		"absURL": func(p string) string { return draw.Absolute(baseURL, p) },
 		"href":   func(p string) string { return p },
 		"date":   func(day string) string { return day },
 	}
@@ -83,7 +83,7 @@ func (j *job) templateFuncs(set *assets.Set, baseURL string) template.FuncMap {
 // baseURL is where the site is published: -base-url, else site.yaml's.
 func (j *job) baseURL(c content.Config) string {
 	if j.opt.BaseURL != "" {
-		return render.Absolute(j.opt.BaseURL, "")
+		return draw.Absolute(j.opt.BaseURL, "")
 	}
 	return c.BaseURL
 }

@@ -4,9 +4,9 @@ import (
 	"github.com/trustguide/guide/internal/content"
 	"github.com/trustguide/guide/internal/diag"
 	"github.com/trustguide/guide/internal/digest"
+	"github.com/trustguide/guide/internal/draw"
 	"github.com/trustguide/guide/internal/layout"
 	"github.com/trustguide/guide/internal/output"
-	"github.com/trustguide/guide/internal/render"
 )
 
 // listing is the sitemap, feed, robots.txt and _redirects, made from what
@@ -16,7 +16,7 @@ type listing struct {
 	sum       uint64
 	files     output.Files
 	what      map[string]string // what each file is, for checkOwners
-	redirects []render.Redirect
+	redirects []draw.Redirect
 	problems  diag.List
 	byPage    map[string]listedPage // by source
 	// authorsRobots: robots.txt is the author's, with the sitemap added.
@@ -27,7 +27,7 @@ type listing struct {
 // that was made from.
 type listedPage struct {
 	made uint64
-	xml  render.Listed
+	xml  draw.Listed
 }
 
 // listedOf is what the listing of a build said of a page.
@@ -61,8 +61,8 @@ func (w *writeStage) makeListing() *listing {
 	l := &listing{sum: sum, files: output.Files{}, byPage: map[string]listedPage{}, authorsRobots: robots != nil}
 	site := w.site.site
 	base := site.Config.BaseURL
-	var all []render.Listed
-	byLang := map[string][]render.Listed{}
+	var all []draw.Listed
+	byLang := map[string][]draw.Listed{}
 	for _, ps := range w.site.order {
 		if !listed(ps.page) {
 			continue
@@ -76,40 +76,40 @@ func (w *writeStage) makeListing() *listing {
 		if !ok || lp.made != made {
 			e := entryOf(ps.page, "")
 			e.Alternates = versions
-			lp = listedPage{made, render.ListedOf(base, e)}
+			lp = listedPage{made, draw.ListedOf(base, e)}
 		}
 		l.byPage[ps.page.Source] = lp
 		all = append(all, lp.xml)
 		byLang[ps.page.Lang.Code] = append(byLang[ps.page.Lang.Code], lp.xml)
 	}
 	l.what = map[string]string{layout.OutputPath(layout.Sitemap): "the sitemap", "robots.txt": "robots.txt", "_redirects": "the redirects of aliases and short links"}
-	l.files[layout.OutputPath(layout.Sitemap)] = render.Sitemap(all, len(site.Langs) > 1)
+	l.files[layout.OutputPath(layout.Sitemap)] = draw.Sitemap(all, len(site.Langs) > 1)
 	for _, lang := range site.Langs {
 		name := layout.OutputPath(lang.Feed())
-		l.files[name], l.what[name] = render.Feed(w.site.siteViews[lang.Code], byLang[lang.Code]), "the feed"
+		l.files[name], l.what[name] = draw.Feed(w.site.siteViews[lang.Code], byLang[lang.Code]), "the feed"
 	}
-	l.files["robots.txt"] = render.Robots(base, robots)
+	l.files["robots.txt"] = draw.Robots(base, robots)
 	l.redirects = w.redirects(l)
-	l.files["_redirects"] = render.Redirects(l.redirects, site.Langs)
+	l.files["_redirects"] = draw.Redirects(l.redirects, site.Langs)
 	return l
 }
 
 // versions are a page's versions in each language, for the sitemap: itself
 // and each translation, and x-default, the default language's version, if
 // it has one. A one-language site has none.
-func (w *writeStage) versions(p *content.Page) []render.Hreflang {
+func (w *writeStage) versions(p *content.Page) []draw.Hreflang {
 	site := w.site.site
 	if len(site.Langs) < 2 {
 		return nil
 	}
-	var out []render.Hreflang
+	var out []draw.Hreflang
 	for _, lang := range site.Langs {
 		if other := site.BySource[layout.Pair(p.Lang, lang, p.Source)]; other != nil && listed(other) {
-			out = append(out, render.Hreflang{Lang: lang.Tag, URL: other.URL})
+			out = append(out, draw.Hreflang{Lang: lang.Tag, URL: other.URL})
 		}
 	}
 	if len(out) > 1 && out[0].Lang == site.Langs[0].Tag {
-		out = append(out, render.Hreflang{Lang: "x-default", URL: out[0].URL})
+		out = append(out, draw.Hreflang{Lang: "x-default", URL: out[0].URL})
 	}
 	return out
 }
@@ -139,7 +139,7 @@ func assetNames(in *inputs) []string {
 
 // redirects are the site's aliases and short links. An alias that names a
 // file of the site would never lead anywhere: Netlify serves the file.
-func (w *writeStage) redirects(l *listing) []render.Redirect {
+func (w *writeStage) redirects(l *listing) []draw.Redirect {
 	files := output.Files{}
 	for _, name := range assetNames(w.in) {
 		files[name] = nil
@@ -147,18 +147,18 @@ func (w *writeStage) redirects(l *listing) []render.Redirect {
 	for name := range l.files {
 		files[name] = nil
 	}
-	var out []render.Redirect
+	var out []draw.Redirect
 	for _, ps := range w.site.order {
 		p := ps.page
 		for i, a := range p.Meta.Aliases {
-			out = append(out, render.Redirect{From: a, To: p.URL})
+			out = append(out, draw.Redirect{From: a, To: p.URL})
 			if file, shadowed := files.Lookup(a); shadowed {
 				line, col := p.Meta.AliasPosition(i)
 				l.problems.Add(p.Source, line, col, "alias %s is the address of the file %s: Netlify serves the file there, never the redirect; remove the alias", a, file)
 			}
 		}
 		if p.Kind == content.Worksheet && p.Meta.Short != "" {
-			out = append(out, render.Redirect{From: layout.Short(p.Meta.Short), To: p.URL})
+			out = append(out, draw.Redirect{From: layout.Short(p.Meta.Short), To: p.URL})
 		}
 	}
 	return out

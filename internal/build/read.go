@@ -13,11 +13,11 @@ import (
 	"github.com/trustguide/guide/internal/content"
 	"github.com/trustguide/guide/internal/diag"
 	"github.com/trustguide/guide/internal/digest"
+	"github.com/trustguide/guide/internal/draw"
 	"github.com/trustguide/guide/internal/i18n"
 	"github.com/trustguide/guide/internal/layout"
 	"github.com/trustguide/guide/internal/minifier"
 	"github.com/trustguide/guide/internal/output"
-	"github.com/trustguide/guide/internal/render"
 	"github.com/trustguide/guide/internal/translation"
 )
 
@@ -39,13 +39,13 @@ type inputs struct {
 	sources   map[string]*source        // markdown files by path
 	resources output.Files              // files beside the pages, by output path
 	assets    *assets.Set
-	templates *render.Templates            // the default language's; nil when they have problems
-	byLang    map[string]*render.Templates // each language's: the same, with its strings
-	strings   map[string]*i18n.Strings     // each language's strings, by code
-	look      uint64                       // names this parse of the templates, with the static files they link to
-	langs     []string                     // the languages whose strings the templates were checked with
-	partDiag  [inputParts]diag.List        // each part's problems, kept with it
-	problems  diag.List                    // every part's, and the markdown files'
+	templates *draw.Templates            // the default language's; nil when they have problems
+	byLang    map[string]*draw.Templates // each language's: the same, with its strings
+	strings   map[string]*i18n.Strings   // each language's strings, by code
+	look      uint64                     // names this parse of the templates, with the static files they link to
+	langs     []string                   // the languages whose strings the templates were checked with
+	partDiag  [inputParts]diag.List      // each part's problems, kept with it
+	problems  diag.List                  // every part's, and the markdown files'
 }
 
 // inputPart is a part of the inputs read again on its own.
@@ -115,7 +115,7 @@ func planFor(fsys fs.FS, last *inputs, changed []string) plan {
 			p.config = true
 		case c == content.ManifestPath:
 			p.manifest = true
-		case strings.HasPrefix(c, render.Dir+"/") || c == render.Dir:
+		case strings.HasPrefix(c, draw.Dir+"/") || c == draw.Dir:
 			p.templates = true
 		case strings.HasPrefix(c, assets.Dir+"/") || c == assets.Dir:
 			p.assets = true

@@ -7,8 +7,8 @@ import (
 	"github.com/trustguide/guide/internal/content"
 	"github.com/trustguide/guide/internal/diag"
 	"github.com/trustguide/guide/internal/digest"
+	"github.com/trustguide/guide/internal/draw"
 	"github.com/trustguide/guide/internal/layout"
-	"github.com/trustguide/guide/internal/render"
 )
 
 // The resolve stage: the pages checked against each other
@@ -29,11 +29,11 @@ import (
 type resolved struct {
 	from      *inputs
 	site      *content.Site
-	assembly  diag.List                   // the problems of checking the pages against each other
-	siteViews map[string]*render.SiteView // each language's view of the site, by code
-	siteSum   uint64                      // digest of siteViews
-	pages     map[string]*placed          // by source
-	order     []*placed                   // the site's pages, in the site's order
+	assembly  diag.List                 // the problems of checking the pages against each other
+	siteViews map[string]*draw.SiteView // each language's view of the site, by code
+	siteSum   uint64                    // digest of siteViews
+	pages     map[string]*placed        // by source
+	order     []*placed                 // the site's pages, in the site's order
 	facts     *facts
 	look      uint64    // the templates and strings (inputs.look) the facts were made with
 	problems  diag.List // the assembly's, and the translations' warnings
@@ -50,7 +50,7 @@ type placed struct {
 // it shows of itself to other pages and to the site-wide files.
 type shown struct {
 	file   string // the output file: "articles/x/index.html"
-	link   fact[render.Link]
+	link   fact[draw.Link]
 	order  uint64 // digest of its link and of what orders it in a list
 	meta   uint64 // digest of its front matter
 	listed uint64 // digest of what the site-wide files say of the page
@@ -89,7 +89,7 @@ func (j *job) resolve(in *inputs, last *resolved) *resolved {
 }
 
 // siteViews makes each language's view of the site, and their digest.
-func (r *resolveStage) siteViews() (map[string]*render.SiteView, uint64) {
+func (r *resolveStage) siteViews() (map[string]*draw.SiteView, uint64) {
 	site := r.next.site
 	worksheets := map[string]int{}
 	for _, p := range site.Pages {
@@ -97,10 +97,10 @@ func (r *resolveStage) siteViews() (map[string]*render.SiteView, uint64) {
 			worksheets[p.Lang.Code]++
 		}
 	}
-	views := make(map[string]*render.SiteView, len(site.Langs))
+	views := make(map[string]*draw.SiteView, len(site.Langs))
 	sums := make([]uint64, len(site.Langs))
 	for i, l := range site.Langs {
-		views[l.Code] = render.NewSiteView(l, site.Langs, site.Configs[l.Code], site.PathOf(l), worksheets[l.Code], r.workerURL())
+		views[l.Code] = draw.NewSiteView(l, site.Langs, site.Configs[l.Code], site.PathOf(l), worksheets[l.Code], r.workerURL())
 		sums[i] = digest.Of(views[l.Code])
 	}
 	return views, digest.Combine(sums...)
@@ -228,7 +228,7 @@ func place(p *content.Page, s *source, old *placed) (pl *placed, changed bool) {
 		pl.shown = old.shown
 		return pl, false
 	}
-	link := factOf(render.LinkTo(p))
+	link := factOf(draw.LinkTo(p))
 	pl.shown = &shown{file: layout.OutputPath(p.URL), link: link,
 		order: digest.Combine(link.sum, uint64(p.Meta.Weight), uint64(p.Meta.Step)),
 		meta:  digest.Of(p.Meta), listed: digest.Of(listedEntry(p))}

@@ -5,10 +5,10 @@ import (
 
 	"github.com/trustguide/guide/internal/content"
 	"github.com/trustguide/guide/internal/diag"
+	"github.com/trustguide/guide/internal/draw"
 	"github.com/trustguide/guide/internal/layout"
 	"github.com/trustguide/guide/internal/offline"
 	"github.com/trustguide/guide/internal/output"
-	"github.com/trustguide/guide/internal/render"
 )
 
 // The write stage: every file of the site put in the output, in memory
@@ -166,15 +166,15 @@ func (w *writeStage) makeSearchIndex() {
 // searchParts publishes one language's search index.
 func (w *writeStage) searchParts(lang layout.Lang, records [][]byte) []searchPart {
 	last := w.last.search[lang.Code]
-	n := (len(records) + render.SearchPartSize - 1) / render.SearchPartSize
-	w.addMade(layout.OutputPath(lang.SearchList()), "the search index", render.SearchParts(lang, n))
+	n := (len(records) + draw.SearchPartSize - 1) / draw.SearchPartSize
+	w.addMade(layout.OutputPath(lang.SearchList()), "the search index", draw.SearchParts(lang, n))
 	parts := make([]searchPart, n)
 	for i := range parts {
-		chunk := records[i*render.SearchPartSize : min((i+1)*render.SearchPartSize, len(records))]
+		chunk := records[i*draw.SearchPartSize : min((i+1)*draw.SearchPartSize, len(records))]
 		if i < len(last) && sameRecords(last[i].records, chunk) {
 			parts[i] = last[i]
 		} else {
-			parts[i] = searchPart{records: chunk, data: render.SearchIndex(chunk)}
+			parts[i] = searchPart{records: chunk, data: draw.SearchIndex(chunk)}
 		}
 		w.addMade(layout.OutputPath(lang.SearchPart(i)), "the search index", parts[i].data)
 	}

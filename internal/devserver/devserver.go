@@ -27,8 +27,8 @@ import (
 
 	"github.com/trustguide/guide/internal/build"
 	"github.com/trustguide/guide/internal/diag"
+	"github.com/trustguide/guide/internal/liveserver"
 	"github.com/trustguide/guide/internal/netlify"
-	"github.com/trustguide/guide/internal/serve"
 	"github.com/trustguide/guide/internal/sitefs"
 	"github.com/trustguide/guide/internal/watch"
 )
@@ -65,7 +65,7 @@ type Server struct {
 	deadline   deadline
 	builder    builder // owned by the loop
 	http       *http.Server
-	serve      *serve.Server
+	serve      *liveserver.Server
 	watcher    *watch.Watcher
 	netlify    atomic.Pointer[netlify.Config] // netlify.toml, read again when it changes
 	netlifyBad diag.List                      // what is wrong with netlify.toml, if anything; owned by the loop
@@ -83,7 +83,7 @@ func start(opt Options, nb newBuilder, late deadline) (*Server, error) {
 	if opt.Log == nil {
 		opt.Log = io.Discard
 	}
-	ln, err := serve.Listen(opt.Addr)
+	ln, err := liveserver.Listen(opt.Addr)
 	if err != nil {
 		return nil, err
 	}
@@ -104,7 +104,7 @@ func start(opt Options, nb newBuilder, late deadline) (*Server, error) {
 		newBuilder: nb, deadline: late,
 		settled: make(chan struct{}), quit: make(chan struct{}), done: make(chan struct{}),
 	}
-	s.serve = serve.New(serve.Options{Headers: s.headersFor})
+	s.serve = liveserver.New(liveserver.Options{Headers: s.headersFor})
 	s.freshBuilder()
 	go s.loop(s.begin(nil))
 	<-s.settled

@@ -1,7 +1,7 @@
 package linkcheck_test
 
 // Benchmarks of the link check on the pages of a generated site
-// (internal/corpus), built once: scanning drawn pages, and checking them all.
+// (internal/testkit/corpus), built once: scanning drawn pages, and checking them all.
 //
 //	go test -run '^$' -bench . -benchmem ./internal/linkcheck/
 
@@ -12,9 +12,9 @@ import (
 	"testing"
 
 	"github.com/trustguide/guide/internal/build"
-	"github.com/trustguide/guide/internal/corpus"
 	"github.com/trustguide/guide/internal/linkcheck"
 	"github.com/trustguide/guide/internal/output"
+	"github.com/trustguide/guide/internal/testkit/corpus"
 )
 
 var built = sync.OnceValue(func() output.Files {

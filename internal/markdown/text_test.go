@@ -12,8 +12,8 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 
-	"github.com/trustguide/guide/internal/corpus"
 	"github.com/trustguide/guide/internal/markdown"
+	"github.com/trustguide/guide/internal/testkit/corpus"
 	"github.com/trustguide/guide/internal/worksheet"
 )
 

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/trustguide/guide/internal/corpus"
 	"github.com/trustguide/guide/internal/mdlimits"
+	"github.com/trustguide/guide/internal/testkit/corpus"
 )
 
 // The guide's own pages and the generated ones of the benchmarks are far

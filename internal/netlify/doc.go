@@ -21,6 +21,6 @@
 // the build command and publish folder, the security headers every page
 // relies on, caching that suits fingerprinted assets and pages, and a
 // Content-Security-Policy that allows everything the built pages load and
-// nothing inline. The browser tests (internal/browsertest) serve the site
+// nothing inline. The browser tests (internal/testkit/browsertest) serve the site
 // with the same headers, so a page that breaks the policy fails there too.
 package netlify

@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/trustguide/guide/internal/corpus"
 	"github.com/trustguide/guide/internal/plaintext"
+	"github.com/trustguide/guide/internal/testkit/corpus"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"

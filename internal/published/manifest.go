@@ -1,0 +1,101 @@
+// Package published keeps the promise that a published URL never breaks.
+//
+// content/urls.txt lists every URL the site has ever published, one per
+// line. A build checks that each is still answered (by a page or a
+// redirect); "guide build" adds the new ones. Counsellors print links and QR
+// codes on handouts, so a URL that vanishes is a broken promise to a client.
+package published
+
+import (
+	"bytes"
+	"sort"
+	"strings"
+
+	"github.com/trustguide/guide/internal/diag"
+)
+
+// Path is where the manifest lives, relative to the site root.
+const Path = "content/urls.txt"
+
+const header = "# Every URL this site has published. The builder adds new ones; a URL that\n" +
+	"# disappears fails the build. To move a page, give it `aliases: [/old/url/]`.\n"
+
+// Entry is one published URL and the line it is on.
+type Entry struct {
+	URL  string
+	Line int
+}
+
+// Parse reads the manifest; blank lines and lines starting with # are
+// skipped, and so is the byte order mark some editors put at the start.
+func Parse(data []byte) []Entry {
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	var out []Entry
+	for i, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		out = append(out, Entry{URL: line, Line: i + 1})
+	}
+	return out
+}
+
+// Check reports each published URL that the new site no longer answers.
+// answered tells whether a URL is a page or a redirect of the new site.
+func Check(entries []Entry, answered func(string) bool, problems *diag.List) {
+	for _, e := range entries {
+		if !answered(e.URL) {
+			problems.Add(Path, e.Line, 1, "%s is listed as published, and this build has no page or redirect there: "+
+				"if a page replaces it, add `aliases: [%s]` to that page; if it never went online (a page tried out and deleted), delete this line", e.URL, e.URL)
+		}
+	}
+}
+
+// Update returns the manifest with the URLs of current that it lacks added
+// at the end, in sorted order, and whether it changed. Nothing is removed or
+// reordered, so comments an author writes (why a URL is kept, which leaflet
+// printed it) stay where they are.
+func Update(old []byte, current []string) ([]byte, bool) {
+	known := map[string]bool{}
+	for _, e := range Parse(old) {
+		known[e.URL] = true
+	}
+	var added []string
+	for _, u := range current {
+		if !known[u] {
+			known[u] = true
+			added = append(added, u)
+		}
+	}
+	if len(added) == 0 && len(old) > 0 {
+		return old, false
+	}
+	sort.Strings(added)
+	var b bytes.Buffer
+	if len(old) == 0 {
+		b.WriteString(header)
+	}
+	b.Write(old)
+	if len(old) > 0 && !bytes.HasSuffix(old, []byte("\n")) {
+		b.WriteByte('\n')
+	}
+	for _, u := range added {
+		b.WriteString(u)
+		b.WriteByte('\n')
+	}
+	return b.Bytes(), true
+}
+
+// Guard keeps the promise for one build: it reports each URL of the
+// manifest old that the site no longer answers, and returns the manifest
+// to write, with the URLs of current added, or nil when the build must not
+// promise anything (a build with drafts: drafts are never published).
+func Guard(old []byte, answered func(string) bool, current []string, promise bool, problems *diag.List) []byte {
+	Check(Parse(old), answered, problems)
+	if !promise {
+		return nil
+	}
+	updated, _ := Update(old, current)
+	return updated
+}
