@@ -178,7 +178,7 @@ func worksheetSources(t *testing.T) []worksheetSource {
 // from its root.
 func markdownFiles(t *testing.T, dir string) []string {
 	t.Helper()
-	names, err := filepath.Glob(filepath.Join("..", "..", dir, "*.md"))
+	names, err := filepath.Glob(filepath.Join(repo, dir, "*.md"))
 	if err != nil || len(names) == 0 {
 		t.Fatalf("no markdown in %s: %v", dir, err)
 	}
@@ -192,7 +192,7 @@ func markdownFiles(t *testing.T, dir string) []string {
 // does not name are ignored.
 func frontMatter(t *testing.T, source string, v any) {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "..", source))
+	data, err := os.ReadFile(filepath.Join(repo, source))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -69,7 +69,7 @@ func TestFooterLinksOnce(t *testing.T) {
 func forAlone(t *testing.T, name string) bool {
 	t.Helper()
 	slug := strings.TrimSuffix(strings.TrimPrefix(name, "worksheets/"), "/index.html")
-	src, err := os.ReadFile(filepath.Join("..", "..", "content", "worksheets", slug+".md"))
+	src, err := os.ReadFile(filepath.Join(repo, "content", "worksheets", slug+".md"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -231,7 +231,7 @@ func TestForgetThisSite(t *testing.T) {
 // buildWith builds the real site with changes made to its sources.
 func buildWith(t *testing.T, change func(fstest.MapFS)) output.Files {
 	t.Helper()
-	root := filepath.Join("..", "..")
+	root := repo
 	fsys := fstest.MapFS{}
 	for _, dir := range []string{"content", "templates", "static"} {
 		err := fs.WalkDir(os.DirFS(root), dir, func(p string, d fs.DirEntry, err error) error {

@@ -12,10 +12,13 @@ import (
 	"github.com/trustguide/guide/internal/testkit/browsertest"
 )
 
+// repo is the repository's root, from this package's folder.
+var repo = filepath.Join("..", "..", "..")
+
 // The browser tests load the real site: the repository's content,
 // templates and static files, built in memory once.
 var realSite = sync.OnceValue(func() build.Result {
-	return build.Site(os.DirFS(filepath.Join("..", "..")), build.Options{})
+	return build.Site(os.DirFS(repo), build.Options{})
 })
 
 func builtSite(t *testing.T) output.Files {
