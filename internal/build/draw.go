@@ -215,7 +215,7 @@ func (d *drawStage) drawPage(ps *drawnPage) (*drawn, diag.Diagnostic) {
 	if err := templates.Execute(buf, v); err != nil {
 		return nil, templates.Problem(v, err)
 	}
-	html := minifier.Compact(bytes.Clone(buf.Bytes()))
+	html := bytes.Clone(minifier.Compact(buf.Bytes())) // in place, then exact size
 	d.drawn.Add(1)
 	return &drawn{
 		html: html, links: linkcheck.Scan(ps.file, html), // while the page is fresh in the cache
