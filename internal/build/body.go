@@ -44,12 +44,12 @@ type resolution struct {
 var noBody = &rendered{ids: map[string]bool{}}
 
 // keptBody returns the page's body from the last build if it still holds:
-// the same page, each of whose links resolves as it did.
-func (d *drawStage) keptBody(pl *placed) *rendered {
+// the same page (old is its drawing then), each of whose links resolves
+// as it did.
+func (d *drawStage) keptBody(pl *placed, old *drawnPage) *rendered {
 	if pl.page.Made {
 		return noBody
 	}
-	old := d.last.pages[pl.page.Source]
 	if old == nil || old.self != pl.self {
 		return nil
 	}

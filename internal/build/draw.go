@@ -119,14 +119,15 @@ func (d *drawStage) drawPages() {
 	kept, newIDs := make([]bool, len(pages)), make([]bool, len(pages))
 	parallel(len(pages), func(w, i int) {
 		pl := d.site.order[i]
-		if old := d.last.pages[pl.page.Source]; quiet && old != nil && old.placed == pl {
+		old := d.lastPage(i, pl)
+		if quiet && old != nil && old.placed == pl {
 			pages[i], kept[i] = old, true // nothing it is made from changed
 			return
 		}
-		ps := &drawnPage{placed: pl, body: d.keptBody(pl)}
+		ps := &drawnPage{placed: pl, body: d.keptBody(pl, old)}
 		if ps.body == nil {
 			ps.body = d.renderBody(pl.page, d.tools.conv[markdown.Typography(pl.page.Lang.Tag)][w])
-			newIDs[i] = d.otherIDs(ps)
+			newIDs[i] = old == nil || old.body.idsSum != ps.body.idsSum
 		}
 		if ps.page.Made { // small: made again with the strings of this build
 			e := entryOf(ps.page, "")
@@ -135,7 +136,7 @@ func (d *drawStage) drawPages() {
 		} else {
 			ps.record = ps.body.search
 		}
-		d.makeDrawing(ps)
+		d.makeDrawing(ps, old)
 		if d.final {
 			letGo(ps, printView)
 		}
@@ -169,17 +170,19 @@ func letGo(ps *drawnPage, printView bool) {
 	ps.page.Body = nil
 }
 
-// otherIDs reports whether a body rendered in this build has other ids
-// than the page's body in the last build, or the page had none.
-func (d *drawStage) otherIDs(ps *drawnPage) bool {
-	old := d.last.pages[ps.page.Source]
-	return old == nil || old.body.idsSum != ps.body.idsSum
+// lastPage is the last build's drawing of the i-th page of the site's
+// order, pl, or nil: found at the same index while the order holds.
+func (d *drawStage) lastPage(i int, pl *placed) *drawnPage {
+	if i < len(d.last.site) && d.last.site[i].placed == pl {
+		return d.last.site[i]
+	}
+	return d.last.pages[pl.page.Source]
 }
 
-// makeDrawing gives the page its finished HTML: the last build's if what
-// it was drawn from is the same, else a new drawing.
-func (d *drawStage) makeDrawing(ps *drawnPage) {
-	if old := d.last.pages[ps.page.Source]; old != nil && old.drawn != nil && d.sameDrawing(old.drawn, ps) {
+// makeDrawing gives the page its finished HTML: the last build's (old) if
+// what it was drawn from is the same, else a new drawing.
+func (d *drawStage) makeDrawing(ps, old *drawnPage) {
+	if old != nil && old.drawn != nil && d.sameDrawing(old.drawn, ps) {
 		ps.drawn = old.drawn
 		return
 	}
