@@ -1,6 +1,8 @@
 package build
 
 import (
+	"maps"
+
 	"github.com/trustguide/guide/internal/content"
 	"github.com/trustguide/guide/internal/digest"
 	"github.com/trustguide/guide/internal/draw"
@@ -162,20 +164,14 @@ func (r *reader) Chapters(lang string) []draw.Chapter {
 // makeFacts makes the facts of this build's site, taking over from the last
 // build each one made from the same pages.
 func (r *resolveStage) makeFacts() *facts {
-	site, last, pages := r.next.site, r.last.facts, r.next.order
+	site, last := r.next.site, r.last.facts
 	f := &facts{
-		byURL: make(map[string]fact[draw.Link], len(pages)), children: map[string]fact[[]draw.Link]{},
+		byURL: r.linksBy(last.byURL, pageURL), children: map[string]fact[[]draw.Link]{},
 		worksheetsIn: map[string]fact[[]*draw.WorksheetInfo]{}, worksheetsOf: map[string]fact[[]*draw.WorksheetInfo]{},
 		worksheet: map[string]fact[*draw.WorksheetInfo]{},
 	}
-	for _, ps := range pages {
-		f.byURL[ps.page.URL] = ps.link
-	}
 	if len(site.Langs) > 1 { // pages find their translations
-		f.bySource = make(map[string]fact[draw.Link], len(pages))
-		for _, ps := range pages {
-			f.bySource[ps.page.Source] = ps.link
-		}
+		f.bySource = r.linksBy(last.bySource, pageSource)
 	}
 	base := digest.Of(site.Config.BaseURL)
 	for _, w := range site.Pages {
@@ -204,6 +200,35 @@ func (r *resolveStage) makeFacts() *facts {
 		}
 	}
 	return f
+}
+
+func pageURL(p *content.Page) string    { return p.URL }
+func pageSource(p *content.Page) string { return p.Source }
+
+// linksBy maps every page's link by its key: while the site has the same
+// pages, each at the same index of the order with the same key, a copy of
+// the last build's map (last) with the pages placed anew set again; else a
+// new map.
+func (r *resolveStage) linksBy(last map[string]fact[draw.Link], key func(*content.Page) string) map[string]fact[draw.Link] {
+	pages, old := r.next.order, r.last.order
+	same := last != nil && len(last) == len(pages) && len(old) == len(pages) // and so no two pages have one key
+	for i := 0; same && i < len(pages); i++ {
+		same = pages[i] == old[i] || key(pages[i].page) == key(old[i].page)
+	}
+	if !same {
+		m := make(map[string]fact[draw.Link], len(pages))
+		for _, ps := range pages {
+			m[key(ps.page)] = ps.link
+		}
+		return m
+	}
+	m := maps.Clone(last)
+	for i, ps := range pages {
+		if ps != old[i] {
+			m[key(ps.page)] = ps.link
+		}
+	}
+	return m
 }
 
 // members is the digest of a set of pages, in any order: a list's order
