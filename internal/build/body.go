@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"html/template"
 	"maps"
 	"math"
@@ -210,4 +211,20 @@ func listedEntry(p *content.Page) any {
 		Aliases []string
 		Short   string
 	}{entryOf(p, ""), p.Meta.Aliases, p.Meta.Short}
+}
+
+// record is the page's record in the search index: its body's, or for a
+// page the builder made, one made again with this build's strings; the
+// last build's while it says the same, so that its part of the index holds.
+func (d *drawStage) record(ps, old *drawnPage) []byte {
+	if !ps.page.Made {
+		return ps.body.search
+	}
+	e := entryOf(ps.page, "")
+	e.Label = d.in.text(ps.page.Lang.Code, ps.page.Kind.LabelKey())
+	r := draw.SearchRecord(e)
+	if old != nil && bytes.Equal(old.record, r) {
+		return old.record
+	}
+	return r
 }

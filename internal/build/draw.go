@@ -124,23 +124,11 @@ func (d *drawStage) drawPages() {
 			pages[i], kept[i] = old, true // nothing it is made from changed
 			return
 		}
-		ps := &drawnPage{placed: pl, body: d.keptBody(pl, old)}
-		if ps.body == nil {
-			ps.body = d.renderBody(pl.page, d.tools.conv[markdown.Typography(pl.page.Lang.Tag)][w])
-			newIDs[i] = old == nil || old.body.idsSum != ps.body.idsSum
-		}
-		if ps.page.Made { // small: made again with the strings of this build
-			e := entryOf(ps.page, "")
-			e.Label = d.in.text(ps.page.Lang.Code, ps.page.Kind.LabelKey())
-			ps.record = draw.SearchRecord(e)
-		} else {
-			ps.record = ps.body.search
-		}
-		d.makeDrawing(ps, old)
+		pages[i], newIDs[i] = d.drawOne(w, pl, old)
+		kept[i] = pages[i] == old
 		if d.final {
-			letGo(ps, printView)
+			letGo(pages[i], printView)
 		}
-		pages[i] = ps
 	})
 	d.newIDs = map[string]bool{}
 	var copied bool
@@ -154,6 +142,23 @@ func (d *drawStage) drawPages() {
 		}
 	}
 	d.next.site, d.next.all = pages, pages
+}
+
+// drawOne renders and draws a page, pl, with worker w, keeping what holds
+// of its last build's drawing, old: old itself when all of it holds.
+func (d *drawStage) drawOne(w int, pl *placed, old *drawnPage) (ps *drawnPage, newIDs bool) {
+	ps = &drawnPage{placed: pl, body: d.keptBody(pl, old)}
+	if ps.body == nil {
+		ps.body = d.renderBody(pl.page, d.tools.conv[markdown.Typography(pl.page.Lang.Tag)][w])
+		newIDs = old == nil || old.body.idsSum != ps.body.idsSum
+	}
+	ps.record = d.record(ps, old)
+	d.makeDrawing(ps, old)
+	if old != nil && !d.final && ps.placed == old.placed && ps.body == old.body && ps.drawn == old.drawn &&
+		ps.drawErr == old.drawErr && sameBytes(ps.record, old.record) {
+		return old, newIDs
+	}
+	return ps, newIDs
 }
 
 // letGo drops what only a later build would read, when none follows: the

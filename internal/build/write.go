@@ -188,11 +188,16 @@ func sameRecords(a, b [][]byte) bool {
 		return false
 	}
 	for i := range a {
-		if &a[i][0] != &b[i][0] {
+		if !sameBytes(a[i], b[i]) {
 			return false
 		}
 	}
 	return true
+}
+
+// sameBytes reports whether a and b are the very same bytes.
+func sameBytes(a, b []byte) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
 // makeOfflineFiles adds the web app manifest and the service worker, made
