@@ -119,7 +119,7 @@ func (d *drawStage) drawPages() {
 	kept, newIDs := make([]bool, len(pages)), make([]bool, len(pages))
 	parallel(len(pages), func(w, i int) {
 		pl := d.site.order[i]
-		old := d.lastPage(i, pl)
+		old := d.last.at(i, pl)
 		if quiet && old != nil && old.placed == pl {
 			pages[i], kept[i] = old, true // nothing it is made from changed
 			return
@@ -175,13 +175,13 @@ func letGo(ps *drawnPage, printView bool) {
 	ps.page.Body = nil
 }
 
-// lastPage is the last build's drawing of the i-th page of the site's
-// order, pl, or nil: found at the same index while the order holds.
-func (d *drawStage) lastPage(i int, pl *placed) *drawnPage {
-	if i < len(d.last.site) && d.last.site[i].placed == pl {
-		return d.last.site[i]
+// at is the drawing of pl, the i-th page of a later build's order, or
+// nil: found at the same index while the order holds.
+func (g *drawing) at(i int, pl *placed) *drawnPage {
+	if i < len(g.all) && g.all[i].placed == pl {
+		return g.all[i]
 	}
-	return d.last.pages[pl.page.Source]
+	return g.pages[pl.page.Source]
 }
 
 // makeDrawing gives the page its finished HTML: the last build's (old) if
