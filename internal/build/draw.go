@@ -147,17 +147,18 @@ func (d *drawStage) drawPages() {
 // drawOne renders and draws a page, pl, with worker w, keeping what holds
 // of its last build's drawing, old: old itself when all of it holds.
 func (d *drawStage) drawOne(w int, pl *placed, old *drawnPage) (ps *drawnPage, newIDs bool) {
-	ps = &drawnPage{placed: pl, body: d.keptBody(pl, old)}
+	body := d.keptBody(pl, old)
+	if old != nil && !d.final && old.placed == pl && old.body == body && old.drawn != nil &&
+		sameBytes(d.record(old, old), old.record) && d.sameDrawing(old.drawn, old) {
+		return old, false
+	}
+	ps = &drawnPage{placed: pl, body: body}
 	if ps.body == nil {
 		ps.body = d.renderBody(pl.page, d.tools.conv[markdown.Typography(pl.page.Lang.Tag)][w])
 		newIDs = old == nil || old.body.idsSum != ps.body.idsSum
 	}
 	ps.record = d.record(ps, old)
 	d.makeDrawing(ps, old)
-	if old != nil && !d.final && ps.placed == old.placed && ps.body == old.body && ps.drawn == old.drawn &&
-		ps.drawErr == old.drawErr && sameBytes(ps.record, old.record) {
-		return old, newIDs
-	}
 	return ps, newIDs
 }
 
