@@ -151,7 +151,10 @@ type searchPart struct {
 // again only the parts in which a page's record changed: each language
 // searches its own pages.
 func (w *writeStage) makeSearchIndex() {
-	records := map[string][][]byte{}
+	records := make(map[string][][]byte, len(w.site.site.Langs))
+	if langs := w.site.site.Langs; len(langs) == 1 { // one slice, made at its size
+		records[langs[0].Code] = make([][]byte, 0, len(w.pages.site))
+	}
 	for _, ps := range w.pages.site {
 		if listed(ps.page) {
 			records[ps.page.Lang.Code] = append(records[ps.page.Lang.Code], ps.record)
