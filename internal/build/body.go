@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"html/template"
 	"maps"
 	"math"
@@ -44,12 +45,12 @@ type resolution struct {
 var noBody = &rendered{ids: map[string]bool{}}
 
 // keptBody returns the page's body from the last build if it still holds:
-// the same page, each of whose links resolves as it did.
-func (d *drawStage) keptBody(pl *placed) *rendered {
+// the same page (old is its drawing then), each of whose links resolves
+// as it did.
+func (d *drawStage) keptBody(pl *placed, old *drawnPage) *rendered {
 	if pl.page.Made {
 		return noBody
 	}
-	old := d.last.pages[pl.page.Source]
 	if old == nil || old.self != pl.self {
 		return nil
 	}
@@ -210,4 +211,20 @@ func listedEntry(p *content.Page) any {
 		Aliases []string
 		Short   string
 	}{entryOf(p, ""), p.Meta.Aliases, p.Meta.Short}
+}
+
+// record is the page's record in the search index: its body's, or for a
+// page the builder made, one made again with this build's strings; the
+// last build's while it says the same, so that its part of the index holds.
+func (d *drawStage) record(ps, old *drawnPage) []byte {
+	if !ps.page.Made {
+		return ps.body.search
+	}
+	e := entryOf(ps.page, "")
+	e.Label = d.in.text(ps.page.Lang.Code, ps.page.Kind.LabelKey())
+	r := draw.SearchRecord(e)
+	if old != nil && bytes.Equal(old.record, r) {
+		return old.record
+	}
+	return r
 }

@@ -55,7 +55,7 @@ func (d *drawStage) drawBuilderPages() {
 	}
 	d.next.chapters, d.readable.chapters = chapters, chapters
 	for _, ps := range pages {
-		d.makeDrawing(ps)
+		d.makeDrawing(ps, d.last.pages[ps.page.Source])
 	}
 	n := len(d.next.site)
 	d.next.all = append(d.next.site[:n:n], pages...)

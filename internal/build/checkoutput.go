@@ -93,8 +93,8 @@ func (c *checkStage) updateLinks(old *outputCheck, fresh bool, redirects map[str
 		}
 	} else {
 		ix = old.links.Next()
-		for _, ps := range c.pages.all {
-			if was := old.pages.pages[ps.page.Source]; was == nil || was.drawn != ps.drawn {
+		for i, ps := range c.pages.all {
+			if was := old.pages.at(i, ps.placed); was == nil || was.drawn != ps.drawn {
 				ix.Put(ps.drawn.links)
 				changed = append(changed, ps.file)
 			}

@@ -119,27 +119,16 @@ func (d *drawStage) drawPages() {
 	kept, newIDs := make([]bool, len(pages)), make([]bool, len(pages))
 	parallel(len(pages), func(w, i int) {
 		pl := d.site.order[i]
-		if old := d.last.pages[pl.page.Source]; quiet && old != nil && old.placed == pl {
+		old := d.last.at(i, pl)
+		if quiet && old != nil && old.placed == pl {
 			pages[i], kept[i] = old, true // nothing it is made from changed
 			return
 		}
-		ps := &drawnPage{placed: pl, body: d.keptBody(pl)}
-		if ps.body == nil {
-			ps.body = d.renderBody(pl.page, d.tools.conv[markdown.Typography(pl.page.Lang.Tag)][w])
-			newIDs[i] = d.otherIDs(ps)
-		}
-		if ps.page.Made { // small: made again with the strings of this build
-			e := entryOf(ps.page, "")
-			e.Label = d.in.text(ps.page.Lang.Code, ps.page.Kind.LabelKey())
-			ps.record = draw.SearchRecord(e)
-		} else {
-			ps.record = ps.body.search
-		}
-		d.makeDrawing(ps)
+		pages[i], newIDs[i] = d.drawOne(w, pl, old)
+		kept[i] = pages[i] == old
 		if d.final {
-			letGo(ps, printView)
+			letGo(pages[i], printView)
 		}
-		pages[i] = ps
 	})
 	d.newIDs = map[string]bool{}
 	var copied bool
@@ -153,6 +142,24 @@ func (d *drawStage) drawPages() {
 		}
 	}
 	d.next.site, d.next.all = pages, pages
+}
+
+// drawOne renders and draws a page, pl, with worker w, keeping what holds
+// of its last build's drawing, old: old itself when all of it holds.
+func (d *drawStage) drawOne(w int, pl *placed, old *drawnPage) (ps *drawnPage, newIDs bool) {
+	body := d.keptBody(pl, old)
+	if old != nil && !d.final && old.placed == pl && old.body == body && old.drawn != nil &&
+		sameBytes(d.record(old, old), old.record) && d.sameDrawing(old.drawn, old) {
+		return old, false
+	}
+	ps = &drawnPage{placed: pl, body: body}
+	if ps.body == nil {
+		ps.body = d.renderBody(pl.page, d.tools.conv[markdown.Typography(pl.page.Lang.Tag)][w])
+		newIDs = old == nil || old.body.idsSum != ps.body.idsSum
+	}
+	ps.record = d.record(ps, old)
+	d.makeDrawing(ps, old)
+	return ps, newIDs
 }
 
 // letGo drops what only a later build would read, when none follows: the
@@ -169,17 +176,19 @@ func letGo(ps *drawnPage, printView bool) {
 	ps.page.Body = nil
 }
 
-// otherIDs reports whether a body rendered in this build has other ids
-// than the page's body in the last build, or the page had none.
-func (d *drawStage) otherIDs(ps *drawnPage) bool {
-	old := d.last.pages[ps.page.Source]
-	return old == nil || old.body.idsSum != ps.body.idsSum
+// at is the drawing of pl, the i-th page of a later build's order, or
+// nil: found at the same index while the order holds.
+func (g *drawing) at(i int, pl *placed) *drawnPage {
+	if i < len(g.all) && g.all[i].placed == pl {
+		return g.all[i]
+	}
+	return g.pages[pl.page.Source]
 }
 
-// makeDrawing gives the page its finished HTML: the last build's if what
-// it was drawn from is the same, else a new drawing.
-func (d *drawStage) makeDrawing(ps *drawnPage) {
-	if old := d.last.pages[ps.page.Source]; old != nil && old.drawn != nil && d.sameDrawing(old.drawn, ps) {
+// makeDrawing gives the page its finished HTML: the last build's (old) if
+// what it was drawn from is the same, else a new drawing.
+func (d *drawStage) makeDrawing(ps, old *drawnPage) {
+	if old != nil && old.drawn != nil && d.sameDrawing(old.drawn, ps) {
 		ps.drawn = old.drawn
 		return
 	}
@@ -215,7 +224,7 @@ func (d *drawStage) drawPage(ps *drawnPage) (*drawn, diag.Diagnostic) {
 	if err := templates.Execute(buf, v); err != nil {
 		return nil, templates.Problem(v, err)
 	}
-	html := minifier.Compact(bytes.Clone(buf.Bytes()))
+	html := bytes.Clone(minifier.Compact(buf.Bytes())) // in place, then exact size
 	d.drawn.Add(1)
 	return &drawn{
 		html: html, links: linkcheck.Scan(ps.file, html), // while the page is fresh in the cache

@@ -32,8 +32,8 @@ func keep[T any](last map[string]fact[T], key string, made uint64, makeFact func
 // the resolve stage and never changed after: the print view's chapters,
 // which need the pages' bodies, are the draw stage's (readable).
 type facts struct {
-	byURL        map[string]fact[draw.Link]             // every page, by URL
-	bySource     map[string]fact[draw.Link]             // every page, by source, in a site of more than one language
+	byURL        layered[fact[draw.Link]]               // every page, by URL
+	bySource     layered[fact[draw.Link]]               // every page, by source, in a site of more than one language
 	children     map[string]fact[[]draw.Link]           // list pages, by source
 	worksheetsIn map[string]fact[[]*draw.WorksheetInfo] // list pages, by source
 	worksheetsOf map[string]fact[[]*draw.WorksheetInfo] // articles, by source
@@ -73,7 +73,7 @@ func (v readable) sum(r read) uint64 {
 	f := v.facts
 	switch r.kind {
 	case readPageAt:
-		return f.byURL[r.key].sum
+		return f.byURL.at(r.key).sum
 	case readChildren:
 		return f.children[r.key].sum
 	case readWorksheetsIn:
@@ -83,7 +83,7 @@ func (v readable) sum(r read) uint64 {
 	case readWorksheet:
 		return f.worksheet[r.key].sum
 	case readPageOf:
-		return f.bySource[r.key].sum
+		return f.bySource.at(r.key).sum
 	case readChapters:
 		if c := v.chapters[r.key]; c != nil {
 			return c.sum
@@ -114,13 +114,13 @@ func (r *reader) note(kind readKind, key string, sum uint64) {
 }
 
 func (r *reader) PageAt(url string) (draw.Link, bool) {
-	f, ok := r.facts.byURL[url]
+	f, ok := r.facts.byURL.get(url)
 	r.note(readPageAt, url, f.sum)
 	return f.value, ok
 }
 
 func (r *reader) PageOf(src string) (draw.Link, bool) {
-	f, ok := r.facts.bySource[src]
+	f, ok := r.facts.bySource.get(src)
 	r.note(readPageOf, src, f.sum)
 	return f.value, ok
 }
@@ -162,20 +162,14 @@ func (r *reader) Chapters(lang string) []draw.Chapter {
 // makeFacts makes the facts of this build's site, taking over from the last
 // build each one made from the same pages.
 func (r *resolveStage) makeFacts() *facts {
-	site, last, pages := r.next.site, r.last.facts, r.next.order
+	site, last := r.next.site, r.last.facts
 	f := &facts{
-		byURL: make(map[string]fact[draw.Link], len(pages)), children: map[string]fact[[]draw.Link]{},
+		byURL: r.linksBy(last.byURL, pageURL), children: map[string]fact[[]draw.Link]{},
 		worksheetsIn: map[string]fact[[]*draw.WorksheetInfo]{}, worksheetsOf: map[string]fact[[]*draw.WorksheetInfo]{},
 		worksheet: map[string]fact[*draw.WorksheetInfo]{},
 	}
-	for _, ps := range pages {
-		f.byURL[ps.page.URL] = ps.link
-	}
 	if len(site.Langs) > 1 { // pages find their translations
-		f.bySource = make(map[string]fact[draw.Link], len(pages))
-		for _, ps := range pages {
-			f.bySource[ps.page.Source] = ps.link
-		}
+		f.bySource = r.linksBy(last.bySource, pageSource)
 	}
 	base := digest.Of(site.Config.BaseURL)
 	for _, w := range site.Pages {
@@ -204,6 +198,33 @@ func (r *resolveStage) makeFacts() *facts {
 		}
 	}
 	return f
+}
+
+func pageURL(p *content.Page) string    { return p.URL }
+func pageSource(p *content.Page) string { return p.Source }
+
+// linksBy maps every page's link by its key: while the site has the same
+// pages, each at the same index of the order with the same key, the last
+// build's map (last) with the pages placed anew set again; else a new map.
+func (r *resolveStage) linksBy(last layered[fact[draw.Link]], key func(*content.Page) string) layered[fact[draw.Link]] {
+	pages, old := r.next.order, r.last.order
+	same := last.base != nil && len(last.base) == len(pages) && len(old) == len(pages) // and so no two pages have one key
+	for i := 0; same && i < len(pages); i++ {
+		same = pages[i] == old[i] || key(pages[i].page) == key(old[i].page)
+	}
+	set := map[string]fact[draw.Link]{}
+	if !same {
+		set = make(map[string]fact[draw.Link], len(pages))
+	}
+	for i, ps := range pages {
+		if !same || ps != old[i] {
+			set[key(ps.page)] = ps.link
+		}
+	}
+	if !same {
+		return layered[fact[draw.Link]]{base: set}
+	}
+	return last.with(set)
 }
 
 // members is the digest of a set of pages, in any order: a list's order

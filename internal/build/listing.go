@@ -18,25 +18,43 @@ type listing struct {
 	what      map[string]string // what each file is, for checkOwners
 	redirects []draw.Redirect
 	problems  diag.List
-	byPage    map[string]listedPage // by source
+	pages     listedPages
 	// authorsRobots: robots.txt is the author's, with the sitemap added.
 	authorsRobots bool
 }
 
-// listedPage is what the listing says of one page, and the digest of what
-// that was made from.
-type listedPage struct {
-	made uint64
-	xml  draw.Listed
+// listedPages are what the listing says of each listed page, in the
+// site's order, and the digest of what each was made from: three slices
+// by the same index, so the sitemap lists xml as it is.
+type listedPages struct {
+	sources []string
+	made    []uint64
+	xml     []draw.Listed
 }
 
-// listedOf is what the listing of a build said of a page.
-func (w *written) listedOf(src string) (listedPage, bool) {
-	if w.listing == nil {
-		return listedPage{}, false
+// lastListed finds the pages of the last build's listing.
+type lastListed struct {
+	*listedPages
+	at map[string]int // index by source, made when a page is not at its own
+}
+
+// find returns the index of a page in the last listing, looking first at
+// i, where it is while the site keeps its order.
+func (l *lastListed) find(i int, src string) (int, bool) {
+	if l.listedPages == nil {
+		return 0, false
 	}
-	lp, ok := w.listing.byPage[src]
-	return lp, ok
+	if i < len(l.sources) && l.sources[i] == src {
+		return i, true
+	}
+	if l.at == nil {
+		l.at = make(map[string]int, len(l.sources))
+		for k, s := range l.sources {
+			l.at[s] = k
+		}
+	}
+	k, ok := l.at[src]
+	return k, ok
 }
 
 // listed reports whether a page appears in the sitemap, feed and search:
@@ -48,7 +66,8 @@ func listed(p *content.Page) bool {
 // makeListing makes the listing again if what it is made from changed.
 func (w *writeStage) makeListing() *listing {
 	robots := w.authorsRobots()
-	sums := []uint64{w.site.siteSum, digest.Of(assetNames(w.in)), digest.Bytes(robots)}
+	sums := make([]uint64, 3, len(w.site.order)+3)
+	sums[0], sums[1], sums[2] = w.site.siteSum, digest.Of(assetNames(w.in)), digest.Bytes(robots)
 	for _, ps := range w.site.order {
 		if listed(ps.page) {
 			sums = append(sums, ps.listed)
@@ -58,40 +77,70 @@ func (w *writeStage) makeListing() *listing {
 	if old := w.last.listing; old != nil && old.sum == sum {
 		return old
 	}
-	l := &listing{sum: sum, files: output.Files{}, byPage: map[string]listedPage{}, authorsRobots: robots != nil}
+	l := &listing{sum: sum, files: output.Files{}, authorsRobots: robots != nil}
+	l.pages = w.listPages(len(sums) - 3)
 	site := w.site.site
-	base := site.Config.BaseURL
-	var all []draw.Listed
-	byLang := map[string][]draw.Listed{}
+	l.what = map[string]string{layout.OutputPath(layout.Sitemap): "the sitemap", "robots.txt": "robots.txt", "_redirects": "the redirects of aliases and short links"}
+	l.files[layout.OutputPath(layout.Sitemap)] = draw.Sitemap(l.pages.xml, len(site.Langs) > 1)
+	for _, lang := range site.Langs {
+		name := layout.OutputPath(lang.Feed())
+		l.files[name], l.what[name] = draw.Feed(w.site.siteViews[lang.Code], w.listedIn(l.pages, lang.Code)), "the feed"
+	}
+	l.files["robots.txt"] = draw.Robots(site.Config.BaseURL, robots)
+	l.redirects = w.redirects(l)
+	l.files["_redirects"] = draw.Redirects(l.redirects, site.Langs)
+	return l
+}
+
+// listPages makes what the listing says of each of the n listed pages,
+// taking over the last listing's for each page made from the same.
+func (w *writeStage) listPages(n int) listedPages {
+	base := w.site.site.Config.BaseURL
+	baseSum := digest.String(base)
+	last := lastListed{}
+	if w.last.listing != nil {
+		last.listedPages = &w.last.listing.pages
+	}
+	out := listedPages{sources: make([]string, 0, n), made: make([]uint64, 0, n), xml: make([]draw.Listed, 0, n)}
 	for _, ps := range w.site.order {
 		if !listed(ps.page) {
 			continue
 		}
 		versions := w.versions(ps.page)
-		made := digest.Combine(ps.listed, digest.String(base))
+		made := digest.Combine(ps.listed, baseSum)
 		if versions != nil {
 			made = digest.Combine(made, digest.Of(versions))
 		}
-		lp, ok := w.last.listedOf(ps.page.Source)
-		if !ok || lp.made != made {
+		var xml draw.Listed
+		if k, ok := last.find(len(out.sources), ps.page.Source); ok && last.made[k] == made {
+			xml = last.xml[k]
+		} else {
 			e := entryOf(ps.page, "")
 			e.Alternates = versions
-			lp = listedPage{made, draw.ListedOf(base, e)}
+			xml = draw.ListedOf(base, e)
 		}
-		l.byPage[ps.page.Source] = lp
-		all = append(all, lp.xml)
-		byLang[ps.page.Lang.Code] = append(byLang[ps.page.Lang.Code], lp.xml)
+		out.sources, out.made, out.xml = append(out.sources, ps.page.Source), append(out.made, made), append(out.xml, xml)
 	}
-	l.what = map[string]string{layout.OutputPath(layout.Sitemap): "the sitemap", "robots.txt": "robots.txt", "_redirects": "the redirects of aliases and short links"}
-	l.files[layout.OutputPath(layout.Sitemap)] = draw.Sitemap(all, len(site.Langs) > 1)
-	for _, lang := range site.Langs {
-		name := layout.OutputPath(lang.Feed())
-		l.files[name], l.what[name] = draw.Feed(w.site.siteViews[lang.Code], byLang[lang.Code]), "the feed"
+	return out
+}
+
+// listedIn is what the listing says of the pages of one language: all of
+// them on a site of one language.
+func (w *writeStage) listedIn(pages listedPages, lang string) []draw.Listed {
+	if len(w.site.site.Langs) < 2 {
+		return pages.xml
 	}
-	l.files["robots.txt"] = draw.Robots(base, robots)
-	l.redirects = w.redirects(l)
-	l.files["_redirects"] = draw.Redirects(l.redirects, site.Langs)
-	return l
+	var out []draw.Listed
+	i := 0 // the index in pages: they are the listed ones of the order
+	for _, ps := range w.site.order {
+		if listed(ps.page) {
+			if ps.page.Lang.Code == lang {
+				out = append(out, pages.xml[i])
+			}
+			i++
+		}
+	}
+	return out
 }
 
 // versions are a page's versions in each language, for the sitemap: itself

@@ -64,6 +64,7 @@ type resolveStage struct {
 	last     *resolved // read only
 	next     *resolved
 	newFacts bool // a page came, or shows itself to other pages otherwise
+	replaced bool // the last site with pages read again in their places
 }
 
 // resolve checks the pages against each other and makes what every page
@@ -131,6 +132,7 @@ func (r *resolveStage) assembleSite() (*content.Site, diag.List) {
 			}
 		}
 		if changed != nil {
+			r.replaced = true
 			return last.Replace(changed), r.last.assembly
 		}
 	}
@@ -161,8 +163,8 @@ func (r *resolveStage) assembleSite() (*content.Site, diag.List) {
 func (r *resolveStage) findMoved() map[string]bool {
 	moved := map[string]bool{}
 	last, site := r.last.site, r.next.site
-	if last == nil {
-		return moved // no body to keep
+	if last == nil || r.replaced {
+		return moved // no body to keep, or every page in its place
 	}
 	for src, p := range last.BySource {
 		if q := site.BySource[src]; q == nil || q.URL != p.URL {
@@ -201,6 +203,10 @@ func (r *resolveStage) placePages() {
 	}
 	order := make([]*placed, len(site.Pages))
 	for i, p := range site.Pages {
+		if last := r.last.order; i < len(last) && last[i].page == p {
+			order[i] = last[i] // the same page at the same index: pages has it
+			continue
+		}
 		pl := r.last.pages[p.Source]
 		if pl == nil || pl.page != p {
 			var changed bool

@@ -151,7 +151,10 @@ type searchPart struct {
 // again only the parts in which a page's record changed: each language
 // searches its own pages.
 func (w *writeStage) makeSearchIndex() {
-	records := map[string][][]byte{}
+	records := make(map[string][][]byte, len(w.site.site.Langs))
+	if langs := w.site.site.Langs; len(langs) == 1 { // one slice, made at its size
+		records[langs[0].Code] = make([][]byte, 0, len(w.pages.site))
+	}
 	for _, ps := range w.pages.site {
 		if listed(ps.page) {
 			records[ps.page.Lang.Code] = append(records[ps.page.Lang.Code], ps.record)
@@ -188,11 +191,16 @@ func sameRecords(a, b [][]byte) bool {
 		return false
 	}
 	for i := range a {
-		if &a[i][0] != &b[i][0] {
+		if !sameBytes(a[i], b[i]) {
 			return false
 		}
 	}
 	return true
+}
+
+// sameBytes reports whether a and b are the very same bytes.
+func sameBytes(a, b []byte) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
 // makeOfflineFiles adds the web app manifest and the service worker, made
