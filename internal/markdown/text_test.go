@@ -20,13 +20,10 @@ import (
 // TestTextInOneWalk: the text gathered while Parse walks the tree is the
 // text a walk of its own gives, block by block (how Text was made before),
 // and each heading's text the text a walk of the heading gives, for every
-// page of a generated site and of the guide, and for character references
-// and escapes of every sort.
+// page of a generated site and of the guide.
 func TestTextInOneWalk(t *testing.T) {
 	c := markdown.New(worksheet.New())
-	pages := guideAndCorpus()
-	pages["entities"] = []byte("# Tom &amp; Jerry's `&lt;` \\* &copy 2020 &#32;\n\nSay \"hi\" -- &amp;rsquo; & *&am*p; <https://a.example/?a&amp;b>\n")
-	for name, src := range pages {
+	for name, src := range guideAndCorpus() {
 		d := c.Parse(src)
 		if got, want := d.Text(), textByBlocks(d.Root, src); got != want {
 			t.Errorf("%s: Text\n got %q\nwant %q", name, got, want)
@@ -34,6 +31,21 @@ func TestTextInOneWalk(t *testing.T) {
 		if got, want := headingTexts(d), headingsByWalks(d.Root, src); !slices.Equal(got, want) {
 			t.Errorf("%s: headings\n got %q\nwant %q", name, got, want)
 		}
+	}
+}
+
+// TestTextIsWhatAReaderSees: escapes and character references are read
+// as the page shows them. The text was once decoded a whole line at a
+// time, so "1\\." stayed "1\\." in the table of contents, "&copy" with no
+// semicolon became "©", and "&amp;" in code became "&".
+func TestTextIsWhatAReaderSees(t *testing.T) {
+	src := []byte("# 1\\. Tom &amp; Jerry's `&lt;` \\* &copy 2020 &#32;\n\nSay \"hi\" -- &amp;rsquo; & *&am*p; &#x41;\n")
+	d := markdown.New(worksheet.New()).Parse(src)
+	if got, want := d.Text(), "1. Tom & Jerry’s &lt; * &copy 2020\nSay “hi” – &rsquo; & &amp; A\n"; got != want {
+		t.Errorf("Text\n got %q\nwant %q", got, want)
+	}
+	if got, want := headingTexts(d), []string{"1. Tom & Jerry’s &lt; * &copy 2020  "}; !slices.Equal(got, want) {
+		t.Errorf("headings\n got %q\nwant %q", got, want)
 	}
 }
 

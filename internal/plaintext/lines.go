@@ -2,7 +2,6 @@ package plaintext
 
 import (
 	"bytes"
-	"html"
 
 	"github.com/yuin/goldmark/ast"
 )
@@ -16,7 +15,6 @@ type Lines struct {
 	text    []byte
 	block   ast.Node // the block whose text is being gathered, or nil
 	start   int      // where its text starts
-	encoded bool     // its text holds a "&" that may start a character reference
 	heading string   // the text of the last heading, untrimmed
 }
 
@@ -37,7 +35,7 @@ func (l *Lines) Visit(n ast.Node, entering bool) ast.WalkStatus {
 		return ast.WalkSkipChildren
 	}
 	if l.block == nil && n.Type() == ast.TypeBlock && (!n.HasChildren() || n.FirstChild().Type() == ast.TypeInline) {
-		l.block, l.start, l.encoded = n, len(l.text), false
+		l.block, l.start = n, len(l.text)
 		return ast.WalkContinue
 	}
 	if l.block == nil {
@@ -46,25 +44,15 @@ func (l *Lines) Visit(n ast.Node, entering bool) ast.WalkStatus {
 	return inline(n, l.src, l)
 }
 
-func (l *Lines) take(v []byte, k kind) {
-	if k == entity {
-		if s, ok := typographic[string(v)]; ok {
-			l.text = append(l.text, s...)
-			return
-		}
-	}
-	l.encoded = l.encoded || bytes.IndexByte(v, '&') >= 0
-	l.text = append(l.text, v...)
-}
+// take decodes a piece as goldmark renders it (decode), so the text is
+// what a reader sees: "1\." is "1.", "&copy;" is "©", but "&copy" with no
+// semicolon and "&amp;" in code stay as they are shown.
+func (l *Lines) take(v []byte, k kind) { l.text = decode(l.text, v, k) }
 
-// endBlock ends a block's line: its character references become
-// characters, and its spaces go from both ends; an empty block adds
-// nothing.
+// endBlock ends a block's line: its spaces go from both ends; an empty
+// block adds nothing.
 func (l *Lines) endBlock() {
 	line := l.text[l.start:]
-	if l.encoded {
-		line = []byte(html.UnescapeString(string(line)))
-	}
 	if l.block.Kind() == ast.KindHeading {
 		l.heading = string(line)
 	}

@@ -5,16 +5,15 @@
 //
 // Each inline node gives the same text to all three: a Text its source (and
 // a space for a line break), a String its value, an autolink its label, a
-// code span its code; other nodes give their children's. They differ in how
-// that text is read back into characters, as they always have:
-//
-//   - Lines decodes every character reference of a line as a browser would
-//     (html.UnescapeString, in code too) and keeps backslash escapes;
-//   - Label resolves them as goldmark renders them: escapes and references
-//     in text, not in code; then it makes every run of spaces one space.
+// code span its code; other nodes give their children's. Both read that
+// text back into characters as goldmark renders it (decode): escapes and
+// character references resolved in markdown, code as written, so the text
+// is what a reader sees. Label then makes every run of spaces one space;
+// Lines keeps one block to a line.
 package plaintext
 
 import (
+	"bytes"
 	"unicode"
 	"unicode/utf8"
 
@@ -115,16 +114,22 @@ func collapse(text []byte) []byte {
 // label gathers a Label.
 type label struct{ text []byte }
 
-func (l *label) take(v []byte, k kind) {
+func (l *label) take(v []byte, k kind) { l.text = decode(l.text, v, k) }
+
+// decode appends a piece of text to text as goldmark renders it: escapes
+// and character references resolved in markdown, the typographer's
+// entities as their characters, code as written.
+func decode(text, v []byte, k kind) []byte {
 	switch k {
 	case source:
-		v = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
+		if bytes.IndexByte(v, '\\') >= 0 || bytes.IndexByte(v, '&') >= 0 {
+			v = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
+		}
 	case entity:
 		if s, ok := typographic[string(v)]; ok {
-			l.text = append(l.text, s...)
-			return
+			return append(text, s...)
 		}
 		v = util.ResolveEntityNames(util.ResolveNumericReferences(v))
 	}
-	l.text = append(l.text, v...)
+	return append(text, v...)
 }

@@ -36,7 +36,7 @@ func TestLines(t *testing.T) {
 		}
 		return status, nil
 	})
-	if got, want := string(l.Text()), "It’s & it\nOne two &\nitem\n"; got != want {
+	if got, want := string(l.Text()), "It’s & it\nOne two &amp;\nitem\n"; got != want {
 		t.Errorf("Text = %q, want %q", got, want)
 	}
 	if len(headings) != 1 || headings[0] != "It’s & it" {
