@@ -47,6 +47,7 @@ package liveserver
 
 import (
 	"bytes"
+	"maps"
 	"net"
 	"net/http"
 	"strconv"
@@ -114,7 +115,8 @@ func (s *Server) Publish(files output.Files, problems diag.List) {
 	errs := problems.Errors().Sort()
 	var next *netlify.Site
 	if len(errs) == 0 {
-		next = newSite(files) // copying and parsing outside the lock
+		// A copy, never changed once published, parsed outside the lock.
+		next = netlify.NewSite(maps.Clone(files))
 	}
 
 	s.mu.Lock()
