@@ -16,6 +16,7 @@ import (
 	"github.com/trustguide/guide/internal/output"
 	"github.com/trustguide/guide/internal/published"
 	"github.com/trustguide/guide/internal/readability"
+	"github.com/trustguide/guide/internal/sitefs"
 )
 
 func cmdBuild(args []string, stdout, stderr io.Writer) error {
@@ -35,17 +36,14 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return refused(stderr, "-out "+*out, err)
 	}
-	r, err := buildSite(*rootDir, build.Options{Drafts: *drafts, BaseURL: *baseURL})
+	r, err := publish(*rootDir, outDir, build.Options{Drafts: *drafts, BaseURL: *baseURL})
 	if err != nil {
-		return err
+		return refused(stderr, "-out "+*out, err)
 	}
 	printProblems(stderr, r.Problems)
 	if r.Problems.HasErrors() {
 		fmt.Fprintf(stderr, "%s: nothing was written\n", plural(len(r.Problems.Errors()), "error"))
 		return errSite
-	}
-	if err := r.Files.Write(outDir); err != nil {
-		return refused(stderr, "-out "+*out, fmt.Errorf("writing %s: %w", outDir, err))
 	}
 	if r.Manifest != nil {
 		if err := updateManifest(*rootDir, r.Manifest); err != nil {
@@ -54,6 +52,31 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintln(stdout, r.Summary())
 	return nil
+}
+
+// publish builds the site in rootDir (read as buildSite reads it) into a
+// new folder, each page written as soon as it is drawn, which takes
+// outDir's place only when the build has no errors.
+func publish(rootDir, outDir string, opt build.Options) (build.Result, error) {
+	site, err := sitefs.Open(rootDir)
+	if err != nil {
+		return build.Result{}, err
+	}
+	defer site.Close()
+	folder, err := output.Begin(outDir)
+	if err != nil {
+		return build.Result{}, err
+	}
+	r, err := build.Publish(site, opt, folder)
+	if err == nil && !r.Problems.HasErrors() {
+		err = folder.Finish(r.Files)
+	} else {
+		folder.Discard()
+	}
+	if err != nil {
+		return r, fmt.Errorf("writing %s: %w", outDir, err)
+	}
+	return r, nil
 }
 
 // destination is the folder -out names, relative to the root, once it is

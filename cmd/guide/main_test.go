@@ -94,6 +94,14 @@ func TestBrokenLinkKeepsThePreviousSite(t *testing.T) {
 			t.Errorf("public/%s changed after a failed build", name)
 		}
 	}
+	// The pages it wrote as it drew them are gone with the folder it was
+	// filling.
+	entries, _ := os.ReadDir(site)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".public") {
+			t.Errorf("a failed build left %s beside public/", e.Name())
+		}
+	}
 }
 
 func TestDeletedPagesDoNotLinger(t *testing.T) {

@@ -2,7 +2,9 @@
 // source tree (an fs.FS holding content/, templates/ and static/) to an
 // in-memory set of output files and a list of problems.
 //
-// Nothing here touches the disk: the caller writes the files (guide build),
+// Nothing here touches the disk: the caller writes the files (guide build,
+// through Publish, which hands each page to the caller's output.Folder as
+// soon as it is drawn, so that the whole site is never in memory at once),
 // serves them (guide serve) or only looks at the problems (guide check).
 // Site makes one build. A Builder makes one build after another: each
 // reads the state the last one left, never changes it, and leaves its own.

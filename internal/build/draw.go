@@ -13,6 +13,7 @@ import (
 	"github.com/trustguide/guide/internal/linkcheck"
 	"github.com/trustguide/guide/internal/markdown"
 	"github.com/trustguide/guide/internal/minifier"
+	"github.com/trustguide/guide/internal/offline"
 )
 
 // The draw stage: each page's markdown rendered into its body (body.go,
@@ -53,7 +54,9 @@ type drawnPage struct {
 
 // drawn is a finished page and what it was drawn from.
 type drawn struct {
-	html    []byte
+	html    []byte      // nil once put in the output folder (put)
+	put     bool        // written to the output folder already (Publish)
+	sum     offline.Sum // the html's, when put
 	links   *linkcheck.Links
 	body    uint64 // the version of the body
 	self    uint64
@@ -128,6 +131,9 @@ func (d *drawStage) drawPages() {
 		kept[i] = pages[i] == old
 		if d.final {
 			letGo(pages[i], printView)
+		}
+		if d.publish != nil {
+			d.publish.put(pages[i])
 		}
 	})
 	d.newIDs = map[string]bool{}

@@ -18,8 +18,11 @@ type job struct {
 	fsys  fs.FS
 	opt   Options
 	tools *tools
-	final bool         // no build follows: keep nothing for one
-	drawn atomic.Int64 // pages drawn in this build
+	final bool // no build follows: keep nothing for one
+	// publish, when set, is the folder a one-off build puts each page in
+	// as soon as it is drawn (Publish); else pages stay in memory.
+	publish *publishing
+	drawn   atomic.Int64 // pages drawn in this build
 
 	// What changed since the last build: the files read again (read
 	// plans them), the page files whose URL changed, or that came or went

@@ -2,17 +2,19 @@ package build
 
 import (
 	"fmt"
+	"maps"
 	"time"
 
 	"github.com/trustguide/guide/internal/content"
 	"github.com/trustguide/guide/internal/diag"
+	"github.com/trustguide/guide/internal/offline"
 	"github.com/trustguide/guide/internal/output"
 	"github.com/trustguide/guide/internal/readability"
 )
 
 // Result is a finished build.
 type Result struct {
-	Files    output.Files
+	Files    output.Files      // all but the pages put in the output folder (Publish)
 	Problems diag.List         // sorted; the site is only usable when !Problems.HasErrors()
 	Pages    int               // HTML pages made from markdown
 	Forms    int               // worksheets
@@ -21,7 +23,8 @@ type Result struct {
 	Changed  string            // what the build was for: "everything", a file, "templates"...
 	Drawn    int               // pages drawn again (the rest were reused)
 	Elapsed  time.Duration
-	texts    []pageText // for Grades
+	texts    []pageText             // for Grades
+	put      map[string]offline.Sum // the pages put in the output folder (Publish)
 }
 
 // pageText is the readable text of a page that readers are graded on, and
@@ -56,14 +59,22 @@ type Grade struct {
 
 // Summary is the one line "guide build" prints.
 func (r Result) Summary() string {
+	size := r.Files.Size()
+	for _, sum := range r.put {
+		size += int64(sum.Size())
+	}
 	return fmt.Sprintf("built %d pages (%d worksheets), %d files, %d bytes in %d ms",
-		r.Pages, r.Forms, len(r.Files), r.Files.Size(), r.Elapsed.Milliseconds())
+		r.Pages, r.Forms, len(r.Files)+len(r.put), size, r.Elapsed.Milliseconds())
 }
 
 // result is what the build made, for its caller.
 func (j *job) result(s *state) Result {
 	r := Result{Files: s.out.files, Problems: s.problems().Sort(), Sources: s.out.sources,
-		Changed: j.plan.summary(), Drawn: int(j.drawn.Load())}
+		Changed: j.plan.summary(), Drawn: int(j.drawn.Load()), put: s.out.put}
+	if len(r.put) > 0 {
+		r.Files = maps.Clone(r.Files)
+		maps.DeleteFunc(r.Files, func(name string, _ []byte) bool { _, put := r.put[name]; return put })
+	}
 	if c := s.check.output; c != nil {
 		r.Manifest = c.manifest
 	}

@@ -12,8 +12,8 @@ import (
 )
 
 // The write stage: every file of the site put in the output, in memory
-// (the caller writes it to disk, serves it or only checks it): the drawn
-// pages, the files beside them and in static/, and the files that describe
+// (the caller writes it to disk, serves it or only checks it), but the
+// pages a one-off build has written already (Publish): the drawn pages, the files beside them and in static/, and the files that describe
 // the whole site: sitemap, feed, robots.txt and _redirects (listing.go),
 // the search index, the web app manifest and the service worker.
 //
@@ -26,8 +26,9 @@ import (
 type written struct {
 	from     *drawing
 	files    output.Files
-	sources  map[string]string // output HTML file → the source it was made from
-	made     map[string]string // the builder's own files: what each is
+	put      map[string]offline.Sum // pages written out already (Publish): in files by name only
+	sources  map[string]string      // output HTML file → the source it was made from
+	made     map[string]string      // the builder's own files: what each is
 	listing  *listing
 	search   map[string][]searchPart // each language's search index, by code
 	sums     *offline.Checksums
@@ -50,7 +51,7 @@ func (j *job) write(in *inputs, site *resolved, pages *drawing, last *written) *
 	if pages == last.from {
 		return last
 	}
-	w := &writeStage{job: j, in: in, site: site, pages: pages, last: last, next: &written{from: pages, made: map[string]string{}}}
+	w := &writeStage{job: j, in: in, site: site, pages: pages, last: last, next: &written{from: pages, made: map[string]string{}, put: map[string]offline.Sum{}}}
 	w.collect()
 	w.makeSiteFiles()
 	w.next.sources = w.outputSources()
@@ -77,8 +78,12 @@ func carry[V any](j *job, last map[string]V, n int) (m map[string]V, copied bool
 func (w *writeStage) collect() {
 	w.next.files = w.startFiles()
 	for _, ps := range w.pages.all {
-		if ps.drawn != nil {
-			w.next.files[ps.file] = ps.drawn.html
+		if ps.drawn == nil {
+			continue
+		}
+		w.next.files[ps.file] = ps.drawn.html
+		if ps.drawn.put {
+			w.next.put[ps.file] = ps.drawn.sum
 		}
 	}
 }
@@ -230,7 +235,7 @@ func (w *writeStage) makeOfflineFiles() {
 			}
 		}
 	}
-	worker, sums := offline.Worker(w.next.files, pages, w.last.sums)
+	worker, sums := offline.Worker(w.next.files, w.next.put, pages, w.last.sums)
 	w.addMade(offline.WorkerPath, "the service worker", worker)
 	w.next.sums = sums
 }

@@ -56,9 +56,11 @@ var kept = map[string]bool{
 // the pages to keep ("/", "/articles/acknowledge/"); every other page is
 // left to the network. The site's redirects (short links) that lead to a
 // kept page are answered by the worker too, so a QR code opens offline.
+// written are the files of the site written out already, whose bytes files
+// no longer holds (it names them): their sums are made as they are written.
 // last, if not nil, holds the checksums of the last call's files, to reuse;
 // Worker returns those of this call's, for the next.
-func Worker(files output.Files, pages []string, last *Checksums) ([]byte, *Checksums) {
+func Worker(files output.Files, written map[string]Sum, pages []string, last *Checksums) ([]byte, *Checksums) {
 	if last == nil {
 		last = &Checksums{}
 	}
@@ -66,7 +68,7 @@ func Worker(files output.Files, pages []string, last *Checksums) ([]byte, *Check
 	redirects := keptRedirects(files["_redirects"], list)
 	filesJSON, _ := json.Marshal(list) // strings only: Marshal cannot fail
 	redirectsJSON, _ := json.Marshal(redirects)
-	name, sums := last.cacheName(files, list)
+	name, sums := last.cacheName(files, written, list)
 	var b bytes.Buffer
 	b.WriteString("// Made by the guide builder (internal/offline) for this build. Do not edit.\n")
 	b.WriteString("const CACHE = \"" + name + "\";\n")
@@ -106,12 +108,21 @@ func keptFiles(files output.Files, pages []string) []string {
 // still alive, so an address it knows cannot have been given to other
 // bytes since. It is never changed once made.
 type Checksums struct {
-	byData map[*byte]checksum
+	byData map[*byte]Sum
 }
 
-type checksum struct {
+// Sum is what the cache name knows of a file: its size and checksum.
+type Sum struct {
 	size int
 	crc  uint32
+}
+
+// Size is the size of the file.
+func (s Sum) Size() int { return s.size }
+
+// SumOf is the Sum of a file's bytes.
+func SumOf(data []byte) Sum {
+	return Sum{len(data), crc32.Checksum(data, castagnoli)}
 }
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
@@ -120,18 +131,18 @@ var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 // CRC-32C checksums (fast enough for every rebuild; the chance that an edit
 // keeps both the size and the checksum is one in four billion), hashed
 // together.
-func (c *Checksums) cacheName(files output.Files, list []string) (string, *Checksums) {
+func (c *Checksums) cacheName(files output.Files, written map[string]Sum, list []string) (string, *Checksums) {
 	h := sha256.New()
-	next := make(map[*byte]checksum, len(list))
+	next := make(map[*byte]Sum, len(list))
 	var n [12]byte
 	for _, u := range list {
 		name, _ := files.Lookup(u)
 		data := files[name]
-		sum := checksum{size: len(data)}
-		if len(data) > 0 {
-			known, ok := c.byData[&data[0]]
-			if !ok || known.size != len(data) {
-				known = checksum{len(data), crc32.Checksum(data, castagnoli)}
+		sum, ok := written[name]
+		if !ok && len(data) > 0 {
+			known, seen := c.byData[&data[0]]
+			if !seen || known.size != len(data) {
+				known = SumOf(data)
 			}
 			sum = known
 			next[&data[0]] = sum

@@ -130,7 +130,7 @@ func TestChecksumsAcrossBuilds(t *testing.T) {
 	var sums *Checksums
 	files := site()
 	name := func() string {
-		code, next := Worker(files, pages, sums)
+		code, next := Worker(files, nil, pages, sums)
 		sums = next
 		return parse(t, code).cache
 	}
@@ -211,6 +211,6 @@ func TestManifest(t *testing.T) {
 
 // worker is /sw.js for files, counted afresh.
 func worker(files output.Files) []byte {
-	code, _ := Worker(files, pages, nil)
+	code, _ := Worker(files, nil, pages, nil)
 	return code
 }

@@ -32,11 +32,11 @@ type Refusal struct {
 
 func (r *Refusal) Error() string { return r.Dir + ": " + r.Reason }
 
-// mark is the text of the mark for these files.
-func (f Files) mark() []byte {
+// mark is the text of the mark for these files, sorted.
+func mark(names []string) []byte {
 	var b bytes.Buffer
 	b.WriteString(markHeader)
-	for _, p := range f.Paths() {
+	for _, p := range names {
 		if strings.ContainsAny(p, "\n\r\"") {
 			p = strconv.Quote(p) // one name, one line
 		}

@@ -1,9 +1,11 @@
 // Package output holds a built site in memory and writes it to disk.
 //
 // A build produces a Files value: every output path mapped to its bytes.
-// Writing is atomic: the site is written to a sibling staging folder which
-// then replaces the old one, so a reader (or Netlify) never sees half a site
-// and a failed build never touches the previous output.
+// Writing is atomic: the site is written to a sibling staging folder (a
+// Folder) which then replaces the old one, so a reader (or Netlify) never
+// sees half a site and a failed build never touches the previous output.
+// A build may put files in the Folder while it goes on (guide build puts
+// each page as it is drawn) and hand over the rest at Finish.
 //
 // A folder is replaced only when the builder made it: Write leaves a Mark
 // listing what it wrote, and refuses a folder that holds anything else
@@ -76,51 +78,18 @@ func isCleanURLPath(p string) bool {
 }
 
 // Write replaces dir with exactly the files of f, and the Mark that lists
-// them, when Claim accepts dir. The new tree is written to a staging folder
-// beside dir, then exchanged with the old one in a single step (on Linux),
-// and the old tree removed.
+// them, when Claim accepts dir: a Folder given every file at Finish.
 func (f Files) Write(dir string) error {
-	dir = filepath.Clean(dir)
-	if _, ok := f[Mark]; ok {
-		return fmt.Errorf("refusing to write %s, the builder's own mark, as a file of the site", Mark)
-	}
-	if err := Claim(dir); err != nil {
-		return err
-	}
-	parent := filepath.Dir(dir)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
-	}
-	stage, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".new-")
+	folder, err := Begin(dir)
 	if err != nil {
 		return err
 	}
-	defer removeTree(stage) // after an exchange, the old site; after a rename, nothing
-
-	if err := f.writeTree(stage); err != nil {
-		return err
-	}
-	if err := os.WriteFile(filepath.Join(stage, Mark), f.mark(), 0o644); err != nil {
-		return err
-	}
-	if err := os.Chmod(stage, 0o755); err != nil {
-		return err
-	}
-
-	if _, err := os.Lstat(dir); err == nil {
-		// Swap the new tree in and the old one out in one step where the
-		// system can; the old tree is then at stage and removed by the defer.
-		if err := exchange(stage, dir); err == nil {
-			return nil
-		}
-		return f.replace(stage, dir)
-	}
-	return os.Rename(stage, dir)
+	return folder.Finish(f)
 }
 
 // replace moves dir aside and stage into its place: two renames, between
 // which dir is briefly missing. Used where the system cannot exchange them.
-func (f Files) replace(stage, dir string) error {
+func replace(stage, dir string) error {
 	old := stage + ".old"
 	if err := os.Rename(dir, old); err != nil {
 		return fmt.Errorf("moving the previous output aside: %w", err)
@@ -130,44 +99,6 @@ func (f Files) replace(stage, dir string) error {
 		return fmt.Errorf("moving the new output into place: %w", err)
 	}
 	return removeTree(old)
-}
-
-// writeTree writes every file under root: the folders first, then the
-// files from several goroutines, since on most systems the time goes to
-// the kernel creating files rather than to copying bytes.
-func (f Files) writeTree(root string) error {
-	paths := f.Paths()
-	made := map[string]bool{}
-	for _, p := range paths {
-		if !isSafe(p) {
-			return fmt.Errorf("refusing to write %q outside the output folder", p)
-		}
-		if d := path.Dir(p); !made[d] {
-			if err := os.MkdirAll(filepath.Join(root, filepath.FromSlash(d)), 0o755); err != nil {
-				return err
-			}
-			made[d] = true
-		}
-	}
-	var (
-		wg       sync.WaitGroup
-		next     atomic.Int64
-		firstErr error
-		once     sync.Once
-	)
-	for range writers {
-		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < len(paths); i = int(next.Add(1) - 1) {
-				p := paths[i]
-				if err := os.WriteFile(filepath.Join(root, filepath.FromSlash(p)), f[p], 0o644); err != nil {
-					once.Do(func() { firstErr = err })
-					return
-				}
-			}
-		})
-	}
-	wg.Wait()
-	return firstErr
 }
 
 // removeTree removes a folder and everything in it, its top-level entries
