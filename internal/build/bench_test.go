@@ -31,6 +31,7 @@ import (
 	"github.com/trustguide/guide/internal/content"
 	"github.com/trustguide/guide/internal/diag"
 	"github.com/trustguide/guide/internal/layout"
+	"github.com/trustguide/guide/internal/output"
 	"github.com/trustguide/guide/internal/testkit/corpus"
 	"github.com/trustguide/guide/internal/worksheet"
 )
@@ -130,7 +131,8 @@ func checkBuilt(b *testing.B, r Result) {
 // BenchmarkBuild is a full build: read and check every page, render,
 // draw with the templates, minify, make the site files and check every
 // link. "memory" stops at the output set, as guide check and serve do;
-// "disk" also writes it, as guide build does.
+// "disk" writes it as guide build does: each page as it is drawn
+// (Publish), the rest at the end.
 func BenchmarkBuild(b *testing.B) {
 	for _, n := range benchSizes {
 		b.Run(fmt.Sprintf("pages=%d/memory", n), func(b *testing.B) {
@@ -150,8 +152,14 @@ func BenchmarkBuild(b *testing.B) {
 			var r Result
 			cpu := cpuTime()
 			for b.Loop() {
-				r = Site(s.fsys, Options{})
-				if err := r.Files.Write(out); err != nil {
+				folder, err := output.Begin(out)
+				if err == nil {
+					r, err = Publish(s.fsys, Options{}, folder)
+				}
+				if err == nil {
+					err = folder.Finish(r.Files)
+				}
+				if err != nil {
 					b.Fatal(err)
 				}
 			}
