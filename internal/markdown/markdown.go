@@ -24,8 +24,17 @@ import (
 // Converter parses and renders markdown. It is not safe for concurrent use:
 // make one per worker.
 type Converter struct {
-	md goldmark.Markdown
+	md  goldmark.Markdown
+	out renderBuffer // kept from page to page, so that a page's HTML is allocated once, at its size
 }
+
+// renderBuffer is where goldmark writes a page's HTML. It is a
+// util.BufWriter, so goldmark writes to it straight rather than through a
+// bufio.Writer of its own for every page.
+type renderBuffer struct{ bytes.Buffer }
+
+func (*renderBuffer) Buffered() int { return 0 } // nothing waits to be flushed
+func (*renderBuffer) Flush() error  { return nil }
 
 // New returns a converter with the site's extensions plus extra ones, for
 // pages in English.
@@ -145,10 +154,9 @@ func (w *walk) collectID(n ast.Node) {
 	}
 }
 
-// Render writes the document's HTML.
-func (c *Converter) Render(d *Doc) ([]byte, error) {
-	var buf bytes.Buffer
-	buf.Grow(len(d.Source) + len(d.Source)/4)
-	err := c.md.Renderer().Render(&buf, d.Source, d.Root)
-	return buf.Bytes(), err
+// Render returns the document's HTML.
+func (c *Converter) Render(d *Doc) (string, error) {
+	c.out.Reset()
+	err := c.md.Renderer().Render(&c.out, d.Source, d.Root)
+	return c.out.String(), err
 }
