@@ -86,12 +86,12 @@ func Label(n ast.Node, src []byte) []byte {
 			return inline(c, src, &l), nil
 		})
 	}
-	return collapse(l.text)
+	return Collapse(l.text)
 }
 
-// collapse makes each run of spaces (unicode.IsSpace: no-break spaces too)
+// Collapse makes each run of spaces (unicode.IsSpace: no-break spaces too)
 // in text one " ", and drops those at either end, in place.
-func collapse(text []byte) []byte {
+func Collapse(text []byte) []byte {
 	out, pending := text[:0], false
 	for i := 0; i < len(text); {
 		r, size := rune(text[i]), 1
