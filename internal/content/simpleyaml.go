@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -48,16 +49,49 @@ func simpleLine(line []byte, n int) (key, value *yaml.Node, ok bool) {
 	for v < len(line) && line[v] == ' ' {
 		v++
 	}
-	text := string(bytes.TrimRight(line[v:], " "))
-	tag, ok := plainTag(text)
-	if !ok {
-		return nil, nil, false
-	}
 	keyText := string(line[:k])
 	keyTag, _ := plainTag(keyText)
 	key = &yaml.Node{Kind: yaml.ScalarNode, Tag: keyTag, Value: keyText, Line: n, Column: 1}
-	value = &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: text, Line: n, Column: v + 1}
-	return key, value, true
+	rest := bytes.TrimRight(line[v:], " ")
+	if len(rest) == 0 {
+		return nil, nil, false
+	}
+	if rest[0] == '[' {
+		value, ok = simpleList(rest, n, v+1)
+	} else {
+		value, ok = simpleScalar(string(rest), n, v+1)
+	}
+	return key, value, ok
+}
+
+func simpleScalar(text string, line, column int) (*yaml.Node, bool) {
+	tag, ok := plainTag(text)
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: text, Line: line, Column: column}, ok
+}
+
+// simpleList reads a list on one line, "[a, b]", whose items are plain
+// scalars with none of the characters that mean something in a list.
+func simpleList(text []byte, line, column int) (*yaml.Node, bool) {
+	list := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle, Tag: "!!seq", Line: line, Column: column}
+	inside, ok := bytes.CutSuffix(text[1:], []byte("]"))
+	if !ok || len(inside) == 0 {
+		return list, ok
+	}
+	at := column + 1
+	for item := range bytes.SplitSeq(inside, []byte(",")) {
+		lead := len(item) - len(bytes.TrimLeft(item, " "))
+		value := string(bytes.Trim(item, " "))
+		if value == "" || strings.ContainsAny(value, "[]{}:") {
+			return nil, false
+		}
+		scalar, ok := simpleScalar(value, line, at+lead)
+		if !ok {
+			return nil, false
+		}
+		list.Content = append(list.Content, scalar)
+		at += utf8.RuneCount(item) + 1 // YAML counts columns in characters
+	}
+	return list, true
 }
 
 // plainTag is the tag YAML gives the plain scalar s, when s is one whose
