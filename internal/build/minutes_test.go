@@ -55,3 +55,20 @@ func realSite(t *testing.T) fstest.MapFS {
 	}
 	return site
 }
+
+// TestReadingMinutesCountsWords: a word is a run of anything but spaces,
+// line breaks and tabs, 200 words a minute, rounded, at least one minute.
+func TestReadingMinutesCountsWords(t *testing.T) {
+	words := func(n int, sep string) string { return strings.Repeat("word"+sep, n) }
+	for _, c := range []struct {
+		text string
+		want int
+	}{
+		{"", 1}, {" \n\t", 1}, {words(299, " "), 1}, {words(300, "\n"), 2},
+		{"  " + words(500, "\t \n") + "end", 3}, {words(700, "\u00a0"), 1}, // a no-break space joins words
+	} {
+		if got := readingMinutes(c.text); got != c.want {
+			t.Errorf("readingMinutes(%.20q…) = %d, want %d", c.text, got, c.want)
+		}
+	}
+}

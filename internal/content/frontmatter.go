@@ -206,8 +206,10 @@ func list(p func(*Meta) *[]string) func(*Meta, *yaml.Node) bool {
 // of another language than the default (translated) may say its source.
 func parseMeta(path string, yamlText []byte, translated bool, problems *diag.List) (Meta, bool) {
 	var m Meta
-	root, ok := parseYAML(path, yamlText, 1, problems)
-	if !ok {
+	root, ok := simpleMapping(yamlText)
+	if ok {
+		dropRepeatedKeys(root, reportRepeat(path, 1, problems))
+	} else if root, ok = parseYAML(path, yamlText, 1, problems); !ok {
 		return m, false
 	}
 	if root == nil { // "---\n---": nothing at all

@@ -23,10 +23,15 @@ func parseYAML(path string, text []byte, lineOffset int, problems *diag.List) (*
 		return nil, true
 	}
 	root := doc.Content[0]
-	dropRepeatedKeys(root, func(key, first *yaml.Node) {
-		problems.Add(path, key.Line+lineOffset, key.Column, "%q is set twice (first on line %d): keep one of them", key.Value, first.Line+lineOffset)
-	})
+	dropRepeatedKeys(root, reportRepeat(path, lineOffset, problems))
 	return root, true
+}
+
+// reportRepeat reports a key set twice, that dropRepeatedKeys dropped.
+func reportRepeat(path string, lineOffset int, problems *diag.List) func(key, first *yaml.Node) {
+	return func(key, first *yaml.Node) {
+		problems.Add(path, key.Line+lineOffset, key.Column, "%q is set twice (first on line %d): keep one of them", key.Value, first.Line+lineOffset)
+	}
 }
 
 // dropRepeatedKeys removes from every mapping under n each key that an

@@ -9,11 +9,12 @@
 package digest
 
 import (
+	"cmp"
 	"encoding/binary"
 	"hash/maphash"
 	"math"
 	"reflect"
-	"sort"
+	"slices"
 )
 
 // seed is chosen once per process; digests are compared only within one.
@@ -90,24 +91,24 @@ func writeList(h *maphash.Hash, v reflect.Value) {
 }
 
 func writeMap(h *maphash.Hash, v reflect.Value) {
-	keys := v.MapKeys()
 	// Order the entries by their keys' digests, which any key type has.
-	sums := make([]uint64, len(keys))
-	for i, k := range keys {
-		var kh maphash.Hash
-		kh.SetSeed(seed)
-		write(&kh, k)
-		sums[i] = kh.Sum64()
+	type entry struct {
+		key   uint64
+		value reflect.Value
 	}
-	order := make([]int, len(keys))
-	for i := range order {
-		order[i] = i
+	entries := make([]entry, 0, v.Len())
+	var kh maphash.Hash
+	kh.SetSeed(seed)
+	for it := v.MapRange(); it.Next(); {
+		kh.Reset()
+		write(&kh, it.Key())
+		entries = append(entries, entry{kh.Sum64(), it.Value()})
 	}
-	sort.Slice(order, func(a, b int) bool { return sums[order[a]] < sums[order[b]] })
-	number(h, uint64(len(keys)))
-	for _, i := range order {
-		number(h, sums[i])
-		write(h, v.MapIndex(keys[i]))
+	slices.SortFunc(entries, func(a, b entry) int { return cmp.Compare(a.key, b.key) })
+	number(h, uint64(len(entries)))
+	for _, e := range entries {
+		number(h, e.key)
+		write(h, e.value)
 	}
 }
 

@@ -15,6 +15,7 @@ import (
 	"github.com/trustguide/guide/internal/content"
 	"github.com/trustguide/guide/internal/layout"
 	"github.com/trustguide/guide/internal/netlify"
+	"github.com/trustguide/guide/internal/plaintext"
 )
 
 // Entry is a page as the site-wide files list it.
@@ -207,7 +208,13 @@ const searchTextLimit = 800
 
 // SearchRecord is one page's entry in the search index, as JSON.
 func SearchRecord(e Entry) []byte {
-	text := e.Text
+	data, _ := json.Marshal(searchRecord{e.Title, e.URL, e.Description, e.Label, searchText(e.Text)})
+	return data // strings only: Marshal cannot fail
+}
+
+// searchText is what a search record keeps of a page's text: its opening,
+// cut at a space, on one line.
+func searchText(text string) string {
 	if len(text) > searchTextLimit {
 		cut := strings.LastIndexByte(text[:searchTextLimit], ' ')
 		if cut < 0 {
@@ -215,8 +222,7 @@ func SearchRecord(e Entry) []byte {
 		}
 		text = strings.ToValidUTF8(text[:cut], "")
 	}
-	data, _ := json.Marshal(searchRecord{e.Title, e.URL, e.Description, e.Label, strings.Join(strings.Fields(text), " ")})
-	return data // strings only: Marshal cannot fail
+	return string(plaintext.Collapse([]byte(text)))
 }
 
 // SearchPartSize is how many pages one part of the search index holds. A

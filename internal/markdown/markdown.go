@@ -24,8 +24,18 @@ import (
 // Converter parses and renders markdown. It is not safe for concurrent use:
 // make one per worker.
 type Converter struct {
-	md goldmark.Markdown
+	md    goldmark.Markdown
+	out   renderBuffer    // kept from page to page, so that a page's HTML is allocated once, at its size
+	lines plaintext.Lines // so is the room for a page's text
 }
+
+// renderBuffer is where goldmark writes a page's HTML. It is a
+// util.BufWriter, so goldmark writes to it straight rather than through a
+// bufio.Writer of its own for every page.
+type renderBuffer struct{ bytes.Buffer }
+
+func (*renderBuffer) Buffered() int { return 0 } // nothing waits to be flushed
+func (*renderBuffer) Flush() error  { return nil }
 
 // New returns a converter with the site's extensions plus extra ones, for
 // pages in English.
@@ -67,7 +77,7 @@ type Doc struct {
 	refs      []*Ref
 	linkBytes int // destinations and titles the links write, at most mdlimits.MaxLinkBytes
 	raw       []int
-	text      []byte // the readable text, made during the walk of Parse
+	text      string // the readable text, made during the walk of Parse
 }
 
 // Repeat is an id that a page uses twice, at the node's offset.
@@ -84,9 +94,10 @@ func (c *Converter) Parse(src []byte) *Doc {
 	ids := newIDs()
 	root := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext(parser.WithIDs(ids))))
 	d := &Doc{Source: src, Root: root, IDs: ids.used}
-	w := walk{doc: d, seen: map[string]bool{}, lines: plaintext.NewLines(src)}
+	c.lines.Reset(src)
+	w := walk{doc: d, seen: map[string]bool{}, lines: &c.lines}
 	_ = ast.Walk(root, w.visit)
-	d.text = w.lines.Text()
+	d.text = string(c.lines.Text())
 	if d.Limit != nil {
 		return &Doc{Source: src, Root: ast.NewDocument(), IDs: map[string]bool{}, Limit: d.Limit}
 	}
@@ -145,10 +156,9 @@ func (w *walk) collectID(n ast.Node) {
 	}
 }
 
-// Render writes the document's HTML.
-func (c *Converter) Render(d *Doc) ([]byte, error) {
-	var buf bytes.Buffer
-	buf.Grow(len(d.Source) + len(d.Source)/4)
-	err := c.md.Renderer().Render(&buf, d.Source, d.Root)
-	return buf.Bytes(), err
+// Render returns the document's HTML.
+func (c *Converter) Render(d *Doc) (string, error) {
+	c.out.Reset()
+	err := c.md.Renderer().Render(&c.out, d.Source, d.Root)
+	return c.out.String(), err
 }

@@ -23,7 +23,7 @@ func (p page) Convert(src []byte, w io.Writer, _ ...parser.ParseOption) error {
 	d := p.c.Parse(src)
 	d.Refs()
 	html, err := p.c.Render(d)
-	w.Write(html)
+	io.WriteString(w, html)
 	return err
 }
 

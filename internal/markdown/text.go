@@ -5,4 +5,4 @@ package markdown
 // feeds the search index, the reading time and the reading grade. It is
 // made while Parse walks the syntax tree, so the tree is walked once for
 // everything the build learns.
-func (d *Doc) Text() string { return string(d.text) }
+func (d *Doc) Text() string { return d.text }

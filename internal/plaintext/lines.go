@@ -21,6 +21,10 @@ type Lines struct {
 // NewLines returns Lines for a tree parsed from src.
 func NewLines(src []byte) *Lines { return &Lines{src: src, text: make([]byte, 0, len(src))} }
 
+// Reset makes l Lines for a tree parsed from src, keeping the room it has
+// for the text: one Lines can gather page after page.
+func (l *Lines) Reset(src []byte) { *l = Lines{src: src, text: l.text[:0]} }
+
 // Visit takes what node n adds to the text, and says whether to walk n's
 // children. Call it for every node of a walk, entering and leaving.
 func (l *Lines) Visit(n ast.Node, entering bool) ast.WalkStatus {

@@ -86,30 +86,56 @@ func Label(n ast.Node, src []byte) []byte {
 			return inline(c, src, &l), nil
 		})
 	}
-	return collapse(l.text)
+	return Collapse(l.text)
 }
 
-// collapse makes each run of spaces (unicode.IsSpace: no-break spaces too)
-// in text one " ", and drops those at either end, in place.
-func collapse(text []byte) []byte {
-	out, pending := text[:0], false
+// Collapse makes each run of spaces (unicode.IsSpace: no-break spaces too)
+// in text one " ", and drops those at either end, in place. It copies a
+// word at a time: runs of words and of spaces take turns.
+func Collapse(text []byte) []byte {
+	out := text[:0]
 	for i := 0; i < len(text); {
-		r, size := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRune(text[i:])
-		}
-		if unicode.IsSpace(r) {
-			pending = len(out) > 0
-		} else {
-			if pending {
-				out, pending = append(out, ' '), false
+		start, space := i, isSpaceAt(text, i)
+		i = runEnd(text, i, space)
+		if !space {
+			if len(out) > 0 {
+				out = append(out, ' ') // a run of spaces came before: never ahead of start
 			}
-			out = append(out, text[i:i+size]...) // never ahead of i: safe in place
+			out = append(out, text[start:i]...)
 		}
-		i += size
 	}
 	return out
 }
+
+// runEnd returns where the run of spaces, or of other characters, that
+// holds text[i] ends.
+func runEnd(text []byte, i int, space bool) int {
+	for i < len(text) {
+		if c := text[i]; c < utf8.RuneSelf {
+			if asciiSpace[c] != space {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(text[i:])
+		if unicode.IsSpace(r) != space {
+			return i
+		}
+		i += size
+	}
+	return i
+}
+
+func isSpaceAt(text []byte, i int) bool {
+	if c := text[i]; c < utf8.RuneSelf {
+		return asciiSpace[c]
+	}
+	r, _ := utf8.DecodeRune(text[i:])
+	return unicode.IsSpace(r)
+}
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // label gathers a Label.
 type label struct{ text []byte }

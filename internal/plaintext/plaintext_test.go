@@ -44,7 +44,7 @@ func TestLines(t *testing.T) {
 	}
 }
 
-// FuzzCollapse: collapse spaces as bytes.Fields splits them (Label was
+// FuzzCollapse: Collapse spaces as bytes.Fields splits them (Label was
 // once made with it), no-break spaces and broken UTF-8 included.
 func FuzzCollapse(f *testing.F) {
 	for _, s := range []string{" a  b ", "«\u202fx\u202f»", "a\u00a0\tb\xff c", ""} {
@@ -52,8 +52,8 @@ func FuzzCollapse(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		want := bytes.Join(bytes.Fields([]byte(s)), []byte(" "))
-		if got := collapse([]byte(s)); !bytes.Equal(got, want) {
-			t.Errorf("collapse(%q) = %q, want %q", s, got, want)
+		if got := Collapse([]byte(s)); !bytes.Equal(got, want) {
+			t.Errorf("Collapse(%q) = %q, want %q", s, got, want)
 		}
 	})
 }
