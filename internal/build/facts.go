@@ -59,13 +59,19 @@ const (
 	readWorksheet
 	readChapters
 	readPageOf
+	readKinds // how many there are
 )
+
+// factKey names one fact a view may read: the method, and of what.
+type factKey struct {
+	kind readKind
+	key  string
+}
 
 // read is one fact a view read: which, and its digest then.
 type read struct {
-	kind readKind
-	key  string
-	sum  uint64
+	factKey
+	sum uint64
 }
 
 // sum is the digest a read would have now; 0 when there is nothing there.
@@ -110,7 +116,7 @@ type reader struct {
 }
 
 func (r *reader) note(kind readKind, key string, sum uint64) {
-	r.reads = append(r.reads, read{kind, key, sum})
+	r.reads = append(r.reads, read{factKey{kind, key}, sum})
 }
 
 func (r *reader) PageAt(url string) (draw.Link, bool) {

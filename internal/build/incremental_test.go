@@ -73,6 +73,14 @@ var edits = []edit{
 		set(fsys, name, old[:i]+fmt.Sprintf("title: Title %d", r.IntN(1000))+old[end:])
 		return []string{name}
 	}},
+	{"edit the home page's title, which every page's breadcrumbs show", func(fsys fstest.MapFS, r *rand.Rand) []string {
+		name := "content/_index.md"
+		old := string(fsys[name].Data)
+		i := strings.Index(old, "title: ")
+		end := i + strings.IndexByte(old[i:], '\n')
+		set(fsys, name, old[:i]+fmt.Sprintf("title: Home %d", r.IntN(1000))+old[end:])
+		return []string{name}
+	}},
 	{"swap the order", func(fsys fstest.MapFS, r *rand.Rand) []string {
 		a, b := "content/articles/first.md", "content/articles/second.md"
 		if fsys[a] == nil {
