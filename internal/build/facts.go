@@ -180,13 +180,12 @@ func (r *resolveStage) makeFacts() *facts {
 	base := digest.Of(site.Config.BaseURL)
 	for _, w := range site.Pages {
 		if w.Kind == content.Worksheet {
-			var article *draw.Link
-			audience := r.in.text(w.Lang.Code, "audience."+w.Meta.For)
-			made := digest.Combine(base, digest.String(w.URL), r.next.pages[w.Source].meta, digest.String(audience))
+			var article string // its URL: a view reads the article's link only if it shows it
 			if a := site.ArticleOf(w); a != nil {
-				l := r.next.pages[a.Source].link
-				article, made = &l.value, digest.Combine(made, l.sum)
+				article = a.URL
 			}
+			audience := r.in.text(w.Lang.Code, "audience."+w.Meta.For)
+			made := digest.Combine(base, digest.String(w.URL), r.next.pages[w.Source].meta, digest.String(audience), digest.String(article))
 			f.worksheet[w.Source] = keep(last.worksheet, w.Source, made, func() fact[*draw.WorksheetInfo] {
 				return factOf(draw.NewWorksheetInfo(w, article, audience, site.Config.BaseURL, r.tools.qrCode))
 			})
