@@ -452,3 +452,39 @@ func TestAChangeNothingReadsKeepsEveryStage(t *testing.T) {
 		t.Errorf("a change nothing reads changed the build: %s", diff)
 	}
 }
+
+// A title edit draws again the pages that show the title, and no other: the
+// page, its section's list, the print view and the worksheet that names it
+// as its article; the worksheets index only when it shows each worksheet's
+// article, as the guide's does.
+func TestATitleEditDrawsThePagesThatShowIt(t *testing.T) {
+	const third = "content/articles/third.md"
+	for _, c := range []struct {
+		index string // templates/worksheets.html; "" for the small site's, which shows no article
+		want  int
+	}{
+		{"", 4},
+		{`{{define "main"}}{{range .Page.Worksheets}}<p>{{.Title}}{{with .Article}}, for {{.Title}}{{end}}</p>{{end}}{{end}}`, 5},
+	} {
+		fsys := smallSite(t, map[string]string{
+			third:                             "---\ntitle: Third\ndescription: d\n---\nText.\n",
+			"content/worksheets/for-third.md": "---\ntitle: For the third\ndescription: d\nshort: for-third\nfor: alone\narticle: ../articles/third.md\n---\nA worksheet.\n",
+			"templates/worksheets.html":       c.index,
+		})
+		if c.index == "" {
+			fsys["templates/worksheets.html"] = smallSite(t, nil)["templates/worksheets.html"]
+		}
+		b := NewBuilder(fsys, Options{})
+		if r := b.Build(nil); r.Problems.HasErrors() {
+			t.Fatal(r.Problems.Error())
+		}
+		set(fsys, third, strings.Replace(string(fsys[third].Data), "title: Third", "title: The third", 1))
+		got := b.Build([]string{third})
+		if got.Drawn != c.want {
+			t.Errorf("with the index %q, a title edit drew %d pages, want %d", c.index, got.Drawn, c.want)
+		}
+		if diff := compareResults(got, Site(fsys, Options{})); diff != "" {
+			t.Errorf("with the index %q, the incremental build differs from a clean one: %s", c.index, diff)
+		}
+	}
+}
