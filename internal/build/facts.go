@@ -75,26 +75,64 @@ type read struct {
 
 // sum is the digest a read would have now; 0 when there is nothing there.
 func (v readable) sum(r read) uint64 {
-	f := v.facts
-	switch r.kind {
-	case readPageAt:
-		return f.byURL.at(r.key).sum
-	case readChildren:
-		return f.children[r.key].sum
-	case readWorksheetsIn:
-		return f.worksheetsIn[r.key].sum
-	case readWorksheetsOf:
-		return f.worksheetsOf[r.key].sum
-	case readWorksheet:
-		return f.worksheet[r.key].sum
-	case readPageOf:
-		return f.bySource.at(r.key).sum
-	case readChapters:
-		if c := v.chapters[r.key]; c != nil {
-			return c.sum
-		}
+	if t := v.facts.table(r.kind); t != nil {
+		return t.sum(r.key)
+	}
+	if c := v.chapters[r.key]; r.kind == readChapters && c != nil {
+		return c.sum
 	}
 	return 0
+}
+
+// table is the facts of one kind of read, or nil for the print view's
+// chapters, which are the draw stage's own.
+func (f *facts) table(kind readKind) factTable {
+	switch kind {
+	case readPageAt:
+		return (*linkTable)(&f.byURL)
+	case readPageOf:
+		return (*linkTable)(&f.bySource)
+	case readChildren:
+		return factMap[[]draw.Link](f.children)
+	case readWorksheetsIn:
+		return factMap[[]*draw.WorksheetInfo](f.worksheetsIn)
+	case readWorksheetsOf:
+		return factMap[[]*draw.WorksheetInfo](f.worksheetsOf)
+	case readWorksheet:
+		return factMap[*draw.WorksheetInfo](f.worksheet)
+	}
+	return nil
+}
+
+// factTable is the facts of one kind, by key, as a read sees them: by
+// their digests.
+type factTable interface {
+	sum(key string) uint64
+	mayDiffer(last factTable) []string // the keys whose digest may differ from last's
+}
+
+// linkTable is the pages' links, by URL or source.
+type linkTable layered[fact[draw.Link]]
+
+func (t *linkTable) sum(key string) uint64 { return (*layered[fact[draw.Link]])(t).at(key).sum }
+
+func (t *linkTable) mayDiffer(last factTable) []string {
+	return (*layered[fact[draw.Link]])(t).changedFrom(layered[fact[draw.Link]](*last.(*linkTable)))
+}
+
+// factMap is the facts of one kind made for some pages, by source.
+type factMap[T any] map[string]fact[T]
+
+func (m factMap[T]) sum(key string) uint64 { return m[key].sum }
+
+func (m factMap[T]) mayDiffer(last factTable) []string {
+	var keys []string
+	for _, facts := range []factMap[T]{m, last.(factMap[T])} {
+		for k := range facts {
+			keys = append(keys, k)
+		}
+	}
+	return keys
 }
 
 // hold reports whether every read would read the same now.

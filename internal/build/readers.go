@@ -1,7 +1,5 @@
 package build
 
-import "github.com/trustguide/guide/internal/draw"
-
 // Which pages read which facts: an index kept with the drawing, so that a
 // build in which a few facts changed (a title edit changes the link of its
 // page, its section's list, its worksheets' details) looks at the pages
@@ -95,61 +93,21 @@ func sameFactsRead(a, b *drawn) bool {
 	return true
 }
 
-// changedSince lists the facts whose digest may differ from last's.
+// changedSince lists the facts whose digest differs from last's.
 func (f *facts) changedSince(last *facts) []factKey {
+	if f == last {
+		return nil
+	}
 	var changed []factKey
-	if f != last {
-		for kind := range readKinds {
-			changed = f.changedOf(kind, last, changed)
+	for kind := range readKinds {
+		now, was := f.table(kind), last.table(kind)
+		if now == nil {
+			continue // the print view's chapters: made once the pages are drawn
 		}
-	}
-	return changed
-}
-
-// changedOf adds to changed the facts of one kind whose digest differs
-// from last's.
-func (f *facts) changedOf(kind readKind, last *facts, changed []factKey) []factKey {
-	switch kind {
-	case readPageAt:
-		return changedLinks(kind, f.byURL, last.byURL, changed)
-	case readPageOf:
-		return changedLinks(kind, f.bySource, last.bySource, changed)
-	case readChildren:
-		return changedIn(kind, f.children, last.children, changed)
-	case readWorksheetsIn:
-		return changedIn(kind, f.worksheetsIn, last.worksheetsIn, changed)
-	case readWorksheetsOf:
-		return changedIn(kind, f.worksheetsOf, last.worksheetsOf, changed)
-	case readWorksheet:
-		return changedIn(kind, f.worksheet, last.worksheet, changed)
-	case readChapters:
-		return changed // the draw stage's own, made once the pages are drawn
-	}
-	panic("changedOf: a kind of read with no facts")
-}
-
-// changedLinks adds the links whose digest changed, looking only at those
-// set since last where the two lie over the same map.
-func changedLinks(kind readKind, now, last layered[fact[draw.Link]], changed []factKey) []factKey {
-	for _, k := range now.changedFrom(last) {
-		if now.at(k).sum != last.at(k).sum {
-			changed = append(changed, factKey{kind, k})
-		}
-	}
-	return changed
-}
-
-// changedIn adds the facts of a map whose digest differs from last's, a
-// fact that is not there reading as 0, as readable.sum reads it.
-func changedIn[T any](kind readKind, now, last map[string]fact[T], changed []factKey) []factKey {
-	for k, f := range now {
-		if last[k].sum != f.sum {
-			changed = append(changed, factKey{kind, k})
-		}
-	}
-	for k, f := range last {
-		if _, ok := now[k]; !ok && f.sum != 0 {
-			changed = append(changed, factKey{kind, k})
+		for _, k := range now.mayDiffer(was) {
+			if now.sum(k) != was.sum(k) {
+				changed = append(changed, factKey{kind, k})
+			}
 		}
 	}
 	return changed
