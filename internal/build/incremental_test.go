@@ -488,3 +488,27 @@ func TestATitleEditDrawsThePagesThatShowIt(t *testing.T) {
 		}
 	}
 }
+
+// A page whose drawing failed read nothing that the index of readers knows
+// of, so it is drawn again whenever a fact changes: here its section's list
+// fails while it lists a page titled Boom, and is drawn again once the
+// title changes back.
+func TestAPageThatFailedIsDrawnAgainWhenAFactChanges(t *testing.T) {
+	const third = "content/articles/third.md" // off the guided path, whose titles every page shows
+	fsys := smallSite(t, map[string]string{
+		"templates/section.html": `{{define "main"}}<ul>{{range .Page.Children}}<li>{{if eq .Title "Boom"}}{{index $.Page.Children 99}}{{end}}{{.Title}}</li>{{end}}</ul>{{end}}`,
+		third:                    "---\ntitle: Third\ndescription: d\n---\nText.\n",
+	})
+	b := NewBuilder(fsys, Options{})
+	b.Build(nil)
+	for _, title := range []string{"Boom", "Third again"} {
+		set(fsys, third, "---\ntitle: "+title+"\ndescription: d\n---\nText.\n")
+		got := b.Build([]string{third})
+		if diff := compareResults(got, Site(fsys, Options{})); diff != "" {
+			t.Errorf("with the title %q, the incremental build differs from a clean one: %s", title, diff)
+		}
+		if failed := got.Problems.HasErrors(); failed != (title == "Boom") {
+			t.Errorf("with the title %q, the build failed: %v\n%s", title, failed, got.Problems.Error())
+		}
+	}
+}
