@@ -21,22 +21,19 @@ type anchorCheck struct {
 // since the last build are those that moved or were rendered with other
 // ids.
 func (c *checkStage) checkAnchors() {
-	var copied bool
-	c.next.anchors, copied = carry(c.job, c.last.anchors, len(c.pages.site))
-	for _, ps := range c.pages.site {
-		a := c.keptAnchors(ps)
+	last := c.lastAnchors()
+	c.next.anchors = make([]*anchorCheck, len(c.pages.site))
+	for i, ps := range c.pages.site {
+		a := c.keptAnchors(last.find(i, ps), ps)
 		if a == nil {
 			a = c.anchorsOf(ps)
-			c.next.anchors[ps.page.Source] = a
-		} else if !copied {
-			c.next.anchors[ps.page.Source] = a
 		}
+		c.next.anchors[i] = a
 		c.next.problems.Append(a.problems)
 	}
 }
 
-func (c *checkStage) keptAnchors(ps *drawnPage) *anchorCheck {
-	old := c.last.anchors[ps.page.Source]
+func (c *checkStage) keptAnchors(old *anchorCheck, ps *drawnPage) *anchorCheck {
 	if old == nil || old.body != ps.body.version {
 		return nil
 	}
@@ -49,6 +46,38 @@ func (c *checkStage) keptAnchors(ps *drawnPage) *anchorCheck {
 		}
 	}
 	return old
+}
+
+// lastAnchors are the last build's checks, by page.
+func (c *checkStage) lastAnchors() lastAnchors {
+	if c.last.from == nil {
+		return lastAnchors{}
+	}
+	return lastAnchors{site: c.last.from.from.site, checks: c.last.anchors}
+}
+
+// lastAnchors finds the last build's check of a page: at the page's index
+// in the site's order while the order holds, else by its source.
+type lastAnchors struct {
+	site   []*drawnPage // the pages it checked, in their order
+	checks []*anchorCheck
+	at     map[string]int // index by source, made when a page is not at its own
+}
+
+func (l *lastAnchors) find(i int, ps *drawnPage) *anchorCheck {
+	if i < len(l.site) && (l.site[i] == ps || l.site[i].page.Source == ps.page.Source) {
+		return l.checks[i]
+	}
+	if l.at == nil {
+		l.at = make(map[string]int, len(l.site))
+		for k, was := range l.site {
+			l.at[was.page.Source] = k
+		}
+	}
+	if k, ok := l.at[ps.page.Source]; ok {
+		return l.checks[k]
+	}
+	return nil
 }
 
 func (c *checkStage) anchorsOf(ps *drawnPage) *anchorCheck {

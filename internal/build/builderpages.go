@@ -104,7 +104,7 @@ func (d *drawStage) chapters(lang layout.Lang) *fact[[]draw.Chapter] {
 	for i, a := range articles {
 		ps := d.next.pages[a.Source]
 		worksheets := d.site.facts.worksheetsOf[a.Source]
-		chapters[i] = draw.Chapter{Link: ps.link.value, ID: ids[i], Worksheets: worksheets.value,
+		chapters[i] = draw.Chapter{Link: ps.link.value, ID: ids[i], Worksheets: draw.WorksheetsOfChapter(worksheets.value, ps.link.value),
 			Body: template.HTML(printview.Body(string(ps.body.body), ids[i], byURL))}
 		sums = append(sums, ps.link.sum, ps.body.version, worksheets.sum)
 	}

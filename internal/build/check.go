@@ -30,10 +30,10 @@ import (
 // checked is the value of the check stage.
 type checked struct {
 	from     *written
-	anchors  map[string]*anchorCheck // by page source
-	owners   diag.List               // paths claimed twice
-	output   *outputCheck            // nil when the output was not checked
-	problems diag.List               // what all of the above found
+	anchors  []*anchorCheck // by the index of each page in the site's order
+	owners   diag.List      // paths claimed twice
+	output   *outputCheck   // nil when the output was not checked
+	problems diag.List      // what all of the above found
 }
 
 // checkStage makes one build's checks from its values, and the last

@@ -108,12 +108,12 @@ func (c *checkStage) updateLinks(old *outputCheck, fresh bool, redirects map[str
 // where they are written, and returns every link reported at its markdown.
 func (c *checkStage) checkWritten(ix *linkcheck.Index, redirects map[string]bool) map[string]bool {
 	known := map[string]bool{}
-	for _, ps := range c.pages.site {
+	for i, ps := range c.pages.site {
 		file := ps.file
 		for _, dest := range ps.body.links.reported {
 			known[reportKey(file, dest)] = true
 		}
-		for _, url := range c.next.anchors[ps.page.Source].broken {
+		for _, url := range c.next.anchors[i].broken {
 			known[reportKey(file, url)] = true
 		}
 		for _, w := range ps.body.links.written {

@@ -25,13 +25,14 @@
 //  1. read (read.go): the source files, read and parsed: settings, the
 //     markdown files (front matter parsed), the files beside the pages,
 //     static files, templates and strings. Keeps inputs.
-//  2. resolve (resolve.go, facts.go): the pages checked against each other,
-//     the place of each, each language's view of the site, and the facts a
-//     page's view may read of other pages. Keeps resolved.
-//  3. draw (draw.go, body.go, sourcelinks.go, builderpages.go): each
-//     page's markdown rendered into its body, its links resolved into URLs
-//     (links.go), and the page drawn; then the 404 page and the print view.
-//     Keeps drawing.
+//  2. resolve (resolve.go, facts.go, makefacts.go): the pages checked
+//     against each other, the place of each, each language's view of the
+//     site, and the facts a page's view may read of other pages. Keeps
+//     resolved.
+//  3. draw (draw.go, readers.go, body.go, sourcelinks.go, builderpages.go):
+//     each page's markdown rendered into its body, its links resolved into
+//     URLs (links.go), and the page drawn; then the 404 page and the print
+//     view. Keeps drawing.
 //  4. write (write.go, listing.go): every file put in the output: the
 //     pages, the files beside them and in static/, and the site-wide
 //     files. Keeps written.
@@ -50,7 +51,9 @@
 //   - read: a source file is read again when the watcher names it (or a
 //     folder above it), and parsed again when its bytes changed;
 //   - resolve: a page keeps its place while it is the same parse of the
-//     same file; a fact is made again when what it is made from changed;
+//     same file; a fact is made again when what it is made from changed
+//     (while every page keeps its place, only the facts of the pages that
+//     show themselves otherwise are looked at);
 //   - draw: a page's body is rendered again when its source changed, or
 //     when a page, file or string it shows resolves otherwise: moved, gone,
 //     a draft; a page is drawn again when its source or body changed, when
@@ -58,7 +61,8 @@
 //     static files changed, or when something its view read of other
 //     pages through draw.Reader — a page's link, a section's list, a
 //     worksheet's details, the articles of the print view — has another
-//     digest now;
+//     digest now (an index of the reads finds the pages that read a fact
+//     that changed, so the others are not looked at);
 //   - every language is drawn in the same build, each page with its
 //     language's view and templates (whose strings are its language's);
 //     a page's translations are facts it reads (draw.Reader.PageOf), so

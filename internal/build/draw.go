@@ -23,12 +23,14 @@ import (
 // drawn in one go, so that each worker holds one syntax tree at a time.
 //
 // Its part of the rebuild rule: a page keeps the last build's drawing
-// whole while it keeps its place and nothing any page is drawn from
-// changed (quiet); else its body is rendered again when its source changed
-// or a page, file or string its body shows resolves otherwise (keptBody),
-// and it is drawn again when its body, the site's view or the templates
-// changed, or something its view read of other pages (readable, the recorded
-// reads) has another digest now (sameDrawing).
+// whole while it keeps its place and reads no fact that changed, when
+// nothing else any page is drawn from changed (pagesToDraw: the pages are
+// found through an index of what each read, readers.go); else its body is
+// rendered again when its source changed or a page, file or string its
+// body shows resolves otherwise (keptBody), and it is drawn again when its
+// body, the site's view or the templates changed, or something its view
+// read of other pages (readable, the recorded reads) has another digest
+// now (sameDrawing).
 
 // drawing is the value of the draw stage.
 type drawing struct {
@@ -38,6 +40,7 @@ type drawing struct {
 	all      []*drawnPage                     // and then the builder's own: 404, print
 	chapters map[string]*fact[[]draw.Chapter] // each language's print view's, by code
 	facts    *facts                           // the facts the pages' views read
+	readers  *readers                         // the site's pages by the facts they read; nil after a final build
 	siteSum  uint64                           // the site's views the pages were drawn with (resolved.siteSum)
 	look     uint64                           // the templates they were drawn with (inputs.look)
 	problems diag.List                        // the bodies' and the drawings'
@@ -106,29 +109,23 @@ func (d *drawStage) collectProblems() {
 	d.next.problems.Append(draw.WhileDrawing(failures))
 }
 
-// quiet reports whether nothing any page is drawn from changed but the
-// pages themselves: the same facts (the resolve stage made none again),
-// site views and templates, and no link target moved.
-func (d *drawStage) quiet() bool {
-	return d.site.facts == d.last.facts && d.site.siteSum == d.last.siteSum && d.in.look == d.last.look && len(d.moved) == 0
-}
-
-// drawPages renders and draws the site's pages, in parallel, each keeping
-// from the last build what still holds.
+// drawPages renders and draws the site's pages, in parallel: those whose
+// drawing may not hold (pagesToDraw), each keeping from the last build
+// what still holds; every other page keeps the last build's drawing whole.
 func (d *drawStage) drawPages() {
 	printView := d.in.hasPrintView()
-	quiet := d.quiet()
 	pages := make([]*drawnPage, len(d.site.order))
-	kept, newIDs := make([]bool, len(pages)), make([]bool, len(pages))
-	parallel(len(pages), func(w, i int) {
+	todo, every := d.pagesToDraw()
+	if !every {
+		copy(pages, d.last.site)
+	}
+	kept, newIDs := make([]bool, len(todo)), make([]bool, len(todo))
+	parallel(len(todo), func(w, k int) {
+		i := todo[k]
 		pl := d.site.order[i]
 		old := d.last.at(i, pl)
-		if quiet && old != nil && old.placed == pl {
-			pages[i], kept[i] = old, true // nothing it is made from changed
-			return
-		}
-		pages[i], newIDs[i] = d.drawOne(w, pl, old)
-		kept[i] = pages[i] == old
+		pages[i], newIDs[k] = d.drawOne(w, pl, old)
+		kept[k] = pages[i] == old
 		if d.final {
 			letGo(pages[i], printView)
 		}
@@ -139,15 +136,21 @@ func (d *drawStage) drawPages() {
 	d.newIDs = map[string]bool{}
 	var copied bool
 	d.next.pages, copied = carry(d.job, d.last.pages, len(pages)+4)
-	for i, ps := range pages {
-		if !kept[i] || !copied {
+	if !copied {
+		for _, ps := range pages {
 			d.next.pages[ps.page.Source] = ps
 		}
-		if newIDs[i] {
-			d.newIDs[ps.page.Source] = true
+	}
+	for k, i := range todo {
+		if copied && !kept[k] {
+			d.next.pages[pages[i].page.Source] = pages[i]
+		}
+		if newIDs[k] {
+			d.newIDs[pages[i].page.Source] = true
 		}
 	}
 	d.next.site, d.next.all = pages, pages
+	d.next.readers = d.readersAfter(todo, every)
 }
 
 // drawOne renders and draws a page, pl, with worker w, keeping what holds

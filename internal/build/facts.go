@@ -1,7 +1,6 @@
 package build
 
 import (
-	"github.com/trustguide/guide/internal/content"
 	"github.com/trustguide/guide/internal/digest"
 	"github.com/trustguide/guide/internal/draw"
 )
@@ -59,37 +58,81 @@ const (
 	readWorksheet
 	readChapters
 	readPageOf
+	readKinds // how many there are
 )
+
+// factKey names one fact a view may read: the method, and of what.
+type factKey struct {
+	kind readKind
+	key  string
+}
 
 // read is one fact a view read: which, and its digest then.
 type read struct {
-	kind readKind
-	key  string
-	sum  uint64
+	factKey
+	sum uint64
 }
 
 // sum is the digest a read would have now; 0 when there is nothing there.
 func (v readable) sum(r read) uint64 {
-	f := v.facts
-	switch r.kind {
-	case readPageAt:
-		return f.byURL.at(r.key).sum
-	case readChildren:
-		return f.children[r.key].sum
-	case readWorksheetsIn:
-		return f.worksheetsIn[r.key].sum
-	case readWorksheetsOf:
-		return f.worksheetsOf[r.key].sum
-	case readWorksheet:
-		return f.worksheet[r.key].sum
-	case readPageOf:
-		return f.bySource.at(r.key).sum
-	case readChapters:
-		if c := v.chapters[r.key]; c != nil {
-			return c.sum
-		}
+	if t := v.facts.table(r.kind); t != nil {
+		return t.sum(r.key)
+	}
+	if c := v.chapters[r.key]; r.kind == readChapters && c != nil {
+		return c.sum
 	}
 	return 0
+}
+
+// table is the facts of one kind of read, or nil for the print view's
+// chapters, which are the draw stage's own.
+func (f *facts) table(kind readKind) factTable {
+	switch kind {
+	case readPageAt:
+		return (*linkTable)(&f.byURL)
+	case readPageOf:
+		return (*linkTable)(&f.bySource)
+	case readChildren:
+		return factMap[[]draw.Link](f.children)
+	case readWorksheetsIn:
+		return factMap[[]*draw.WorksheetInfo](f.worksheetsIn)
+	case readWorksheetsOf:
+		return factMap[[]*draw.WorksheetInfo](f.worksheetsOf)
+	case readWorksheet:
+		return factMap[*draw.WorksheetInfo](f.worksheet)
+	}
+	return nil
+}
+
+// factTable is the facts of one kind, by key, as a read sees them: by
+// their digests.
+type factTable interface {
+	sum(key string) uint64
+	mayDiffer(last factTable) []string // the keys whose digest may differ from last's
+}
+
+// linkTable is the pages' links, by URL or source.
+type linkTable layered[fact[draw.Link]]
+
+func (t *linkTable) sum(key string) uint64 { return (*layered[fact[draw.Link]])(t).at(key).sum }
+
+func (t *linkTable) mayDiffer(last factTable) []string {
+	return (*layered[fact[draw.Link]])(t).changedFrom(layered[fact[draw.Link]](*last.(*linkTable)))
+}
+
+// factMap is the facts of one kind made for some pages, by source.
+type factMap[T any] map[string]fact[T]
+
+func (m factMap[T]) sum(key string) uint64 { return m[key].sum }
+
+func (m factMap[T]) mayDiffer(last factTable) []string {
+	var keys []string
+	for _, facts := range []factMap[T]{m, last.(factMap[T])} {
+		for k := range facts {
+			keys = append(keys, k)
+		}
+	}
+	return keys
 }
 
 // hold reports whether every read would read the same now.
@@ -110,7 +153,7 @@ type reader struct {
 }
 
 func (r *reader) note(kind readKind, key string, sum uint64) {
-	r.reads = append(r.reads, read{kind, key, sum})
+	r.reads = append(r.reads, read{factKey{kind, key}, sum})
 }
 
 func (r *reader) PageAt(url string) (draw.Link, bool) {
@@ -157,114 +200,4 @@ func (r *reader) Chapters(lang string) []draw.Chapter {
 	}
 	r.note(readChapters, lang, f.sum)
 	return f.value
-}
-
-// makeFacts makes the facts of this build's site, taking over from the last
-// build each one made from the same pages.
-func (r *resolveStage) makeFacts() *facts {
-	site, last := r.next.site, r.last.facts
-	f := &facts{
-		byURL: r.linksBy(last.byURL, pageURL), children: map[string]fact[[]draw.Link]{},
-		worksheetsIn: map[string]fact[[]*draw.WorksheetInfo]{}, worksheetsOf: map[string]fact[[]*draw.WorksheetInfo]{},
-		worksheet: map[string]fact[*draw.WorksheetInfo]{},
-	}
-	if len(site.Langs) > 1 { // pages find their translations
-		f.bySource = r.linksBy(last.bySource, pageSource)
-	}
-	base := digest.Of(site.Config.BaseURL)
-	for _, w := range site.Pages {
-		if w.Kind == content.Worksheet {
-			var article *draw.Link
-			audience := r.in.text(w.Lang.Code, "audience."+w.Meta.For)
-			made := digest.Combine(base, digest.String(w.URL), r.next.pages[w.Source].meta, digest.String(audience))
-			if a := site.ArticleOf(w); a != nil {
-				l := r.next.pages[a.Source].link
-				article, made = &l.value, digest.Combine(made, l.sum)
-			}
-			f.worksheet[w.Source] = keep(last.worksheet, w.Source, made, func() fact[*draw.WorksheetInfo] {
-				return factOf(draw.NewWorksheetInfo(w, article, audience, site.Config.BaseURL, r.tools.qrCode))
-			})
-		}
-	}
-	for _, a := range site.Pages {
-		if ws := site.WorksheetsOf(a); len(ws) > 0 {
-			f.worksheetsOf[a.Source] = r.worksheetList(f, last.worksheetsOf, a.Source, ws)
-		}
-	}
-	for list, members := range site.Lists() {
-		f.children[list.Source] = r.linkList(last.children, list.Source, members)
-		if list.Kind == content.Worksheets {
-			f.worksheetsIn[list.Source] = r.worksheetList(f, last.worksheetsIn, list.Source, members)
-		}
-	}
-	return f
-}
-
-func pageURL(p *content.Page) string    { return p.URL }
-func pageSource(p *content.Page) string { return p.Source }
-
-// linksBy maps every page's link by its key: while the site has the same
-// pages, each at the same index of the order with the same key, the last
-// build's map (last) with the pages placed anew set again; else a new map.
-func (r *resolveStage) linksBy(last layered[fact[draw.Link]], key func(*content.Page) string) layered[fact[draw.Link]] {
-	pages, old := r.next.order, r.last.order
-	same := last.base != nil && len(last.base) == len(pages) && len(old) == len(pages) // and so no two pages have one key
-	for i := 0; same && i < len(pages); i++ {
-		same = pages[i] == old[i] || key(pages[i].page) == key(old[i].page)
-	}
-	set := map[string]fact[draw.Link]{}
-	if !same {
-		set = make(map[string]fact[draw.Link], len(pages))
-	}
-	for i, ps := range pages {
-		if !same || ps != old[i] {
-			set[key(ps.page)] = ps.link
-		}
-	}
-	if !same {
-		return layered[fact[draw.Link]]{base: set}
-	}
-	return last.with(set)
-}
-
-// members is the digest of a set of pages, in any order: a list's order
-// follows from the pages themselves (placed.order).
-func (r *resolveStage) members(pages []*content.Page, of func(*placed) uint64) uint64 {
-	var sum uint64
-	for _, p := range pages {
-		sum += of(r.next.pages[p.Source])
-	}
-	return digest.Combine(sum, uint64(len(pages)))
-}
-
-// linkList is the fact of the links of a list page's pages, in order.
-func (r *resolveStage) linkList(last map[string]fact[[]draw.Link], list string, pages []*content.Page) fact[[]draw.Link] {
-	made := r.members(pages, func(ps *placed) uint64 { return ps.order })
-	return keep(last, list, made, func() fact[[]draw.Link] {
-		content.SortPages(pages)
-		links := make([]draw.Link, len(pages))
-		sums := make([]uint64, len(pages))
-		for i, p := range pages {
-			l := r.next.pages[p.Source].link
-			links[i], sums[i] = l.value, l.sum
-		}
-		return fact[[]draw.Link]{value: links, sum: digest.Combine(sums...)}
-	})
-}
-
-// worksheetList is the fact of the details of the worksheets among pages,
-// in order.
-func (r *resolveStage) worksheetList(f *facts, last map[string]fact[[]*draw.WorksheetInfo], key string, pages []*content.Page) fact[[]*draw.WorksheetInfo] {
-	made := r.members(pages, func(ps *placed) uint64 { return digest.Combine(ps.order, f.worksheet[ps.page.Source].sum) })
-	return keep(last, key, made, func() fact[[]*draw.WorksheetInfo] {
-		content.SortPages(pages)
-		var infos []*draw.WorksheetInfo
-		var sums []uint64
-		for _, p := range pages {
-			if w, ok := f.worksheet[p.Source]; ok {
-				infos, sums = append(infos, w.value), append(sums, w.sum)
-			}
-		}
-		return fact[[]*draw.WorksheetInfo]{value: infos, sum: digest.Combine(sums...)}
-	})
 }

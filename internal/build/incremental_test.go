@@ -73,6 +73,14 @@ var edits = []edit{
 		set(fsys, name, old[:i]+fmt.Sprintf("title: Title %d", r.IntN(1000))+old[end:])
 		return []string{name}
 	}},
+	{"edit the home page's title, which every page's breadcrumbs show", func(fsys fstest.MapFS, r *rand.Rand) []string {
+		name := "content/_index.md"
+		old := string(fsys[name].Data)
+		i := strings.Index(old, "title: ")
+		end := i + strings.IndexByte(old[i:], '\n')
+		set(fsys, name, old[:i]+fmt.Sprintf("title: Home %d", r.IntN(1000))+old[end:])
+		return []string{name}
+	}},
 	{"swap the order", func(fsys fstest.MapFS, r *rand.Rand) []string {
 		a, b := "content/articles/first.md", "content/articles/second.md"
 		if fsys[a] == nil {
@@ -442,5 +450,65 @@ func TestAChangeNothingReadsKeepsEveryStage(t *testing.T) {
 	}
 	if diff := compareResults(got, first); diff != "" {
 		t.Errorf("a change nothing reads changed the build: %s", diff)
+	}
+}
+
+// A title edit draws again the pages that show the title, and no other: the
+// page, its section's list, the print view and the worksheet that names it
+// as its article; the worksheets index only when it shows each worksheet's
+// article, as the guide's does.
+func TestATitleEditDrawsThePagesThatShowIt(t *testing.T) {
+	const third = "content/articles/third.md"
+	for _, c := range []struct {
+		index string // templates/worksheets.html; "" for the small site's, which shows no article
+		want  int
+	}{
+		{"", 4},
+		{`{{define "main"}}{{range .Page.Worksheets}}<p>{{.Title}}{{with .Article}}, for {{.Title}}{{end}}</p>{{end}}{{end}}`, 5},
+	} {
+		fsys := smallSite(t, map[string]string{
+			third:                             "---\ntitle: Third\ndescription: d\n---\nText.\n",
+			"content/worksheets/for-third.md": "---\ntitle: For the third\ndescription: d\nshort: for-third\nfor: alone\narticle: ../articles/third.md\n---\nA worksheet.\n",
+			"templates/worksheets.html":       c.index,
+		})
+		if c.index == "" {
+			fsys["templates/worksheets.html"] = smallSite(t, nil)["templates/worksheets.html"]
+		}
+		b := NewBuilder(fsys, Options{})
+		if r := b.Build(nil); r.Problems.HasErrors() {
+			t.Fatal(r.Problems.Error())
+		}
+		set(fsys, third, strings.Replace(string(fsys[third].Data), "title: Third", "title: The third", 1))
+		got := b.Build([]string{third})
+		if got.Drawn != c.want {
+			t.Errorf("with the index %q, a title edit drew %d pages, want %d", c.index, got.Drawn, c.want)
+		}
+		if diff := compareResults(got, Site(fsys, Options{})); diff != "" {
+			t.Errorf("with the index %q, the incremental build differs from a clean one: %s", c.index, diff)
+		}
+	}
+}
+
+// A page whose drawing failed read nothing that the index of readers knows
+// of, so it is drawn again whenever a fact changes: here its section's list
+// fails while it lists a page titled Boom, and is drawn again once the
+// title changes back.
+func TestAPageThatFailedIsDrawnAgainWhenAFactChanges(t *testing.T) {
+	const third = "content/articles/third.md" // off the guided path, whose titles every page shows
+	fsys := smallSite(t, map[string]string{
+		"templates/section.html": `{{define "main"}}<ul>{{range .Page.Children}}<li>{{if eq .Title "Boom"}}{{index $.Page.Children 99}}{{end}}{{.Title}}</li>{{end}}</ul>{{end}}`,
+		third:                    "---\ntitle: Third\ndescription: d\n---\nText.\n",
+	})
+	b := NewBuilder(fsys, Options{})
+	b.Build(nil)
+	for _, title := range []string{"Boom", "Third again"} {
+		set(fsys, third, "---\ntitle: "+title+"\ndescription: d\n---\nText.\n")
+		got := b.Build([]string{third})
+		if diff := compareResults(got, Site(fsys, Options{})); diff != "" {
+			t.Errorf("with the title %q, the incremental build differs from a clean one: %s", title, diff)
+		}
+		if failed := got.Problems.HasErrors(); failed != (title == "Boom") {
+			t.Errorf("with the title %q, the build failed: %v\n%s", title, failed, got.Problems.Error())
+		}
 	}
 }

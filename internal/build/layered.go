@@ -1,6 +1,9 @@
 package build
 
-import "maps"
+import (
+	"maps"
+	"reflect"
+)
 
 // layered is a map by string made in layers: the few entries set since its
 // base was made lie over the base, so that a build which sets a few
@@ -40,4 +43,21 @@ func (m layered[V]) with(set map[string]V) layered[V] {
 	maps.Copy(flat, m.over)
 	maps.Copy(flat, set)
 	return layered[V]{base: flat}
+}
+
+// changedFrom lists the keys whose entries may differ between m and
+// last: those set over the base in either when both lie over the same
+// one, else every key of both.
+func (m layered[V]) changedFrom(last layered[V]) []string {
+	maps := []map[string]V{m.over, last.over}
+	if reflect.ValueOf(m.base).UnsafePointer() != reflect.ValueOf(last.base).UnsafePointer() {
+		maps = append(maps, m.base, last.base)
+	}
+	var keys []string
+	for _, entries := range maps {
+		for k := range entries {
+			keys = append(keys, k)
+		}
+	}
+	return keys
 }

@@ -22,7 +22,8 @@ import (
 // place are the same (placed.self); a fact is made again when what it is
 // made from changed (fact.made), and the facts are kept whole while no
 // page shows itself otherwise, no page file moved and the site's views and
-// strings are the same. For the stages after, it notes the page files that
+// strings are the same; while every page keeps its place, only the facts
+// of the pages that show themselves otherwise are made again (makefacts.go). For the stages after, it notes the page files that
 // may resolve otherwise than in the last build (job.movedPages).
 
 // resolved is the value of the resolve stage.
@@ -35,8 +36,9 @@ type resolved struct {
 	pages     map[string]*placed        // by source
 	order     []*placed                 // the site's pages, in the site's order
 	facts     *facts
-	look      uint64    // the templates and strings (inputs.look) the facts were made with
-	problems  diag.List // the assembly's, and the translations' warnings
+	lists     *listIndex // which page lists which: kept while every page keeps its place; nil after a final build
+	look      uint64     // the templates and strings (inputs.look) the facts were made with
+	problems  diag.List  // the assembly's, and the translations' warnings
 }
 
 // placed is a page and where it is published.
@@ -60,11 +62,11 @@ type shown struct {
 // build's resolved, which it reads and never changes.
 type resolveStage struct {
 	*job
-	in       *inputs
-	last     *resolved // read only
-	next     *resolved
-	newFacts bool // a page came, or shows itself to other pages otherwise
-	replaced bool // the last site with pages read again in their places
+	in        *inputs
+	last      *resolved // read only
+	next      *resolved
+	shownAnew []*content.Page // the pages that came, or show themselves to other pages otherwise
+	replaced  bool            // the last site with pages read again in their places
 }
 
 // resolve checks the pages against each other and makes what every page
@@ -82,8 +84,8 @@ func (j *job) resolve(in *inputs, last *resolved) *resolved {
 	next.siteViews, next.siteSum = r.siteViews()
 	j.movedPages = r.findMoved()
 	r.placePages()
-	next.facts = last.facts
-	if r.newFacts || len(j.movedPages) > 0 || next.siteSum != last.siteSum || next.look != last.look {
+	next.facts, next.lists = last.facts, last.lists
+	if len(r.shownAnew) > 0 || len(j.movedPages) > 0 || next.siteSum != last.siteSum || next.look != last.look {
 		next.facts = r.makeFacts()
 	}
 	return next
@@ -210,8 +212,9 @@ func (r *resolveStage) placePages() {
 		pl := r.last.pages[p.Source]
 		if pl == nil || pl.page != p {
 			var changed bool
-			pl, changed = place(p, r.in.sources[p.Source], pl)
-			r.newFacts = r.newFacts || changed
+			if pl, changed = place(p, r.in.sources[p.Source], pl); changed {
+				r.shownAnew = append(r.shownAnew, p)
+			}
 		}
 		order[i], pages[p.Source] = pl, pl
 	}

@@ -77,3 +77,12 @@ func TestNoAmbiguity(t *testing.T) {
 		t.Error("a map's digest depends on insertion order")
 	}
 }
+
+// Combine is the digest of the list of its parts, however it is written.
+func TestCombineIsTheDigestOfItsParts(t *testing.T) {
+	for _, parts := range [][]uint64{nil, {}, {0}, {1, 2}, {2, 1}, {1 << 63, 42, 7, 0, 99}} {
+		if got, want := Combine(parts...), Of(parts); got != want {
+			t.Errorf("Combine(%v) = %x, want Of(%v) = %x", parts, got, parts, want)
+		}
+	}
+}

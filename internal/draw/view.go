@@ -96,21 +96,21 @@ type PageView struct {
 	Step, Steps int   // "step 2 of 7" on the guided path; Step 0 when off the path
 	Prev, Next  *Link // neighbours on the guided path
 
-	Children   []Link           // list pages: the pages in the section
-	Worksheets []*WorksheetInfo // an article's worksheets; every worksheet on the index
-	Article    *Link            // a worksheet's article
-	Worksheet  *WorksheetInfo   // a worksheet page's own details
-	IsForm     bool             // the body has worksheet fields
-	Forget     bool             // shows "Forget this site on this device" (front matter forget: true)
-	Chapters   []Chapter        // the print view: every article, the guided path first
+	Children   []Link      // list pages: the pages in the section
+	Worksheets []Worksheet // an article's worksheets; every worksheet on the index
+	Article    *Link       // a worksheet's article
+	Worksheet  *Worksheet  // a worksheet page's own details
+	IsForm     bool        // the body has worksheet fields
+	Forget     bool        // shows "Forget this site on this device" (front matter forget: true)
+	Chapters   []Chapter   // the print view: every article, the guided path first
 }
 
 // Chapter is one article in the print view of the whole guide.
 type Chapter struct {
-	Link                        // the article
-	ID         string           // of its section in the print view
-	Body       template.HTML    // its body, its ids and links made to sit beside the others
-	Worksheets []*WorksheetInfo // the article's worksheets, to find on paper by their short links
+	Link                     // the article
+	ID         string        // of its section in the print view
+	Body       template.HTML // its body, its ids and links made to sit beside the others
+	Worksheets []Worksheet   // the article's worksheets, to find on paper by their short links
 }
 
 // Heading is an entry of a table of contents.
@@ -130,8 +130,22 @@ type WorksheetInfo struct {
 	Short    string // "name-it"
 	ShortURL string // full short URL: "https://example.org/w/name-it"
 	QR       template.HTML
-	Article  *Link
+	// ArticleURL is the site path of the article it goes with, or "":
+	// the article itself is read only when a template asks (Worksheet).
+	ArticleURL string
 }
+
+// Worksheet is a worksheet as a view shows it: its details, and the
+// article it goes with, looked up only when a template asks for it, so that
+// a page that never shows the article does not read it (a builder draws it
+// again only when what it read changed).
+type Worksheet struct {
+	*WorksheetInfo
+	article func() *Link
+}
+
+// Article is the article the worksheet goes with, or nil.
+func (w Worksheet) Article() *Link { return w.article() }
 
 // Execute draws one page with the template of its kind.
 func (t *Templates) Execute(w io.Writer, v *View) error {

@@ -87,17 +87,19 @@ func NewPageView(in PageInput, site *SiteView, r Reader) *PageView {
 	placeOnPath(v, site.Path)
 	switch p.Kind {
 	case content.Article:
-		v.Worksheets = r.WorksheetsOf(p.Source)
+		v.Worksheets = worksheets(r.WorksheetsOf(p.Source), r)
 	case content.Worksheet:
-		v.Worksheet = r.Worksheet(p.Source)
-		v.Article = v.Worksheet.Article
+		if info := r.Worksheet(p.Source); info != nil {
+			w := worksheetOf(info, r)
+			v.Worksheet, v.Article = &w, w.Article()
+		}
 	case content.Print:
 		v.Chapters = r.Chapters(p.Lang.Code)
 	}
 	if p.IsList() {
 		v.Children = r.Children(p.Source)
 		if p.Kind == content.Worksheets {
-			v.Worksheets = r.WorksheetsIn(p.Source)
+			v.Worksheets = worksheets(r.WorksheetsIn(p.Source), r)
 		}
 	}
 	return v
@@ -157,17 +159,49 @@ func placeOnPath(v *PageView, path []Link) {
 	}
 }
 
+// worksheetOf is a worksheet as a view shows it, its article read through
+// r when a template asks.
+func worksheetOf(w *WorksheetInfo, r Reader) Worksheet {
+	return Worksheet{WorksheetInfo: w, article: func() *Link {
+		if w.ArticleURL == "" {
+			return nil
+		}
+		if l, ok := r.PageAt(w.ArticleURL); ok {
+			return &l
+		}
+		return nil
+	}}
+}
+
+func worksheets(infos []*WorksheetInfo, r Reader) []Worksheet {
+	out := make([]Worksheet, len(infos))
+	for i, w := range infos {
+		out[i] = worksheetOf(w, r)
+	}
+	return out
+}
+
+// WorksheetsOfChapter are an article's worksheets in the print view, which
+// go with the article of the chapter.
+func WorksheetsOfChapter(infos []*WorksheetInfo, article Link) []Worksheet {
+	out := make([]Worksheet, len(infos))
+	for i, w := range infos {
+		out[i] = Worksheet{WorksheetInfo: w, article: func() *Link { return &article }}
+	}
+	return out
+}
+
 // NewWorksheetInfo makes what a counsellor needs to know about a worksheet.
-// article is the article it belongs to, if any; audience is the words
-// readers see for whom it is for; qr draws a QR code.
-func NewWorksheetInfo(w *content.Page, article *Link, audience, baseURL string, qr func(url string) template.HTML) *WorksheetInfo {
+// articleURL is the site path of the article it belongs to, if any;
+// audience is the words readers see for whom it is for; qr draws a QR code.
+func NewWorksheetInfo(w *content.Page, articleURL, audience, baseURL string, qr func(url string) template.HTML) *WorksheetInfo {
 	info := &WorksheetInfo{
 		Link:    LinkTo(w),
 		Key:     w.Key(),
 		Minutes: w.Meta.Minutes,
 		For:     w.Meta.For, ForLabel: audience,
-		Short:   w.Meta.Short,
-		Article: article,
+		Short:      w.Meta.Short,
+		ArticleURL: articleURL,
 	}
 	target := w.URL
 	if w.Meta.Short != "" {
