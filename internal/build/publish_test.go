@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/trustguide/guide/internal/output"
@@ -52,4 +53,29 @@ func TestPublishWritesWhatSiteMakes(t *testing.T) {
 	if r.Summary()[:30] != want.Summary()[:30] || len(r.Problems) != len(want.Problems) {
 		t.Errorf("Publish: %s, %d problems; Site: %s, %d problems", r.Summary(), len(r.Problems), want.Summary(), len(want.Problems))
 	}
+}
+
+// A page that cannot be written (here the new folder is gone, a file in
+// its place) makes Publish fail, saying why, rather than publish a site
+// without it.
+func TestPublishSaysWhenAPageCannotBeWritten(t *testing.T) {
+	parent := t.TempDir()
+	folder, err := output.Begin(filepath.Join(parent, "public"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	stages, _ := filepath.Glob(filepath.Join(parent, ".public.new-*"))
+	if len(stages) != 1 {
+		t.Fatalf("found %d new folders beside public/", len(stages))
+	}
+	os.RemoveAll(stages[0])
+	os.WriteFile(stages[0], []byte("in the way"), 0o644)
+	_, err = Publish(os.DirFS(filepath.Join("..", "..")), Options{}, folder)
+	if err == nil {
+		t.Fatal("Publish wrote into a folder that is not there")
+	}
+	if !strings.Contains(err.Error(), "index.html") {
+		t.Errorf("the error does not name a page: %v", err)
+	}
+	folder.Discard()
 }

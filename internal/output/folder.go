@@ -64,7 +64,7 @@ func (f *Folder) place(name string, size int64) error {
 	f.put[name] = size
 	if d := path.Dir(name); !f.folders[d] {
 		if err := os.MkdirAll(f.path(d), 0o755); err != nil {
-			return err
+			return fmt.Errorf("making the folder of %s: %w", name, err)
 		}
 		f.folders[d] = true
 	}
