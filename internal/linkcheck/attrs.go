@@ -57,10 +57,10 @@ func tagAttrs(tag []byte, f func(isID bool, value []byte)) (closing string) {
 	for i < len(tag) && !isSpace(tag[i]) && tag[i] != '/' {
 		i++
 	}
-	switch {
-	case bytes.EqualFold(tag[:i], []byte("script")):
+	switch name := tag[:i]; {
+	case len(name) == 6 && bytes.EqualFold(name, []byte("script")):
 		closing = "</script"
-	case bytes.EqualFold(tag[:i], []byte("style")):
+	case len(name) == 5 && bytes.EqualFold(name, []byte("style")):
 		closing = "</style"
 	}
 	for i < len(tag) {
@@ -80,11 +80,16 @@ func tagAttrs(tag []byte, f func(isID bool, value []byte)) (closing string) {
 		}
 		var value []byte
 		value, i = attrValue(tag, i+1) // after "="
-		switch {
-		case bytes.EqualFold(key, []byte("href")), bytes.EqualFold(key, []byte("src")):
-			f(false, value)
-		case bytes.EqualFold(key, []byte("id")):
-			f(true, value)
+		// Most keys are none of these, as their length says at one look.
+		switch len(key) {
+		case 4, 3:
+			if bytes.EqualFold(key, []byte("href")) || bytes.EqualFold(key, []byte("src")) {
+				f(false, value)
+			}
+		case 2:
+			if bytes.EqualFold(key, []byte("id")) {
+				f(true, value)
+			}
 		}
 	}
 	return closing
