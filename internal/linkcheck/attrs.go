@@ -116,16 +116,15 @@ func attrValue(tag []byte, i int) (value []byte, next int) {
 // tagEnd finds the ">" that closes the tag starting at i, skipping quoted
 // attribute values (which may hold ">").
 func tagEnd(page []byte, i int) int {
-	var quote byte
 	for j := i + 1; j < len(page); j++ {
-		switch c := page[j]; {
-		case quote != 0:
-			if c == quote {
-				quote = 0
+		switch c := page[j]; c {
+		case '"', '\'':
+			k := bytes.IndexByte(page[j+1:], c) // values are long: URLs
+			if k < 0 {
+				return len(page)
 			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '>':
+			j += k + 1
+		case '>':
 			return j
 		}
 	}
