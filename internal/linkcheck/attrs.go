@@ -33,10 +33,11 @@ func eachAttr(page []byte, f func(isID bool, value []byte)) {
 		i += lt
 		rest := page[i:]
 		switch {
+		case len(rest) >= 2 && isLetter(rest[1]): // a start tag
 		case bytes.HasPrefix(rest, []byte("<!--")):
 			i = skipPast(page, i, "-->")
 			continue
-		case len(rest) < 2 || !isLetter(rest[1]):
+		default:
 			i++ // "</x>", "<!doctype>" and a stray "<" hold no attributes we want
 			continue
 		}
