@@ -24,7 +24,11 @@ var seed = maphash.MakeSeed()
 func Of(v any) uint64 {
 	var h maphash.Hash
 	h.SetSeed(seed)
-	write(&h, reflect.ValueOf(v))
+	if set, ok := v.(map[string]bool); ok { // a page's ids, at every render
+		writeSet(&h, set)
+	} else {
+		write(&h, reflect.ValueOf(v))
+	}
 	return h.Sum64()
 }
 
@@ -122,6 +126,36 @@ func writeMap(h *maphash.Hash, v reflect.Value) {
 	for _, e := range entries {
 		number(h, e.key)
 		write(h, e.value)
+	}
+}
+
+// writeSet writes a map[string]bool as write does, without reflection.
+func writeSet(h *maphash.Hash, set map[string]bool) {
+	type entry struct {
+		key   uint64
+		value bool
+	}
+	entries := make([]entry, 0, len(set))
+	var kh maphash.Hash
+	kh.SetSeed(seed)
+	for k, v := range set {
+		kh.Reset()
+		kh.WriteByte(byte(reflect.String))
+		number(&kh, uint64(len(k)))
+		kh.WriteString(k)
+		entries = append(entries, entry{kh.Sum64(), v})
+	}
+	slices.SortFunc(entries, func(a, b entry) int { return cmp.Compare(a.key, b.key) })
+	h.WriteByte(byte(reflect.Map))
+	number(h, uint64(len(entries)))
+	for _, e := range entries {
+		number(h, e.key)
+		h.WriteByte(byte(reflect.Bool))
+		var b byte
+		if e.value {
+			b = 1
+		}
+		h.WriteByte(b)
 	}
 }
 

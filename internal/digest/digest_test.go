@@ -1,6 +1,7 @@
 package digest
 
 import (
+	"hash/maphash"
 	"reflect"
 	"testing"
 )
@@ -83,6 +84,19 @@ func TestCombineIsTheDigestOfItsParts(t *testing.T) {
 	for _, parts := range [][]uint64{nil, {}, {0}, {1, 2}, {2, 1}, {1 << 63, 42, 7, 0, 99}} {
 		if got, want := Combine(parts...), Of(parts); got != want {
 			t.Errorf("Combine(%v) = %x, want Of(%v) = %x", parts, got, parts, want)
+		}
+	}
+}
+
+// A map[string]bool, digested without reflection, has the digest
+// reflection gives it.
+func TestASetIsDigestedAsReflectionWould(t *testing.T) {
+	for _, set := range []map[string]bool{nil, {}, {"a": true}, {"a": true, "b": false, "": true}, {"x-1": false, "x-2": true, "x-3": true}} {
+		var h maphash.Hash
+		h.SetSeed(seed)
+		write(&h, reflect.ValueOf(set))
+		if got, want := Of(set), h.Sum64(); got != want {
+			t.Errorf("Of(%v) = %x, want %x", set, got, want)
 		}
 	}
 }

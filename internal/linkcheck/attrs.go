@@ -33,10 +33,11 @@ func eachAttr(page []byte, f func(isID bool, value []byte)) {
 		i += lt
 		rest := page[i:]
 		switch {
+		case len(rest) >= 2 && isLetter(rest[1]): // a start tag
 		case bytes.HasPrefix(rest, []byte("<!--")):
 			i = skipPast(page, i, "-->")
 			continue
-		case len(rest) < 2 || !isLetter(rest[1]):
+		default:
 			i++ // "</x>", "<!doctype>" and a stray "<" hold no attributes we want
 			continue
 		}
@@ -57,10 +58,10 @@ func tagAttrs(tag []byte, f func(isID bool, value []byte)) (closing string) {
 	for i < len(tag) && !isSpace(tag[i]) && tag[i] != '/' {
 		i++
 	}
-	switch {
-	case bytes.EqualFold(tag[:i], []byte("script")):
+	switch name := tag[:i]; {
+	case len(name) == 6 && bytes.EqualFold(name, []byte("script")):
 		closing = "</script"
-	case bytes.EqualFold(tag[:i], []byte("style")):
+	case len(name) == 5 && bytes.EqualFold(name, []byte("style")):
 		closing = "</style"
 	}
 	for i < len(tag) {
@@ -80,11 +81,16 @@ func tagAttrs(tag []byte, f func(isID bool, value []byte)) (closing string) {
 		}
 		var value []byte
 		value, i = attrValue(tag, i+1) // after "="
-		switch {
-		case bytes.EqualFold(key, []byte("href")), bytes.EqualFold(key, []byte("src")):
-			f(false, value)
-		case bytes.EqualFold(key, []byte("id")):
-			f(true, value)
+		// Most keys are none of these, as their length says at one look.
+		switch len(key) {
+		case 4, 3:
+			if bytes.EqualFold(key, []byte("href")) || bytes.EqualFold(key, []byte("src")) {
+				f(false, value)
+			}
+		case 2:
+			if bytes.EqualFold(key, []byte("id")) {
+				f(true, value)
+			}
 		}
 	}
 	return closing
@@ -111,16 +117,15 @@ func attrValue(tag []byte, i int) (value []byte, next int) {
 // tagEnd finds the ">" that closes the tag starting at i, skipping quoted
 // attribute values (which may hold ">").
 func tagEnd(page []byte, i int) int {
-	var quote byte
 	for j := i + 1; j < len(page); j++ {
-		switch c := page[j]; {
-		case quote != 0:
-			if c == quote {
-				quote = 0
+		switch c := page[j]; c {
+		case '"', '\'':
+			k := bytes.IndexByte(page[j+1:], c) // values are long: URLs
+			if k < 0 {
+				return len(page)
 			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '>':
+			j += k + 1
+		case '>':
 			return j
 		}
 	}
