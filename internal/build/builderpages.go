@@ -56,9 +56,6 @@ func (d *drawStage) drawBuilderPages() {
 	d.next.chapters, d.readable.chapters = chapters, chapters
 	for _, ps := range pages {
 		d.makeDrawing(ps, d.last.pages[ps.page.Source])
-		if d.publish != nil {
-			d.publish.put(ps)
-		}
 	}
 	n := len(d.next.site)
 	d.next.all = append(d.next.site[:n:n], pages...)

@@ -57,9 +57,9 @@ type drawnPage struct {
 
 // drawn is a finished page and what it was drawn from.
 type drawn struct {
-	html    []byte      // nil once put in the output folder (put)
-	put     bool        // written to the output folder already (Publish)
-	sum     offline.Sum // the html's, when put
+	html    []byte      // nil when put
+	put     bool        // written to the output folder as drawn (Publish)
+	sum     offline.Sum // the page's, when put
 	links   *linkcheck.Links
 	body    uint64 // the version of the body
 	self    uint64
@@ -129,9 +129,6 @@ func (d *drawStage) drawPages() {
 		if d.final {
 			letGo(pages[i], printView)
 		}
-		if d.publish != nil {
-			d.publish.put(pages[i])
-		}
 	})
 	d.newIDs = map[string]bool{}
 	var copied bool
@@ -172,9 +169,11 @@ func (d *drawStage) drawOne(w int, pl *placed, old *drawnPage) (ps *drawnPage, n
 }
 
 // letGo drops what only a later build would read, when none follows: the
-// page's markdown (its positions are taken) and its body, drawn once and
-// for all, but an article's when the print view shows it. The builder's
-// pages share one empty body, which stays as it is.
+// page's markdown (its positions are taken), its body, drawn once and for
+// all, but an article's when the print view shows it, and what a later
+// build would keep them by (how the links resolved, what the drawing
+// read). Less held means fewer collections under the memory limit. The
+// builder's pages share one empty body, which stays as it is.
 func letGo(ps *drawnPage, printView bool) {
 	if ps.page.Made {
 		return
@@ -183,6 +182,10 @@ func letGo(ps *drawnPage, printView bool) {
 		ps.body.body = ""
 	}
 	ps.page.Body = nil
+	ps.body.headings, ps.body.resolved = nil, nil
+	if ps.drawn != nil {
+		ps.drawn.reads = nil
+	}
 }
 
 // at is the drawing of pl, the i-th page of a later build's order, or
@@ -233,12 +236,18 @@ func (d *drawStage) drawPage(ps *drawnPage) (*drawn, diag.Diagnostic) {
 	if err := templates.Execute(buf, v); err != nil {
 		return nil, templates.Problem(v, err)
 	}
-	html := bytes.Clone(minifier.Compact(buf.Bytes())) // in place, then exact size
+	page := minifier.Compact(buf.Bytes()) // in place
 	d.drawn.Add(1)
-	return &drawn{
-		html: html, links: linkcheck.Scan(ps.file, html), // while the page is fresh in the cache
-		body: ps.body.version, self: ps.self, siteSum: d.site.siteSum, look: d.in.look, reads: r.reads,
-	}, diag.Diagnostic{}
+	dr := &drawn{
+		links: linkcheck.Scan(ps.file, page), // while the page is fresh in the cache
+		body:  ps.body.version, self: ps.self, siteSum: d.site.siteSum, look: d.in.look, reads: r.reads,
+	}
+	if d.publish != nil {
+		dr.sum, dr.put = d.publish.put(ps.file, page) // written now, never held
+	} else {
+		dr.html = bytes.Clone(page) // at its exact size
+	}
+	return dr, diag.Diagnostic{}
 }
 
 // siteParts are the site parts drawn in this build (render's package doc),

@@ -32,20 +32,16 @@ type publishing struct {
 	err    error
 }
 
-// put writes a drawn page to the folder and lets its bytes go, keeping
-// the sum the offline worker's cache name is made of.
-func (p *publishing) put(ps *drawnPage) {
-	if ps.drawn == nil {
-		return // not drawn: an error, reported by the draw stage
-	}
-	if err := p.folder.Put(ps.file, ps.drawn.html); err != nil {
+// put writes a page to the folder as it is drawn, and returns the sum the
+// offline worker's cache name is made of, and whether it was written.
+func (p *publishing) put(file string, page []byte) (offline.Sum, bool) {
+	if err := p.folder.Put(file, page); err != nil {
 		p.mu.Lock()
 		defer p.mu.Unlock()
 		if p.err == nil {
 			p.err = err
 		}
-		return
+		return offline.Sum{}, false
 	}
-	ps.drawn.sum, ps.drawn.put = offline.SumOf(ps.drawn.html), true
-	ps.drawn.html = nil
+	return offline.SumOf(page), true
 }
