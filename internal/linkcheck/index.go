@@ -2,10 +2,12 @@ package linkcheck
 
 import (
 	"maps"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/trustguide/guide/internal/output"
 )
@@ -152,8 +154,44 @@ func (fl *fileLinks) hasID(id string) bool {
 }
 
 // Recheck checks the links of the named files again, and of every file with
-// a #fragment link into one of them (its ids may have changed).
+// a #fragment link into one of them (its ids may have changed). Many files
+// are checked on every core, the index only read meanwhile.
 func (ix *Index) Recheck(files output.Files, names []string, redirects map[string]bool) {
+	todo := ix.toRecheck(names)
+	checked := make([]*fileLinks, len(todo))
+	var (
+		wg   sync.WaitGroup
+		next atomic.Int64
+	)
+	for range min(runtime.GOMAXPROCS(0), 1+len(todo)/filesPerWorker) {
+		wg.Go(func() {
+			// Each its own: a site path is looked up once per worker.
+			targets := targets{files: files, redirects: redirects, found: map[string]target{}}
+			for i := int(next.Add(1) - 1); i < len(todo); i = int(next.Add(1) - 1) {
+				checked[i] = ix.recheck(&targets, todo[i])
+			}
+		})
+	}
+	wg.Wait()
+	for i, fl := range checked {
+		if fl == nil {
+			continue
+		}
+		ix.files[todo[i]] = fl
+		if len(fl.broken) > 0 {
+			ix.broken[todo[i]] = true
+		} else {
+			delete(ix.broken, todo[i])
+		}
+	}
+}
+
+// filesPerWorker is how many files to recheck make another goroutine worth
+// starting: a small change rechecks a few files, on one.
+const filesPerWorker = 256
+
+// toRecheck lists the named files and the files linking into them.
+func (ix *Index) toRecheck(names []string) []string {
 	todo := map[string]bool{}
 	for _, n := range names {
 		todo[n] = true
@@ -161,25 +199,23 @@ func (ix *Index) Recheck(files output.Files, names []string, redirects map[strin
 			todo[r] = true
 		}
 	}
-	targets := targets{files: files, redirects: redirects, found: map[string]target{}}
-	for n := range todo {
-		old := ix.files[n]
-		if old == nil {
-			continue
-		}
-		fl := &fileLinks{refs: old.refs, ids: old.ids}
-		for _, raw := range fl.refs {
-			if reason := ix.check(&targets, n, raw); reason != "" {
-				fl.broken = append(fl.broken, Broken{File: n, Target: raw, Reason: reason})
-			}
-		}
-		ix.files[n] = fl
-		if len(fl.broken) > 0 {
-			ix.broken[n] = true
-		} else {
-			delete(ix.broken, n)
+	return slices.Collect(maps.Keys(todo))
+}
+
+// recheck checks one file's links again, or returns nil for a file it
+// does not know.
+func (ix *Index) recheck(targets *targets, file string) *fileLinks {
+	old := ix.files[file]
+	if old == nil {
+		return nil
+	}
+	fl := &fileLinks{refs: old.refs, ids: old.ids}
+	for _, raw := range fl.refs {
+		if reason := ix.check(targets, file, raw); reason != "" {
+			fl.broken = append(fl.broken, Broken{File: file, Target: raw, Reason: reason})
 		}
 	}
+	return fl
 }
 
 // Broken lists every broken link known, by file and then in page order.

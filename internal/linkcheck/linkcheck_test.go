@@ -1,7 +1,9 @@
 package linkcheck
 
 import (
+	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/trustguide/guide/internal/output"
@@ -121,4 +123,34 @@ func TestIndexIncremental(t *testing.T) {
 
 func page(body string) []byte {
 	return []byte(`<!doctype html><html lang="en"><body>` + body + `</body></html>`)
+}
+
+// A site big enough to be checked on several goroutines finds each broken
+// link once, in its file, as a small one does.
+func TestCheckManyFiles(t *testing.T) {
+	files := output.Files{}
+	const n = 3 * filesPerWorker
+	for i := range n {
+		next := fmt.Sprintf("/p%d/#top", (i+1)%n)
+		if i%100 == 7 {
+			next = fmt.Sprintf("/p%d/#nowhere", (i+1)%n)
+		}
+		files[fmt.Sprintf("p%d/index.html", i)] = []byte(`<h1 id="top">x</h1><a href="/">home</a><a href="` + next + `">next</a><a href="/gone/">gone</a>`)
+	}
+	files["index.html"] = []byte(`<p>home</p>`)
+	broken := Check(files, nil)
+	var gone, nowhere int
+	for _, b := range broken {
+		switch {
+		case b.Target == "/gone/":
+			gone++
+		case strings.HasSuffix(b.Target, "#nowhere"):
+			nowhere++
+		default:
+			t.Errorf("%s: %s is not broken", b.File, b.Target)
+		}
+	}
+	if gone != n || nowhere != (n+92)/100 {
+		t.Errorf("found %d links to /gone/ (want %d) and %d to #nowhere (want %d)", gone, n, nowhere, (n+92)/100)
+	}
 }
