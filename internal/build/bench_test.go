@@ -226,13 +226,17 @@ func editedPage(n int) string {
 	return fmt.Sprintf("content/articles/page-%d.md", max(corpus.Steps+1, articles/2))
 }
 
+// stepPage is the page the rebuild benchmarks change for a step's title
+// edit: a step in the middle of the guided path.
+const stepPage = "content/articles/page-5.md"
+
 // editPage returns src with one change: a sentence added at the end of the
 // body, or words added to the title. Each i gives another change.
 func editPage(src []byte, what string, i int) []byte {
 	switch what {
 	case "body":
 		return fmt.Appendf(bytes.Clone(src), "\nEdit number %d of this page.\n", i)
-	case "title":
+	case "title", "step-title":
 		line, _, _ := bytes.Cut(src[bytes.Index(src, []byte("\ntitle: "))+1:], []byte("\n"))
 		return bytes.Replace(src, line, fmt.Appendf(bytes.Clone(line), ", revision %d", i), 1)
 	}
@@ -241,14 +245,18 @@ func editPage(src []byte, what string, i int) []byte {
 
 // BenchmarkIncremental is a rebuild after one page changed: its body, which
 // changes that page and the files that list its text (search index, feed),
-// or its title, which every page that lists or links to it shows.
+// or its title, which every page that lists or links to it shows, or the
+// title of a step of the guided path, which the pages that show the path show.
 func BenchmarkIncremental(b *testing.B) {
 	for _, n := range benchSizes {
-		for _, what := range []string{"body", "title"} {
+		for _, what := range []string{"body", "title", "step-title"} {
 			b.Run(fmt.Sprintf("pages=%d/edit=%s", n, what), func(b *testing.B) {
 				s := site(n)
 				fsys := maps.Clone(s.fsys) // edited here, so other benchmarks keep the original
 				name := editedPage(n)
+				if what == "step-title" {
+					name = stepPage
+				}
 				// Two versions, alternating, so every build sees a real change.
 				versions := [2]*fstest.MapFile{fsys[name], {Data: editPage(fsys[name].Data, what, 1), Mode: 0o644}}
 				builder := NewBuilder(fsys, Options{})

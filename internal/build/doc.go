@@ -57,12 +57,14 @@
 //   - draw: a page's body is rendered again when its source changed, or
 //     when a page, file or string it shows resolves otherwise: moved, gone,
 //     a draft; a page is drawn again when its source or body changed, when
-//     the site's view (settings, menu, guided path) or the templates and
-//     static files changed, or when something its view read of other
-//     pages through draw.Reader — a page's link, a section's list, a
-//     worksheet's details, the articles of the print view — has another
-//     digest now (an index of the reads finds the pages that read a fact
-//     that changed, so the others are not looked at);
+//     the site's view (settings, menu, which pages the guided path has) or
+//     the templates and static files changed, or when something its view
+//     read of other pages through draw.Reader — a page's link, a section's
+//     list, a worksheet's details, the guided path's links (read only by
+//     a template that shows .Site.Path, and by a site part that does for
+//     every page that shows the part), the articles of the print view —
+//     has another digest now (an index of the reads finds the pages that
+//     read a fact that changed, so the others are not looked at);
 //   - every language is drawn in the same build, each page with its
 //     language's view and templates (whose strings are its language's);
 //     a page's translations are facts it reads (draw.Reader.PageOf), so

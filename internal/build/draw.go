@@ -2,13 +2,9 @@ package build
 
 import (
 	"bytes"
-	"html/template"
-	"strings"
-	"sync"
 
 	"github.com/trustguide/guide/internal/content"
 	"github.com/trustguide/guide/internal/diag"
-	"github.com/trustguide/guide/internal/digest"
 	"github.com/trustguide/guide/internal/draw"
 	"github.com/trustguide/guide/internal/linkcheck"
 	"github.com/trustguide/guide/internal/markdown"
@@ -224,10 +220,10 @@ func (d *drawStage) drawPage(ps *drawnPage) (*drawn, diag.Diagnostic) {
 	r := &reader{readable: d.readable}
 	in := draw.PageInput{Page: ps.page, Body: ps.body.body, Headings: ps.body.headings, Minutes: ps.body.minutes, IsForm: ps.body.isForm}
 	site := d.site.siteViews[ps.page.Lang.Code]
-	v := &draw.View{Site: site, Page: draw.NewPageView(in, site, r)}
+	v := &draw.View{Site: draw.SiteOf(site, r), Page: draw.NewPageView(in, site, r)}
 	templates := d.in.byLang[ps.page.Lang.Code]
 	var problem diag.Diagnostic
-	if v.Parts, problem = d.parts.of(templates, v); problem.Message != "" {
+	if v.Parts, problem = d.parts.of(templates, v, r); problem.Message != "" {
 		return nil, problem
 	}
 	buf := d.tools.buffers.Get().(*bytes.Buffer)
@@ -248,42 +244,4 @@ func (d *drawStage) drawPage(ps *drawnPage) (*drawn, diag.Diagnostic) {
 		dr.html = bytes.Clone(page) // at its exact size
 	}
 	return dr, diag.Diagnostic{}
-}
-
-// siteParts are the site parts drawn in this build (render's package doc),
-// by what they may read of a page: its language, kind and menu.
-type siteParts struct {
-	sync.Mutex
-	drawn map[uint64]map[string]template.HTML
-}
-
-// of returns the site parts of the page of v, drawing them the first time
-// a page of that kind and menu asks.
-func (s *siteParts) of(t *draw.Templates, v *draw.View) (map[string]template.HTML, diag.Diagnostic) {
-	key := digest.Of(struct {
-		Lang string
-		Kind content.Kind
-		Menu []draw.MenuItem
-	}{v.Site.Lang, v.Page.Kind, v.Page.Menu})
-	s.Lock()
-	parts, ok := s.drawn[key]
-	s.Unlock()
-	if ok {
-		return parts, diag.Diagnostic{}
-	}
-	parts = map[string]template.HTML{}
-	for _, name := range t.Parts() {
-		var b strings.Builder
-		if err := t.DrawPart(&b, name, v); err != nil {
-			return nil, t.PartProblem(name, v, err)
-		}
-		parts[name] = template.HTML(b.String())
-	}
-	s.Lock()
-	defer s.Unlock()
-	if s.drawn == nil {
-		s.drawn = map[uint64]map[string]template.HTML{}
-	}
-	s.drawn[key] = parts
-	return parts, diag.Diagnostic{}
 }

@@ -37,6 +37,7 @@ type facts struct {
 	worksheetsIn map[string]fact[[]*draw.WorksheetInfo] // list pages, by source
 	worksheetsOf map[string]fact[[]*draw.WorksheetInfo] // articles, by source
 	worksheet    map[string]fact[*draw.WorksheetInfo]   // worksheets, by source
+	path         map[string]fact[[]draw.Link]           // each language's guided path, by code
 }
 
 // readable is what the views of one build may read of other pages: the
@@ -58,6 +59,7 @@ const (
 	readWorksheet
 	readChapters
 	readPageOf
+	readPath
 	readKinds // how many there are
 )
 
@@ -100,6 +102,8 @@ func (f *facts) table(kind readKind) factTable {
 		return factMap[[]*draw.WorksheetInfo](f.worksheetsOf)
 	case readWorksheet:
 		return factMap[*draw.WorksheetInfo](f.worksheet)
+	case readPath:
+		return factMap[[]draw.Link](f.path)
 	}
 	return nil
 }
@@ -189,6 +193,12 @@ func (r *reader) WorksheetsOf(article string) []*draw.WorksheetInfo {
 func (r *reader) Worksheet(w string) *draw.WorksheetInfo {
 	f := r.facts.worksheet[w]
 	r.note(readWorksheet, w, f.sum)
+	return f.value
+}
+
+func (r *reader) Path(lang string) []draw.Link {
+	f := r.facts.path[lang]
+	r.note(readPath, lang, f.sum)
 	return f.value
 }
 

@@ -512,3 +512,35 @@ func TestAPageThatFailedIsDrawnAgainWhenAFactChanges(t *testing.T) {
 		}
 	}
 }
+
+// A title edit of a step on the guided path draws again the pages that show
+// the path or the step, and no other: the step, the home page (which lists
+// the path), the step before it (its next step), its section's list, the
+// print view; every page when a site part shows the path.
+func TestAStepTitleEditDrawsThePagesThatShowThePath(t *testing.T) {
+	const second = "content/articles/second.md"
+	for _, c := range []struct {
+		footer string // templates/_site-footer.html; "" for the small site's, which does not show the path
+		want   int
+	}{
+		{"", 5},
+		{`<footer>{{range .Site.Path}}<a href="{{.URL}}">{{.Title}}</a>{{end}}</footer>`, 8},
+	} {
+		fsys := smallSite(t, map[string]string{"templates/_site-footer.html": c.footer})
+		if c.footer == "" {
+			fsys["templates/_site-footer.html"] = smallSite(t, nil)["templates/_site-footer.html"]
+		}
+		b := NewBuilder(fsys, Options{})
+		if r := b.Build(nil); r.Problems.HasErrors() {
+			t.Fatal(r.Problems.Error())
+		}
+		set(fsys, second, strings.Replace(string(fsys[second].Data), "title: The second step", "title: The next step", 1))
+		got := b.Build([]string{second})
+		if got.Drawn != c.want {
+			t.Errorf("with the footer %q, a step's title edit drew %d pages, want %d", c.footer, got.Drawn, c.want)
+		}
+		if diff := compareResults(got, Site(fsys, Options{})); diff != "" {
+			t.Errorf("with the footer %q, the incremental build differs from a clean one: %s", c.footer, diff)
+		}
+	}
+}

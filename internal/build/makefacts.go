@@ -80,11 +80,29 @@ func (r *resolveStage) updateFacts() *facts {
 // startFacts starts the facts with the pages' links and the maps given.
 func (r *resolveStage) startFacts(children map[string]fact[[]draw.Link], worksheetsIn, worksheetsOf map[string]fact[[]*draw.WorksheetInfo], worksheet map[string]fact[*draw.WorksheetInfo]) *facts {
 	f := &facts{byURL: r.linksBy(r.last.facts.byURL, pageURL), children: children,
-		worksheetsIn: worksheetsIn, worksheetsOf: worksheetsOf, worksheet: worksheet}
+		worksheetsIn: worksheetsIn, worksheetsOf: worksheetsOf, worksheet: worksheet, path: r.pathFacts()}
 	if len(r.next.site.Langs) > 1 { // pages find their translations
 		f.bySource = r.linksBy(r.last.facts.bySource, pageSource)
 	}
 	return f
+}
+
+// pathFacts are the links of each language's guided path, in order.
+func (r *resolveStage) pathFacts() map[string]fact[[]draw.Link] {
+	site := r.next.site
+	path := make(map[string]fact[[]draw.Link], len(site.Langs))
+	for _, l := range site.Langs {
+		steps := site.PathOf(l)
+		links := make([]draw.Link, len(steps))
+		sums := make([]uint64, len(steps))
+		for i, p := range steps {
+			links[i], sums[i] = r.next.pages[p.Source].link.value, r.next.pages[p.Source].link.sum
+		}
+		path[l.Code] = keep(r.last.facts.path, l.Code, digest.Combine(sums...), func() fact[[]draw.Link] {
+			return fact[[]draw.Link]{value: links, sum: digest.Combine(sums...)}
+		})
+	}
+	return path
 }
 
 // worksheetFact is the fact of a worksheet's details.

@@ -41,7 +41,7 @@ func TestExecute(t *testing.T) {
 		t.Fatalf("problems:\n%v", problems)
 	}
 	var got bytes.Buffer
-	err := tm.Execute(&got, &View{Site: &SiteView{}, Page: &PageView{
+	err := tm.Execute(&got, &View{Site: SiteOf(&SiteView{}, nil), Page: &PageView{
 		Kind: "article", Title: "Trust & time",
 		TOC: []Heading{{Level: 2, ID: "why", Text: "Why <now>"}},
 	}})
@@ -52,7 +52,7 @@ func TestExecute(t *testing.T) {
 	if got.String() != want {
 		t.Errorf("got  %s\nwant %s", got.String(), want)
 	}
-	if err := tm.Execute(io.Discard, &View{Site: &SiteView{}, Page: &PageView{Kind: "recipe"}}); err == nil {
+	if err := tm.Execute(io.Discard, &View{Site: SiteOf(&SiteView{}, nil), Page: &PageView{Kind: "recipe"}}); err == nil {
 		t.Error("a kind without a template: no error")
 	}
 }
@@ -107,7 +107,7 @@ func TestExecProblem(t *testing.T) {
 	fsys["templates/article.html"].Data = []byte("{{define \"main\"}}\n<p>\n  Some text\n</p>\n\n  {{.Page.Nope}}{{end}}")
 	var problems diag.List
 	tm := LoadTemplates(fsys, funcs, minifier.Templates(), &problems)
-	v := &View{Site: &SiteView{}, Page: &PageView{Kind: "article"}}
+	v := &View{Site: SiteOf(&SiteView{}, nil), Page: &PageView{Kind: "article"}}
 	err := tm.Execute(io.Discard, v)
 	if err == nil {
 		t.Fatal("no error")

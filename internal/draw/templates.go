@@ -12,7 +12,7 @@
 // names start with "_" are partials, available to every page: {{template "_toc.html" .}}.
 //
 // Every template gets a View: .Site (its language's settings and guided
-// path) and .Page. Each language's pages are drawn with their own parse of
+// path, .Site.Path, read only when a template shows it) and .Page. Each language's pages are drawn with their own parse of
 // the templates, whose functions speak that language. Functions: asset
 // "css/site.css" gives the fingerprinted URL of a static file; absURL "/x/"
 // gives the full URL on the published site; href "/safety/" the site path

@@ -11,12 +11,28 @@ import (
 
 // View is what every template gets.
 type View struct {
-	Site  *SiteView
+	Site  Site
 	Page  *PageView
 	Parts map[string]template.HTML // the site parts, drawn (see the package doc)
 }
 
-// SiteView is the site's settings and the guided path.
+// Site is the site as one page's view sees it: its language's view, and
+// the guided path's steps, read through the page's Reader only when a
+// template shows them (a builder draws the page again only when what it
+// read changed, so a step's title edit draws the pages that show the path).
+type Site struct {
+	*SiteView
+	reader Reader
+}
+
+// SiteOf is the site as a page that reads the rest of the site through r
+// sees it.
+func SiteOf(site *SiteView, r Reader) Site { return Site{SiteView: site, reader: r} }
+
+// Path is the guided path, in order; each step's Step is 1..N.
+func (s Site) Path() []Link { return s.reader.Path(s.Lang) }
+
+// SiteView is the site's settings and the guided path's pages.
 type SiteView struct {
 	Title       string
 	Language    string     // its tag, from site.yaml: "en-CA", "fr-CA"
@@ -30,9 +46,9 @@ type SiteView struct {
 	QuickExit   string
 	Crisis      []Crisis
 	Menu        []MenuItem
-	Path        []Link // the guided path, in order; Step is 1..N
-	Worksheets  int    // how many worksheets the site has
-	Worker      string // the service worker pages register ("/sw.js"); "" under guide serve
+	steps       []string // the URLs of the guided path's pages, in order: their links are read (Site.Path)
+	Worksheets  int      // how many worksheets the site has
+	Worker      string   // the service worker pages register ("/sw.js"); "" under guide serve
 }
 
 // Language is one edition of the site, as pages name it.

@@ -33,6 +33,7 @@ type Reader interface {
 	Worksheet(worksheet string) *WorksheetInfo    // a worksheet's details
 	Chapters(lang string) []Chapter               // every article of a language, for its print view
 	PageOf(src string) (Link, bool)               // the page of a source file, in any language
+	Path(lang string) []Link                      // a language's guided path, in order
 }
 
 // NewSiteView makes what every template of one language knows of the site.
@@ -56,7 +57,7 @@ func NewSiteView(lang layout.Lang, langs []layout.Lang, c content.Config, path [
 		v.Menu = append(v.Menu, MenuItem{Title: m.Title, Href: template.URL(m.URL)})
 	}
 	for _, p := range path {
-		v.Path = append(v.Path, LinkTo(p))
+		v.steps = append(v.steps, p.URL)
 	}
 	return v
 }
@@ -84,7 +85,7 @@ func NewPageView(in PageInput, site *SiteView, r Reader) *PageView {
 	v.Menu = menuOf(site.Menu, site.Home, p.URL)
 	v.Breadcrumbs = breadcrumbs(p, site.Home, r)
 	v.Alternates = alternates(p, site, r)
-	placeOnPath(v, site.Path)
+	placeOnPath(v, site.steps, r)
 	switch p.Kind {
 	case content.Article:
 		v.Worksheets = worksheets(r.WorksheetsOf(p.Source), r)
@@ -140,23 +141,30 @@ func breadcrumbs(p *content.Page, home string, r Reader) []Link {
 	return crumbs
 }
 
-// placeOnPath sets "step n of N" and the previous and next steps.
-func placeOnPath(v *PageView, path []Link) {
-	v.Steps = len(path)
-	for i, l := range path {
-		if l.URL != v.URL {
+// placeOnPath sets "step n of N" and the previous and next steps, whose
+// links a step reads.
+func placeOnPath(v *PageView, steps []string, r Reader) {
+	v.Steps = len(steps)
+	for i, url := range steps {
+		if url != v.URL {
 			continue
 		}
 		v.Step = i + 1
 		if i > 0 {
-			prev := path[i-1]
-			v.Prev = &prev
+			v.Prev = linkAt(steps[i-1], r)
 		}
-		if i+1 < len(path) {
-			next := path[i+1]
-			v.Next = &next
+		if i+1 < len(steps) {
+			v.Next = linkAt(steps[i+1], r)
 		}
 	}
+}
+
+// linkAt is the page at url, read through r, or nil.
+func linkAt(url string, r Reader) *Link {
+	if l, ok := r.PageAt(url); ok {
+		return &l
+	}
+	return nil
 }
 
 // worksheetOf is a worksheet as a view shows it, its article read through
@@ -166,10 +174,7 @@ func worksheetOf(w *WorksheetInfo, r Reader) Worksheet {
 		if w.ArticleURL == "" {
 			return nil
 		}
-		if l, ok := r.PageAt(w.ArticleURL); ok {
-			return &l
-		}
-		return nil
+		return linkAt(w.ArticleURL, r)
 	}}
 }
 
