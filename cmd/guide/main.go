@@ -57,8 +57,8 @@ func main() {
 const memoryLimit int64 = 320 << 20
 
 // buildMemoryLimit is guide build's: it writes each page as it is drawn
-// and lets it go, so at 10,000 pages it holds about 120 MB at most, and
-// stays under 230 MB for a few percent more CPU time than with no limit.
+// and lets it go, so at 10,000 pages it holds about 100 MB at most, and
+// stays at about 230 MB for a few percent more CPU time than with no limit.
 const buildMemoryLimit int64 = 210 << 20
 
 // run is main without the process: it returns the exit status.

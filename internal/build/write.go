@@ -13,9 +13,11 @@ import (
 
 // The write stage: every file of the site put in the output, in memory
 // (the caller writes it to disk, serves it or only checks it), but the
-// pages a one-off build has written already (Publish): the drawn pages, the files beside them and in static/, and the files that describe
-// the whole site: sitemap, feed, robots.txt and _redirects (listing.go),
-// the search index, the web app manifest and the service worker.
+// pages a one-off build has written already (Publish), which it names
+// without their bytes: the drawn pages, the files beside them and in
+// static/, and the files that describe the whole site: sitemap, feed,
+// robots.txt and _redirects (listing.go), the search index, the web app
+// manifest and the service worker.
 //
 // Its part of the rebuild rule: the sitemap, feed, robots.txt and
 // _redirects are made again when what they list of the pages changed; the

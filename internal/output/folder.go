@@ -19,9 +19,8 @@ import (
 type Folder struct {
 	dir, stage string
 
-	mu      sync.Mutex
-	folders map[string]bool  // folders made in the stage, slash-separated
-	put     map[string]int64 // the files Put wrote, and their sizes
+	mu  sync.Mutex
+	put map[string]int64 // the files Put wrote, and their sizes
 }
 
 // Begin starts a new site for dir, when Claim accepts dir.
@@ -38,7 +37,7 @@ func Begin(dir string) (*Folder, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Folder{dir: dir, stage: stage, folders: map[string]bool{".": true}, put: map[string]int64{}}, nil
+	return &Folder{dir: dir, stage: stage, put: map[string]int64{}}, nil
 }
 
 // Put writes one file of the new site now. It may be called from several
@@ -50,8 +49,9 @@ func (f *Folder) Put(name string, data []byte) error {
 	return os.WriteFile(f.path(name), data, 0o644)
 }
 
-// place checks a file's name, makes its folder in the stage and notes the
-// file as written.
+// place checks a file's name, notes the file as written and makes its
+// folder in the stage: outside the lock, since nearly every page has a
+// folder of its own, and MkdirAll may run for one folder twice at once.
 func (f *Folder) place(name string, size int64) error {
 	if !isSafe(name) {
 		return fmt.Errorf("refusing to write %q outside the output folder", name)
@@ -60,13 +60,10 @@ func (f *Folder) place(name string, size int64) error {
 		return fmt.Errorf("refusing to write %s, the builder's own mark, as a file of the site", Mark)
 	}
 	f.mu.Lock()
-	defer f.mu.Unlock()
 	f.put[name] = size
-	if d := path.Dir(name); !f.folders[d] {
-		if err := os.MkdirAll(f.path(d), 0o755); err != nil {
-			return fmt.Errorf("making the folder of %s: %w", name, err)
-		}
-		f.folders[d] = true
+	f.mu.Unlock()
+	if err := os.MkdirAll(f.path(path.Dir(name)), 0o755); err != nil {
+		return fmt.Errorf("making the folder of %s: %w", name, err)
 	}
 	return nil
 }
