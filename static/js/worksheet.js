@@ -757,7 +757,11 @@
   // locked answers are closed again, as on any other return: whoever
   // presses Back on this device needs the passphrase too.
   window.addEventListener("pageshow", function (event) {
-    if (!event.persisted || !lock) return;
+    if (!event.persisted) return;
+    if (!lock) {
+      forgottenElsewhere();
+      return;
+    }
     var data = load();
     lock = null;
     sealing++;
@@ -769,6 +773,29 @@
     showLock();
     say(closedBox ? t("lock.kept-locked") : "");
     askOnReturn(true); // where the focus was is on a part now hidden
+  });
+
+  // Kept answers removed while this page was open, in another tab or
+  // while it waited in the back-forward cache ("Forget this site", "Clear
+  // my answers"): the page no longer keeps them, nor shows them. Else the
+  // reader's next keystroke would keep them all again, and Back would show
+  // whoever holds the device what the reader asked to forget.
+  function forgottenElsewhere() {
+    if (!keep || !keep.checked || !store) return;
+    try {
+      if (store.getItem(key) !== null) return;
+    } catch (e) { /* unreadable: as good as gone */ }
+    clearTimeout(timer);
+    timer = 0;
+    keep.checked = false;
+    dropLock();
+    empty();
+    mirrorAll();
+    showUnplaced([]);
+    say(t("worksheet.cleared"));
+  }
+  window.addEventListener("storage", function (event) {
+    if (event.key === null || event.key === key) forgottenElsewhere();
   });
 
   if (keep) {
