@@ -176,9 +176,10 @@
       run();
     });
     input.addEventListener("keydown", function (event) {
-      // Escape clears the box first; pressed twice it is the quick exit.
+      // Escape clears the box. It still counts towards the quick exit
+      // (site.js): a reader who presses Escape twice leaves, whatever the
+      // box held.
       if (event.key === "Escape" && input.value) {
-        event.stopPropagation();
         input.value = "";
         show(form, "");
       }
