@@ -302,11 +302,18 @@
     }));
   }
 
-  // fileName is the name of a saved file: the page's slug, the date and
-  // an ending ("" or "-locked").
-  function fileName(now, ending) {
+  // fileName is the name of a saved file: the page's slug and the date.
+  function fileName(now) {
     var slug = location.pathname.split("/").filter(Boolean).pop() || "worksheet";
-    return slug.replace(/\.html$/, "").replace(/[^a-z0-9-]+/gi, "-") + "-" + isoDate(now) + ending + ".txt";
+    return slug.replace(/\.html$/, "").replace(/[^a-z0-9-]+/gi, "-") + "-" + isoDate(now) + ".txt";
+  }
+
+  // lockedFileName is the name of a locked file: words and the date, not
+  // the worksheet's slug. A file list (Downloads, the browser's list of
+  // downloads) shows names to anyone: a locked file's name must not say
+  // what its answers are about ("thinking-about-staying-or-leaving").
+  function lockedFileName(now) {
+    return t("lock.file-name", { date: isoDate(now) }) + ".txt";
   }
 
   // download makes the browser save a text file; it returns whether it could.
@@ -329,14 +336,14 @@
   }
 
   function saveFile() {
-    var now = new Date(), name = fileName(now, "");
+    var now = new Date(), name = fileName(now);
     if (download(name, fileText(now))) say(t("worksheet.saved", { name: name }));
   }
 
   // saveLockedFile saves the answers file sealed with the lock (lock.js).
   function saveLockedFile() {
     if (!lock) return;
-    var now = new Date(), name = fileName(now, "-locked");
+    var now = new Date(), name = lockedFileName(now);
     window.GuideLock.seal(lock, fileText(now)).then(function (box) {
       if (download(name, window.GuideLock.file(box, t("lock.file-how")))) say(t("lock.saved", { name: name }));
     }, function () {

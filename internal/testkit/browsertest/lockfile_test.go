@@ -77,6 +77,12 @@ func TestLockedFile(t *testing.T) {
 			t.Errorf("the locked file holds %q:\n%s", text, saved.Data)
 		}
 	}
+	// A list of files shows names to anyone: the name must not say which
+	// worksheet the answers are for.
+	slug := strings.TrimSuffix(path, "/")
+	if slug = slug[strings.LastIndex(slug, "/")+1:]; strings.Contains(saved.Name, slug) {
+		t.Errorf("the locked file's name %q says which worksheet it holds (%s)", saved.Name, slug)
+	}
 	if first, _, _ := strings.Cut(string(saved.Data), "\n"); first != "<!-- guide-answers locked v1 -->" {
 		t.Errorf("the locked file starts with %q", first)
 	}
