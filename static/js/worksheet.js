@@ -752,9 +752,19 @@
   form.addEventListener("input", changed);
   form.addEventListener("change", changed);
 
-  // Store what was typed just before the page was left or hidden.
-  window.addEventListener("pagehide", function () {
+  // Store what was typed just before the page was left or hidden. Answers
+  // not kept go with the page, as they do when it is loaded again: the
+  // browser may hold the page for Back (its back-forward cache), and
+  // whoever presses Back on this device, after the reader followed a link
+  // and left the site from there, must not find them.
+  window.addEventListener("pagehide", function (event) {
     if (timer) save();
+    if (event.persisted && !(store && keep && keep.checked)) {
+      empty();
+      mirrorAll();
+      showUnplaced([]);
+      say("");
+    }
   });
   document.addEventListener("visibilitychange", function () {
     if (document.visibilityState === "hidden" && timer) save();

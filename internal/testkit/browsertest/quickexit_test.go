@@ -1,6 +1,7 @@
 package browsertest_test
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 
@@ -55,6 +56,57 @@ func TestQuickExit(t *testing.T) {
 			}
 			if d := tab.Dialogs(); len(d) > 0 {
 				t.Errorf("%s: the quick exit opened %q", c.page, d)
+			}
+		})
+	}
+}
+
+// backTo goes back in the tab's history until the page at path is there
+// again, and says how it came back. Back is asynchronous, and no event of
+// the page reaches both sides of it: as in TestLockedAnswersCloseOnReturn,
+// the tab is asked where it is until it is on the page.
+func backTo(t *testing.T, tab *browsertest.Tab, path string) string {
+	t.Helper()
+	browsertest.Eval[bool](tab, `setTimeout(() => history.back()), true`)
+	for browsertest.Eval[string](tab, `location.pathname`) != path {
+	}
+	return browsertest.Eval[string](tab, `new Promise((resolve) => {
+	const back = () => resolve(performance.getEntriesByType("navigation")[0].type === "navigate" ? "the back-forward cache" : "a new load");
+	document.readyState === "complete" ? back() : addEventListener("load", back);
+})`)
+}
+
+// TestUnkeptAnswersGoneAfterLeaving: a reader fills in a worksheet
+// without keeping the answers, follows its link to the safety page and
+// leaves the site from there. Whoever presses Back then finds the
+// worksheet empty, even from the browser's back-forward cache, as after
+// any other return: answers not kept live only while the page is open.
+// Kept answers are still there.
+func TestUnkeptAnswersGoneAfterLeaving(t *testing.T) {
+	path := worksheetPage(t)
+	_, b, srv := serveSite(t)
+	for _, kept := range []bool{false, true} {
+		t.Run(fmt.Sprintf("kept %v", kept), func(t *testing.T) {
+			w := openWorksheet(t, b, srv, path, true)
+			plan := w.plan()
+			w.fill(plan)
+			if kept {
+				w.click(`label[for="keep-answers"]`)
+			}
+			w.tab.Do(chromedp.Click(chromedp.CSS(`main a[href="/safety/"]`)))
+			w.tab.Do(chromedp.WaitVisible(chromedp.CSS(`[data-action="forget"]`)))
+			w.tab.Leave(chromedp.KeyEvent(kb.Escape), chromedp.KeyEvent(kb.Escape))
+			t.Logf("back on the worksheet: %s", backTo(t, w.tab, path))
+			want := map[string]string{}
+			if kept {
+				want = asMap(plan)
+			}
+			w.wantAnswers("back on the worksheet", want)
+			if !kept {
+				w.wantNothingStored("back on the worksheet")
+				if s := browsertest.Eval[string](w.tab, `Array.from(document.querySelectorAll(".print-answer")).map((b) => b.textContent).join("")`); s != "" {
+					t.Errorf("back on the worksheet, its print boxes hold %q", s)
+				}
 			}
 		})
 	}
