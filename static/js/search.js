@@ -185,6 +185,16 @@
       }
     });
 
+    // A page held for Back (the browser's back-forward cache) keeps no
+    // search: what the reader looked for is not there for whoever presses
+    // Back after the reader has left the site.
+    window.addEventListener("pagehide", function (event) {
+      if (!event.persisted) return;
+      clearTimeout(timer);
+      input.value = "";
+      show(form, "");
+    });
+
     // The 404 page's box may arrive with ?q= in the address.
     var q = new URLSearchParams(location.search).get("q");
     if (q && form.closest("main")) {

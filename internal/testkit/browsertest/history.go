@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -35,4 +36,44 @@ func (tab *Tab) History() (urls []string, current int) {
 		urls = append(urls, e.URL)
 	}
 	return urls, int(h.CurrentIndex)
+}
+
+// Back goes back one entry in the tab's history, as the browser's Back
+// button does, and waits until the page there has arrived and loaded,
+// whether loaded again or restored from the back-forward cache (which
+// fires no load event). It returns how: "BackForwardCacheRestore" or
+// "Navigation".
+func (tab *Tab) Back() string {
+	tab.t.Helper()
+	_, current := tab.History()
+	if current < 1 {
+		tab.t.Fatal("Back: the tab's history has nothing before this page")
+	}
+	ctx, cancel := tab.actionContext()
+	defer cancel()
+	arrived := make(chan page.NavigationType, 1)
+	if err := chromedp.Listen(ctx, func(ev any) {
+		if ev, ok := ev.(*page.EventFrameNavigated); ok && ev.Frame.ParentID == "" {
+			select {
+			case arrived <- ev.Type:
+			default:
+			}
+		}
+	}); err != nil {
+		tab.t.Fatal(err)
+	}
+	entries := Run(tab, chromedp.NavigationEntries()).Entries
+	if err := chromedp.Do(ctx, call(page.NavigateToHistoryEntry, page.NavigateToHistoryEntryParams{EntryID: entries[current-1].ID})); err != nil {
+		tab.t.Fatal(err)
+	}
+	var how page.NavigationType
+	select {
+	case how = <-arrived:
+	case <-ctx.Done():
+		tab.t.Fatalf("Back: no page arrived within %v", ActionTimeout)
+	}
+	Eval[bool](tab, `new Promise((resolve) => {
+	document.readyState === "complete" ? resolve(true) : addEventListener("load", () => resolve(true));
+})`)
+	return string(how)
 }

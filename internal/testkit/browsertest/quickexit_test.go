@@ -61,21 +61,6 @@ func TestQuickExit(t *testing.T) {
 	}
 }
 
-// backTo goes back in the tab's history until the page at path is there
-// again, and says how it came back. Back is asynchronous, and no event of
-// the page reaches both sides of it: as in TestLockedAnswersCloseOnReturn,
-// the tab is asked where it is until it is on the page.
-func backTo(t *testing.T, tab *browsertest.Tab, path string) string {
-	t.Helper()
-	browsertest.Eval[bool](tab, `setTimeout(() => history.back()), true`)
-	for browsertest.Eval[string](tab, `location.pathname`) != path {
-	}
-	return browsertest.Eval[string](tab, `new Promise((resolve) => {
-	const back = () => resolve(performance.getEntriesByType("navigation")[0].type === "navigate" ? "the back-forward cache" : "a new load");
-	document.readyState === "complete" ? back() : addEventListener("load", back);
-})`)
-}
-
 // TestUnkeptAnswersGoneAfterLeaving: a reader fills in a worksheet
 // without keeping the answers, follows its link to the safety page and
 // leaves the site from there. Whoever presses Back then finds the
@@ -96,7 +81,7 @@ func TestUnkeptAnswersGoneAfterLeaving(t *testing.T) {
 			w.tab.Do(chromedp.Click(chromedp.CSS(`main a[href="/safety/"]`)))
 			w.tab.Do(chromedp.WaitVisible(chromedp.CSS(`[data-action="forget"]`)))
 			w.tab.Leave(chromedp.KeyEvent(kb.Escape), chromedp.KeyEvent(kb.Escape))
-			t.Logf("back on the worksheet: %s", backTo(t, w.tab, path))
+			t.Logf("back on the worksheet: %s", w.tab.Back())
 			want := map[string]string{}
 			if kept {
 				want = asMap(plan)
@@ -109,5 +94,29 @@ func TestUnkeptAnswersGoneAfterLeaving(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestSearchGoneAfterLeaving: a reader searches the guide, goes to the
+// safety page and leaves the site from there. Whoever presses Back finds
+// no search in the box and no results, even from the back-forward cache.
+func TestSearchGoneAfterLeaving(t *testing.T) {
+	_, b, srv := serveSite(t)
+	tab := b.NewTab(t)
+	tab.Navigate(srv.Page("/"))
+	tab.Do(chromedp.WaitVisible(chromedp.ID("search-q")), chromedp.SendKeys(chromedp.ID("search-q"), "leaving"))
+	browsertest.Eval[bool](tab, `new Promise((resolve) => {
+	const list = document.querySelector(".search-results");
+	const done = () => list.children.length > 0 && (resolve(true), true);
+	done() || new MutationObserver(done).observe(list, {childList: true});
+})`)
+	tab.Do(chromedp.Click(chromedp.CSS(`footer a[href="/safety/"]`)))
+	tab.Do(chromedp.WaitVisible(chromedp.CSS(`[data-action="forget"]`)))
+	tab.Leave(chromedp.KeyEvent(kb.Escape), chromedp.KeyEvent(kb.Escape))
+	t.Logf("back on the home page: %s", tab.Back())
+	left := browsertest.Eval[[]string](tab, `Array.from(document.querySelectorAll("form[data-search]")).flatMap((f) =>
+	[f.querySelector("input").value, f.querySelector(".search-status").textContent, f.querySelector(".search-results").textContent].filter(Boolean))`)
+	if len(left) > 0 {
+		t.Errorf("back on the home page, the search shows %q", left)
 	}
 }
