@@ -176,12 +176,23 @@
       run();
     });
     input.addEventListener("keydown", function (event) {
-      // Escape clears the box first; pressed twice it is the quick exit.
+      // Escape clears the box. It still counts towards the quick exit
+      // (site.js): a reader who presses Escape twice leaves, whatever the
+      // box held.
       if (event.key === "Escape" && input.value) {
-        event.stopPropagation();
         input.value = "";
         show(form, "");
       }
+    });
+
+    // A page held for Back (the browser's back-forward cache) keeps no
+    // search: what the reader looked for is not there for whoever presses
+    // Back after the reader has left the site.
+    window.addEventListener("pagehide", function (event) {
+      if (!event.persisted) return;
+      clearTimeout(timer);
+      input.value = "";
+      show(form, "");
     });
 
     // The 404 page's box may arrive with ?q= in the address.

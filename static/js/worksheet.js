@@ -302,11 +302,18 @@
     }));
   }
 
-  // fileName is the name of a saved file: the page's slug, the date and
-  // an ending ("" or "-locked").
-  function fileName(now, ending) {
+  // fileName is the name of a saved file: the page's slug and the date.
+  function fileName(now) {
     var slug = location.pathname.split("/").filter(Boolean).pop() || "worksheet";
-    return slug.replace(/\.html$/, "").replace(/[^a-z0-9-]+/gi, "-") + "-" + isoDate(now) + ending + ".txt";
+    return slug.replace(/\.html$/, "").replace(/[^a-z0-9-]+/gi, "-") + "-" + isoDate(now) + ".txt";
+  }
+
+  // lockedFileName is the name of a locked file: words and the date, not
+  // the worksheet's slug. A file list (Downloads, the browser's list of
+  // downloads) shows names to anyone: a locked file's name must not say
+  // what its answers are about ("thinking-about-staying-or-leaving").
+  function lockedFileName(now) {
+    return t("lock.file-name", { date: isoDate(now) }) + ".txt";
   }
 
   // download makes the browser save a text file; it returns whether it could.
@@ -329,14 +336,14 @@
   }
 
   function saveFile() {
-    var now = new Date(), name = fileName(now, "");
+    var now = new Date(), name = fileName(now);
     if (download(name, fileText(now))) say(t("worksheet.saved", { name: name }));
   }
 
   // saveLockedFile saves the answers file sealed with the lock (lock.js).
   function saveLockedFile() {
     if (!lock) return;
-    var now = new Date(), name = fileName(now, "-locked");
+    var now = new Date(), name = lockedFileName(now);
     window.GuideLock.seal(lock, fileText(now)).then(function (box) {
       if (download(name, window.GuideLock.file(box, t("lock.file-how")))) say(t("lock.saved", { name: name }));
     }, function () {
@@ -745,9 +752,19 @@
   form.addEventListener("input", changed);
   form.addEventListener("change", changed);
 
-  // Store what was typed just before the page was left or hidden.
-  window.addEventListener("pagehide", function () {
+  // Store what was typed just before the page was left or hidden. Answers
+  // not kept go with the page, as they do when it is loaded again: the
+  // browser may hold the page for Back (its back-forward cache), and
+  // whoever presses Back on this device, after the reader followed a link
+  // and left the site from there, must not find them.
+  window.addEventListener("pagehide", function (event) {
     if (timer) save();
+    if (event.persisted && !(store && keep && keep.checked)) {
+      empty();
+      mirrorAll();
+      showUnplaced([]);
+      say("");
+    }
   });
   document.addEventListener("visibilitychange", function () {
     if (document.visibilityState === "hidden" && timer) save();
@@ -757,7 +774,11 @@
   // locked answers are closed again, as on any other return: whoever
   // presses Back on this device needs the passphrase too.
   window.addEventListener("pageshow", function (event) {
-    if (!event.persisted || !lock) return;
+    if (!event.persisted) return;
+    if (!lock) {
+      forgottenElsewhere();
+      return;
+    }
     var data = load();
     lock = null;
     sealing++;
@@ -769,6 +790,29 @@
     showLock();
     say(closedBox ? t("lock.kept-locked") : "");
     askOnReturn(true); // where the focus was is on a part now hidden
+  });
+
+  // Kept answers removed while this page was open, in another tab or
+  // while it waited in the back-forward cache ("Forget this site", "Clear
+  // my answers"): the page no longer keeps them, nor shows them. Else the
+  // reader's next keystroke would keep them all again, and Back would show
+  // whoever holds the device what the reader asked to forget.
+  function forgottenElsewhere() {
+    if (!keep || !keep.checked || !store) return;
+    try {
+      if (store.getItem(key) !== null) return;
+    } catch (e) { /* unreadable: as good as gone */ }
+    clearTimeout(timer);
+    timer = 0;
+    keep.checked = false;
+    dropLock();
+    empty();
+    mirrorAll();
+    showUnplaced([]);
+    say(t("worksheet.cleared"));
+  }
+  window.addEventListener("storage", function (event) {
+    if (event.key === null || event.key === key) forgottenElsewhere();
   });
 
   if (keep) {

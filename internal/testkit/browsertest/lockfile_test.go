@@ -77,6 +77,12 @@ func TestLockedFile(t *testing.T) {
 			t.Errorf("the locked file holds %q:\n%s", text, saved.Data)
 		}
 	}
+	// A list of files shows names to anyone: the name must not say which
+	// worksheet the answers are for.
+	slug := strings.TrimSuffix(path, "/")
+	if slug = slug[strings.LastIndex(slug, "/")+1:]; strings.Contains(saved.Name, slug) {
+		t.Errorf("the locked file's name %q says which worksheet it holds (%s)", saved.Name, slug)
+	}
 	if first, _, _ := strings.Cut(string(saved.Data), "\n"); first != "<!-- guide-answers locked v1 -->" {
 		t.Errorf("the locked file starts with %q", first)
 	}
@@ -178,18 +184,7 @@ func TestLockedAnswersCloseOnReturn(t *testing.T) {
 	w.click(`label[for="keep-answers"]`)
 	w.lockWith(passphrase)
 	w.tab.Navigate(srv.Page("/about/"))
-	browsertest.Eval[bool](w.tab, `setTimeout(() => history.back()), true`)
-	// Back is asynchronous, and no event of the page reaches both sides of
-	// it: ask the tab where it is until it is on the worksheet again, each
-	// question answered by the page (no fixed wait).
-	for browsertest.Eval[string](w.tab, `location.pathname`) != path {
-	}
-	// A page from the back-forward cache keeps its first navigation's type.
-	how := browsertest.Eval[string](w.tab, `new Promise((resolve) => {
-	const back = () => resolve(performance.getEntriesByType("navigation")[0].type === "navigate" ? "the back-forward cache" : "a new load");
-	document.readyState === "complete" ? back() : addEventListener("load", back);
-})`)
-	t.Logf("back on the page: %s", how)
+	t.Logf("back on the page: %s", w.tab.Back())
 	w.wantAnswers("back on the page", map[string]string{})
 	if s := shown(w.tab, `[data-lock-part="closed"]`); len(s) == 0 {
 		t.Error("back on the page, it does not ask for the passphrase")
