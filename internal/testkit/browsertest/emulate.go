@@ -7,6 +7,7 @@ import (
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -36,6 +37,14 @@ func (tab *Tab) Viewport(width, height int64, mobile bool) {
 		opts = append(opts, chromedp.EmulateMobile, chromedp.EmulateTouch)
 	}
 	tab.Do(chromedp.EmulateViewport(width, height, opts...))
+}
+
+// TextSize sets the reader's text size, as a browser's font size setting
+// does: the default is 16 CSS pixels, so 32 is text at 200%. It lasts for
+// the pages the tab loads next.
+func (tab *Tab) TextSize(px int64) {
+	tab.t.Helper()
+	tab.Do(call(page.SetFontSizes, page.SetFontSizesParams{FontSizes: &page.FontSizes{Standard: px, Fixed: px * 13 / 16}}))
 }
 
 // DisableScripts turns JavaScript off for the pages the tab loads next, as

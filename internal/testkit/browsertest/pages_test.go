@@ -57,15 +57,9 @@ func TestEveryPage(t *testing.T) {
 	}
 }
 
-// checkWidth reports a page wider than a phone's screen, naming the
-// elements that stick out.
-func checkWidth(t *testing.T, tab *browsertest.Tab, u, scheme string) {
-	t.Helper()
-	width := browsertest.Eval[int](tab, "document.documentElement.scrollWidth")
-	if width <= phoneWidth {
-		return
-	}
-	wide := browsertest.Eval[[]string](tab, `(() => {
+// sticksOutJS names the elements, at most five, that stick out past the
+// right edge of the screen, innermost first.
+const sticksOutJS = `(() => {
 	const limit = document.documentElement.clientWidth + 1;
 	const sticksOut = (el) => el.getBoundingClientRect().right > limit;
 	const out = [];
@@ -78,7 +72,17 @@ func checkWidth(t *testing.T, tab *browsertest.Tab, u, scheme string) {
 		if (out.length === 5) break;
 	}
 	return out;
-})()`)
+})()`
+
+// checkWidth reports a page wider than a phone's screen, naming the
+// elements that stick out.
+func checkWidth(t *testing.T, tab *browsertest.Tab, u, scheme string) {
+	t.Helper()
+	width := browsertest.Eval[int](tab, "document.documentElement.scrollWidth")
+	if width <= phoneWidth {
+		return
+	}
+	wide := browsertest.Eval[[]string](tab, sticksOutJS)
 	t.Errorf("%s, %s colour scheme: the page is %dpx wide on a %dpx screen, so it scrolls sideways; too wide: %s",
 		u, scheme, width, phoneWidth, strings.Join(wide, "; "))
 }

@@ -89,14 +89,16 @@ func TestQuickExitCoversNothing(t *testing.T) {
 	tab.CheckClean("quick exit", srv.URL)
 }
 
-// TestScalesOnOneLine: at every width, each scale's values sit on one row,
-// lowest on the left, each at least 24px wide (WCAG 2.2's smallest target),
-// with the ends' meaning under the row.
+// TestScalesOnOneLine: at every width, with text at 100% and 200%, each
+// scale's values sit on one row, lowest on the left, each at least 24px wide
+// (WCAG 2.2's smallest target), with the ends' meaning under the row.
 func TestScalesOnOneLine(t *testing.T) {
 	path := worksheetPage(t)
 	_, b, srv := serveSite(t)
 	tab := b.NewTab(t)
-	for _, width := range widths {
+	for i := range 2 * len(widths) {
+		width, text := widths[i%len(widths)], int64(16*(1+i/len(widths)))
+		tab.TextSize(text)
 		at(tab, width)
 		tab.Navigate(srv.Page(path))
 		problems := browsertest.Eval[[]string](tab, `(() => {
@@ -120,7 +122,7 @@ func TestScalesOnOneLine(t *testing.T) {
 	return out;
 })()`)
 		for _, p := range problems {
-			t.Errorf("%s at %dpx: %s", path, width, p)
+			t.Errorf("%s at %dpx, text at %d%%: %s", path, width, text*100/16, p)
 		}
 	}
 	tab.CheckClean(path, srv.URL)
