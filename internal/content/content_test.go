@@ -114,7 +114,7 @@ func TestBadInput(t *testing.T) {
 		{"missing title", "content/a.md", page("description: d", ""), "content/a.md:1:1", "needs a title"},
 		{"missing description", "content/a.md", page("title: A", ""), "content/a.md:1:1", "needs a description"},
 		{"no front matter", "content/a.md", "just text", "content/a.md:1:1", "missing front matter"},
-		{"unclosed front matter", "content/a.md", "---\ntitle: A\n", "content/a.md:1:1", "missing front matter"},
+		{"unclosed front matter", "content/a.md", "---\ntitle: A\n", "content/a.md:1:1", "front matter is not closed"},
 		{"empty file", "content/a.md", "", "content/a.md:1:1", "the file is empty"},
 		{"not UTF-8", "content/a.md", page("title: A\ndescription: d", "ok\nbad \xff here"), "content/a.md:6:5", "not UTF-8"},
 		{"slug with slash", "content/a.md", page("title: A\ndescription: d\nslug: a/b", ""), "content/a.md:4:1", "no / or .."},
@@ -130,6 +130,23 @@ func TestBadInput(t *testing.T) {
 			_, problems := load(t, map[string]string{tt.file: tt.text})
 			wantProblem(t, problems, tt.at, tt.message)
 		})
+	}
+}
+
+// A wrong value is one mistake: it is reported at the value, and not again
+// as a missing title or a step below 1.
+func TestWrongValueReportedOnce(t *testing.T) {
+	tests := []struct{ file, front, at string }{
+		{"content/articles/a.md", "title: A\ndescription: d\nstep: two", "content/articles/a.md:4:7"},
+		{"content/worksheets/w.md", "title: A\ndescription: d\nminutes: ten", "content/worksheets/w.md:4:10"},
+		{"content/a.md", "title: [A]\ndescription: d", "content/a.md:2:8"},
+		{"content/a.md", "title:\ndescription: d", "content/a.md:2:7"},
+	}
+	for _, tt := range tests {
+		_, problems := load(t, map[string]string{tt.file: page(tt.front, "")})
+		if len(problems) != 1 || !strings.HasPrefix(problems[0].String(), tt.at+": ") {
+			t.Errorf("%q: want one problem at %s; got:\n%s", tt.front, tt.at, problems.Error())
+		}
 	}
 }
 
