@@ -108,6 +108,7 @@ func TestBadInput(t *testing.T) {
 		name, file, text, at, message string
 	}{
 		{"malformed YAML", "content/a.md", "---\ntitle: [unclosed\ndescription: d\n---\n", "content/a.md:2:1", "YAML cannot be read"},
+		{"bracket never closed", "content/a.md", "---\ntitle: A\ndescription: d\ntags: [a, b\n---\n", "content/a.md:4:1", "YAML cannot be read"}, // the YAML package says line 2 of the YAML
 		{"unknown key", "content/a.md", page("title: A\ndescription: d\ntitel: A", ""), "content/a.md:4:1", `unknown front matter key "titel"; did you mean "title"?`},
 		{"wrong type", "content/a.md", page("title: A\ndescription: d\nweight: heavy", ""), "content/a.md:4:9", "weight: expected a whole number"},
 		{"bad date", "content/a.md", page("title: A\ndescription: d\ndate: 2026-13-40", ""), "content/a.md:4:7", "expected a date"},
