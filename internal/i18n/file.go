@@ -53,6 +53,8 @@ func parseFile(s *Strings, data []byte, problems *diag.List) {
 		}
 		if m := parseValue(s, key.Value, value, at, problems); m != nil {
 			s.Messages[key.Value] = m
+		} else {
+			s.rejected[key.Value] = true
 		}
 	}
 }
