@@ -242,6 +242,18 @@ func TestCrisisLinesInEveryLanguage(t *testing.T) {
 	}
 }
 
+// An English crisis link mistyped is one mistake, reported in English: not
+// a line missing from the French settings too, at content/site.yaml:0.
+func TestBadEnglishCrisisLinkIsOneProblem(t *testing.T) {
+	var problems diag.List
+	english := parseConfig(ConfigPath, []byte("title: T\nbase_url: https://example.org/\nquick_exit: https://example.org/\n"+
+		"crisis:\n  - name: Emergency\n    href: \"tel:9 11\"\n"), &problems)
+	CheckCrisisLines(english, "content/fr/site.yaml", []byte("title: T\nlanguage: fr-CA\ncrisis:\n  - name: Urgence\n    href: \"tel:911\"\n"), &problems)
+	if len(problems) != 1 || problems[0].Path != ConfigPath || problems[0].Line != 6 {
+		t.Errorf("want one problem, at content/site.yaml:6; got %v", problems)
+	}
+}
+
 // TestReplaceIsAssemble: a site with pages replaced by others in the same
 // place is the site Assemble makes of them.
 func TestReplaceIsAssemble(t *testing.T) {
