@@ -13,6 +13,7 @@ import (
 	"github.com/trustguide/guide/internal/build"
 	"github.com/trustguide/guide/internal/content"
 	"github.com/trustguide/guide/internal/diag"
+	"github.com/trustguide/guide/internal/netlify"
 	"github.com/trustguide/guide/internal/output"
 	"github.com/trustguide/guide/internal/published"
 	"github.com/trustguide/guide/internal/readability"
@@ -131,6 +132,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) error {
 	}
 	grades := r.Grades()
 	problems := append(r.Problems, gradeWarnings(grades)...)
+	problems = append(problems, netlifyProblems(*rootDir)...)
 	if !r.Problems.HasErrors() {
 		problems = append(problems, auditPages(r)...)
 	}
@@ -147,6 +149,21 @@ func cmdCheck(args []string, stdout, stderr io.Writer) error {
 		return errSite
 	}
 	return nil
+}
+
+// netlifyProblems reports a netlify.toml that Netlify would refuse, as
+// guide serve does.
+func netlifyProblems(rootDir string) diag.List {
+	var l diag.List
+	site, err := sitefs.Open(rootDir)
+	if err != nil {
+		return l // buildSite has said why
+	}
+	defer site.Close()
+	if _, e := netlify.Read(site); e != nil {
+		l.Add(netlify.Path, e.Line, e.Col, "%s (Netlify would refuse it too)", e.Message)
+	}
+	return l
 }
 
 // gradeWarnings warns about pages harder to read than most adults manage.

@@ -131,6 +131,19 @@ func TestCheck(t *testing.T) {
 	}
 }
 
+// TestCheckBrokenNetlifyToml: guide serve shows a netlify.toml Netlify
+// would refuse as an error at its line; check says the same.
+func TestCheckBrokenNetlifyToml(t *testing.T) {
+	site := copySite(t)
+	if err := os.WriteFile(filepath.Join(site, "netlify.toml"), []byte("[build]\n  publish = \"public\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := guide(t, "check", "-root", site)
+	if code != 1 || !strings.Contains("\n"+stderr, "\nnetlify.toml:2:20: ") {
+		t.Errorf("exit %d, want 1 and the error at netlify.toml:2:\n%s", code, stderr)
+	}
+}
+
 // TestCheckDrafts: deploy previews build drafts, so check must be able to
 // check them too; without -drafts, drafts are left out as build leaves them.
 func TestCheckDrafts(t *testing.T) {

@@ -3,6 +3,7 @@ package netlify
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/http"
 	"regexp"
 	"strings"
@@ -51,6 +52,31 @@ type HeaderRule struct {
 // Defaults are the headers Netlify sends when no rule sets them.
 var Defaults = http.Header{
 	"Cache-Control": {"public, max-age=0, must-revalidate"},
+}
+
+// Path is the file's name, in the site's folder.
+const Path = "netlify.toml"
+
+// Read reads netlify.toml from the site's folder, as Netlify does before
+// it builds: a site without one has no headers of its own; a file that
+// cannot be read or parsed is its problem, at its line where TOML says.
+// guide serve and guide check both read it here, so they say the same.
+func Read(site fs.FS) (*Config, *Error) {
+	data, err := fs.ReadFile(site, Path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return &Config{}, nil
+	}
+	if pathErr := (*fs.PathError)(nil); errors.As(err, &pathErr) {
+		return nil, &Error{Message: pathErr.Err.Error()}
+	}
+	if err != nil {
+		return nil, &Error{Message: err.Error()}
+	}
+	c, err := ParseConfig(data)
+	if e := (*Error)(nil); errors.As(err, &e) {
+		return nil, e
+	}
+	return c, nil
 }
 
 // ParseConfig reads netlify.toml. Its problems are *Error, at their line and
