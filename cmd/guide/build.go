@@ -151,8 +151,8 @@ func cmdCheck(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// netlifyProblems reports a netlify.toml that Netlify would refuse, as
-// guide serve does.
+// netlifyProblems reports a netlify.toml that Netlify would refuse, or
+// whose headers no response can carry, as guide serve does.
 func netlifyProblems(rootDir string) diag.List {
 	var l diag.List
 	site, err := sitefs.Open(rootDir)
@@ -161,7 +161,7 @@ func netlifyProblems(rootDir string) diag.List {
 	}
 	defer site.Close()
 	if _, e := netlify.Read(site); e != nil {
-		l.Add(netlify.Path, e.Line, e.Col, "%s (Netlify would refuse it too)", e.Message)
+		l.Add(netlify.Path, e.Line, e.Col, "%s", e.Message)
 	}
 	return l
 }

@@ -155,7 +155,7 @@ func (s *Server) readHeaders() diag.List {
 		s.netlify.Store(&netlify.Config{})
 	}
 	var problems diag.List
-	problems.Add(netlify.Path, e.Line, e.Col, "%s (Netlify would refuse it too; until it is mended, serve uses the headers it read before)", e.Message)
+	problems.Add(netlify.Path, e.Line, e.Col, "%s; until it is mended, serve uses the headers it read before", e.Message)
 	return problems
 }
 

@@ -86,13 +86,13 @@ func ParseConfig(data []byte) (*Config, error) {
 	if _, err := toml.Decode(string(data), &c); err != nil {
 		var perr toml.ParseError
 		if errors.As(err, &perr) {
-			return nil, &Error{Line: perr.Position.Line, Col: perr.Position.Col, Message: perr.Message}
+			return nil, &Error{Line: perr.Position.Line, Col: perr.Position.Col, Message: perr.Message + " (Netlify would refuse it too)"}
 		}
 		return nil, &Error{Message: err.Error()}
 	}
 	for i, h := range c.Headers {
-		if strings.TrimSpace(h.For) == "" {
-			return nil, &Error{Message: fmt.Sprintf("[[headers]] number %d has no \"for\": add the paths it is for, such as for = \"/*\"", i+1)}
+		if e := checkRule(data, i, h); e != nil {
+			return nil, e
 		}
 		c.rules = append(c.rules, forRegexp(h.For))
 		values := map[string]string{}
