@@ -100,7 +100,7 @@ func LoadTemplates(fsys fs.FS, funcs template.FuncMap, minify Minify, problems *
 		names := append([]string{Dir + "/base.html", page}, partials...)
 		written, err := parseSet(funcs, files, names)
 		if err != nil {
-			if d := problemIn(written, err); !reported[d] {
+			if d := withColumn(problemIn(written, err), files); !reported[d] {
 				reported[d] = true
 				problems.Append(diag.List{d})
 			}
