@@ -133,8 +133,12 @@ func (s *Server) report(r build.Result) {
 		what = what[:57] + "..."
 	}
 	if errs := r.Problems.Errors(); len(errs) > 0 {
-		fmt.Fprintf(s.opt.Log, "%s  %s: %d errors, still serving the last good site (%d ms)\n",
-			time.Now().Format("15:04:05"), what, len(errs), r.Elapsed.Milliseconds())
+		noun := "errors"
+		if len(errs) == 1 {
+			noun = "error"
+		}
+		fmt.Fprintf(s.opt.Log, "%s  %s: %d %s, still serving the last good site (%d ms)\n",
+			time.Now().Format("15:04:05"), what, len(errs), noun, r.Elapsed.Milliseconds())
 		return
 	}
 	fmt.Fprintf(s.opt.Log, "%s  %s: %d pages drawn, %d files, %d ms\n",
