@@ -135,7 +135,7 @@ func TestEveryErrorIsReported(t *testing.T) {
 	wantError(t, r.Problems, first+":7:1", "nope.md")
 	wantError(t, r.Problems, first+":7:18", "gone.md")
 	wantError(t, r.Problems, "content/articles/b.md:4:1", `did you mean "weight"`)
-	wantError(t, r.Problems, "content/worksheets/w.md:5:1", "[10-1]")
+	wantError(t, r.Problems, "content/worksheets/w.md:5:9", "[10-1]")
 }
 
 func TestSymlinks(t *testing.T) {
