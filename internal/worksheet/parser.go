@@ -173,6 +173,10 @@ func newField(lines []text.Segment, src []byte, pc parser.Context) *Field {
 		f.Control = TextLine
 		v = v[:m[0]]
 	}
+	if early := idEnd.FindIndex(v); early != nil && !hasID && f.Problem == "" {
+		// "? Q {#q} [0-10]": the id would be shown to readers as text
+		f.Problem, f.at = "an {#id} ends its line, after the answer's ___ or scale: move it there", last.Start+early[0]
+	}
 	last.Stop = last.Start + len(v)
 	label = trim(label, src)
 	if len(label) == 0 && f.Problem == "" {

@@ -107,6 +107,10 @@ func TestCheck(t *testing.T) {
 			{"? Ready?…{#", "id {#ready to talk} should be lowercase letters, digits and single hyphens (48 at most), as in {#ready-to-talk}"},
 			{"[ ] Done…{#", "id {# done } should be lowercase letters, digits and single hyphens (48 at most), as in {#done}"},
 		}},
+		{"an id before the answer's marker, which would be shown as text", "? A {#a} [0-10: no | yes]\n? B {#b} ___\n", []want{
+			{"? A…{#", "an {#id} ends its line, after the answer's ___ or scale: move it there"},
+			{"? B…{#", "an {#id} ends its line, after the answer's ___ or scale: move it there"},
+		}},
 		{"a scale mistyped: not numbers, not closed, labels badly written", "? A [a-b]\n? B [1 to 10]\n? C [1-10\n" +
 			"? D [0-10: not at all |\n  completely]\n? E [1-10 low | high]\n? F [1-10: x]\n? G [0-5: a | b | c]\n" +
 			"? H [0-10: | completely]\n? I [1-10:]\n? J [x] {#j}\n", []want{
