@@ -106,6 +106,14 @@ func TestTemplateErrors(t *testing.T) {
 		r := Site(smallSite(t, map[string]string{"templates/section.html": ""}), Options{})
 		wantError(t, r.Problems, "templates/section.html:1:1", "missing")
 	})
+	t.Run("missing kind, whose strings are not said unused too", func(t *testing.T) {
+		en, err := os.ReadFile("testdata/small/templates/i18n/en.yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := Site(smallSite(t, map[string]string{"templates/page.html": "", "templates/i18n/en.yaml": string(en) + "page.only: Only here\n"}), Options{})
+		wantOnly(t, r.Problems, "templates/page.html:1:1", "missing")
+	})
 	t.Run("broken link in a template", func(t *testing.T) {
 		r := Site(smallSite(t, map[string]string{"templates/404.html": "{{define \"main\"}}<a href=\"/gone/\">x</a>{{end}}"}), Options{})
 		wantError(t, r.Problems, "templates/404.html:1:27", "/gone/ leads nowhere")
