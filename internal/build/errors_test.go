@@ -65,6 +65,10 @@ func TestBrokenLinks(t *testing.T) {
 		{"missing site URL", "See [x](/nowhere/).", first + ":7:5", "the site has no page or file there"},
 		{"site URL with missing anchor", "See [x](/articles/second/#nope).", first + ":7:5", `that page has no id "nope"`},
 		{"javascript link", "See [x](javascript:alert(1)).", first + ":7:5", "is not allowed"},
+		{"vbscript link, which goldmark writes as href=\"\"", "See [x](vbscript:msgbox(1)).", first + ":7:5", "is not allowed"},
+		{"file link", "See [x](file:///etc/passwd).", first + ":7:5", "is not allowed"},
+		{"phone link with no number", "Call [the line](tel:helpline).", first + ":7:6", `link "tel:helpline": write the number with digits only`},
+		{"web address with no site", "See [x](https:/example.org/).", first + ":7:5", "it must name the site"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -255,6 +255,19 @@ func linkProblem(href string) string {
 	return "it must start with https:, tel:, sms:, mailto: or / (a page of this site)"
 }
 
+// BodyLinkProblem says why a link to another site, a phone or a text
+// line, written in a page's text, cannot be followed, or "": the rules of
+// site.yaml's links, with http: allowed too (a page may cite an old site).
+func BodyLinkProblem(href string) string {
+	switch scheme, _, _ := strings.Cut(strings.ToLower(href), ":"); scheme {
+	case "http", "https":
+		return webAddressProblem(href, "http", "https")
+	case "tel", "sms":
+		return linkProblem(href)
+	}
+	return ""
+}
+
 // webAddressProblem says why s is not a full web address with one of the
 // given schemes, or "".
 // BaseURLProblem says why s cannot be the address the site is published
