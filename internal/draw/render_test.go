@@ -57,6 +57,22 @@ func TestExecute(t *testing.T) {
 	}
 }
 
+// A template saved with a byte order mark draws the same pages: the mark
+// would come before <!doctype html> in every page.
+func TestByteOrderMarkIsDropped(t *testing.T) {
+	fsys := templates()
+	fsys["templates/base.html"].Data = append([]byte("\uFEFF"), fsys["templates/base.html"].Data...)
+	var problems diag.List
+	tm := LoadTemplates(fsys, funcs, minifier.Templates(), &problems)
+	var got bytes.Buffer
+	if err := tm.Execute(&got, &View{Site: SiteOf(&SiteView{}, nil), Page: &PageView{Kind: "article"}}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(got.String(), "<title>") {
+		t.Errorf("the page starts %q, want <title>", got.String()[:10])
+	}
+}
+
 func TestLoadTemplatesProblems(t *testing.T) {
 	for _, c := range []struct {
 		name, file, data string // empty data removes the file; file "*" removes every file

@@ -132,7 +132,8 @@ func readTemplates(fsys fs.FS, problems *diag.List) (files map[string]string, pa
 			problems.Add(name, 0, 0, "cannot read: %v", unwrap(err))
 			continue
 		}
-		files[name] = string(data)
+		// A byte order mark, which some Windows editors write, would start every page.
+		files[name] = strings.TrimPrefix(string(data), "\uFEFF")
 		if strings.HasPrefix(path.Base(name), "_") {
 			partials = append(partials, name)
 		}
