@@ -201,6 +201,16 @@ func TestEditorFilesAreIgnored(t *testing.T) {
 	}
 }
 
+// Windows keeps files of its own in folders, static/ too; none is the
+// site's, and a Thumbs.db holds pictures of images since deleted.
+func TestWindowsFolderFilesAreIgnored(t *testing.T) {
+	for _, name := range []string{"Thumbs.db", "thumbs.db", "ehthumbs.db", "desktop.ini", "Desktop.ini"} {
+		if !Ignored(name) {
+			t.Errorf("%s would be published", name)
+		}
+	}
+}
+
 // TestLanguageFolderIsNotASection: content/fr/ with its own site.yaml is
 // another language's site, not a section of this one: none of its files
 // are this site's (before, its worksheets were "pages" of a section "fr").
