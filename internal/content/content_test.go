@@ -189,6 +189,31 @@ func TestSiteConfigUnknownKey(t *testing.T) {
 	wantProblem(t, problems, "content/site.yaml:5:5", `unknown key "link"`)
 }
 
+// A value of the wrong kind in site.yaml is said at the value, in words,
+// not as the YAML package's message about Go types at line 1.
+func TestSiteConfigWrongKind(t *testing.T) {
+	for _, tt := range []struct{ yaml, at, message string }{
+		{"title: T\nquick_exit: https://www.example.com/\nmenu: oops\n", "content/site.yaml:3:7", "menu: expected a list of entries, each with title: and url:"},
+		{"title: T\nquick_exit: https://www.example.com/\nmenu:\n  - title: A\n    url: [/a/]\n", "content/site.yaml:5:10", "url: expected text"},
+	} {
+		var problems diag.List
+		parseConfig(ConfigPath, []byte(tt.yaml), &problems)
+		if len(problems) != 1 || problems[0].String() != tt.at+": "+tt.message {
+			t.Errorf("%q: want %s: %s; got %v", tt.yaml, tt.at, tt.message, problems)
+		}
+	}
+}
+
+// A key mistyped in site.yaml is one slip: "did you mean", and not "needs
+// title" too.
+func TestSiteConfigMistypedKey(t *testing.T) {
+	var problems diag.List
+	parseConfig(ConfigPath, []byte("titel: T\nquick_exit: https://www.example.com/\n"), &problems)
+	if len(problems) != 1 || problems[0].String() != `content/site.yaml:1:1: unknown key "titel" in site.yaml; did you mean "title"?` {
+		t.Errorf("got %v", problems)
+	}
+}
+
 func TestEditorFilesAreIgnored(t *testing.T) {
 	fsys := fstest.MapFS{}
 	for _, name := range []string{"content/a.md", "content/.a.md.swp", "content/a.md~", "content/4913"} {
