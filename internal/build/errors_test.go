@@ -124,6 +124,13 @@ func TestTemplateErrors(t *testing.T) {
 	})
 }
 
+// A language folder's site.yaml copied from content/ and not changed names
+// the default language: an error at its language line.
+func TestLanguageFolderWithTheDefaultTag(t *testing.T) {
+	r := Site(smallSite(t, map[string]string{"content/fr/site.yaml": "title: T\nlanguage: en\nquick_exit: https://www.example.com/\n"}), Options{})
+	wantError(t, r.Problems, "content/fr/site.yaml:2:11", "is the language of content/site.yaml too")
+}
+
 func TestPublishedURLsStay(t *testing.T) {
 	r := Site(smallSite(t, map[string]string{first: ""}), Options{})
 	wantError(t, r.Problems, "content/urls.txt:1:1", "/articles/first/ is listed as published, and this build has no page or redirect there: if a page replaces it, add `aliases: [/articles/first/]` to that page; if it never went online (a page tried out and deleted), delete this line")

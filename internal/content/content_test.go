@@ -289,6 +289,21 @@ func TestBadEnglishCrisisLinkIsOneProblem(t *testing.T) {
 	}
 }
 
+// A language folder whose site.yaml names the default language's tag (a
+// copy of content/site.yaml) is an error at its language line.
+func TestLanguageTagOfItsOwn(t *testing.T) {
+	var problems diag.List
+	CheckLanguageTag("en-CA", "content/fr/site.yaml", []byte("title: T\nlanguage: en-ca\n"), &problems)
+	if len(problems) != 1 || !strings.HasPrefix(problems[0].String(), `content/fr/site.yaml:2:11: language "en-ca" is the language of content/site.yaml too`) {
+		t.Errorf("got %v", problems)
+	}
+	problems = nil
+	CheckLanguageTag("en-CA", "content/fr/site.yaml", []byte("title: T\nlanguage: fr-CA\n"), &problems)
+	if len(problems) != 0 {
+		t.Errorf("fr-CA beside en-CA: %v", problems)
+	}
+}
+
 // TestReplaceIsAssemble: a site with pages replaced by others in the same
 // place is the site Assemble makes of them.
 func TestReplaceIsAssemble(t *testing.T) {
