@@ -13,6 +13,8 @@ import (
 	"github.com/trustguide/guide/internal/build"
 	"github.com/trustguide/guide/internal/content"
 	"github.com/trustguide/guide/internal/diag"
+	"github.com/trustguide/guide/internal/layout"
+	"github.com/trustguide/guide/internal/netlify"
 	"github.com/trustguide/guide/internal/output"
 	"github.com/trustguide/guide/internal/published"
 	"github.com/trustguide/guide/internal/readability"
@@ -131,6 +133,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) error {
 	}
 	grades := r.Grades()
 	problems := append(r.Problems, gradeWarnings(grades)...)
+	problems = append(problems, netlifyProblems(*rootDir)...)
 	if !r.Problems.HasErrors() {
 		problems = append(problems, auditPages(r)...)
 	}
@@ -149,6 +152,21 @@ func cmdCheck(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
+// netlifyProblems reports a netlify.toml that Netlify would refuse, or
+// whose headers no response can carry, as guide serve does.
+func netlifyProblems(rootDir string) diag.List {
+	var l diag.List
+	site, err := sitefs.Open(rootDir)
+	if err != nil {
+		return l // buildSite has said why
+	}
+	defer site.Close()
+	if _, e := netlify.Read(site); e != nil {
+		l.Add(netlify.Path, e.Line, e.Col, "%s", e.Message)
+	}
+	return l
+}
+
 // gradeWarnings warns about pages harder to read than most adults manage.
 func gradeWarnings(grades []build.Grade) diag.List {
 	var l diag.List
@@ -161,16 +179,33 @@ func gradeWarnings(grades []build.Grade) diag.List {
 }
 
 // auditPages checks every page's HTML: structure, labels, no request to
-// another host, nothing inline that the Content-Security-Policy blocks.
+// another host, nothing inline that the Content-Security-Policy blocks. A
+// problem that many pages share comes from a template they share: it is
+// said once, naming the first page and how many others.
 func auditPages(r build.Result) diag.List {
-	var l diag.List
+	var order []string
+	first, others := map[string]string{}, map[string]int{}
 	for _, name := range r.Files.Paths() {
 		if !strings.HasSuffix(name, ".html") {
 			continue
 		}
 		for _, problem := range audit.Page(name, r.Files[name]) {
-			l.Add(r.Sources[name], 1, 1, "in the built page %s (check its template)", problem)
+			problem = strings.TrimPrefix(problem, name+": ")
+			if _, seen := first[problem]; seen {
+				others[problem]++
+				continue
+			}
+			first[problem] = name
+			order = append(order, problem)
 		}
+	}
+	var l diag.List
+	for _, problem := range order {
+		where, advice := "the built page "+first[problem], "check its template"
+		if n := others[problem]; n > 0 {
+			where, advice = fmt.Sprintf("%s and %d other pages", where, n), "check the templates they share"
+		}
+		l.Add(layout.SourceFile(r.Sources[first[problem]]), 1, 1, "in %s: %s (%s)", where, problem, advice)
 	}
 	return l
 }

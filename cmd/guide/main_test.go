@@ -131,6 +131,37 @@ func TestCheck(t *testing.T) {
 	}
 }
 
+// TestCheckBrokenNetlifyToml: guide serve shows a netlify.toml Netlify
+// would refuse as an error at its line; check says the same.
+func TestCheckBrokenNetlifyToml(t *testing.T) {
+	site := copySite(t)
+	if err := os.WriteFile(filepath.Join(site, "netlify.toml"), []byte("[build]\n  publish = \"public\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := guide(t, "check", "-root", site)
+	if code != 1 || !strings.Contains("\n"+stderr, "\nnetlify.toml:2:20: ") {
+		t.Errorf("exit %d, want 1 and the error at netlify.toml:2:\n%s", code, stderr)
+	}
+}
+
+// TestCheckTemplateProblemOnce: a problem the built pages share comes from
+// a template they share, and is said once, not once a page.
+func TestCheckTemplateProblemOnce(t *testing.T) {
+	site := copySite(t)
+	base := filepath.Join(site, "templates/base.html")
+	data, err := os.ReadFile(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(base, bytes.Replace(data, []byte("<main"), []byte(`<p style="color:red">x</p><main`), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := guide(t, "check", "-root", site)
+	if code != 1 || strings.Count(stderr, "style attribute") != 1 || !strings.Contains(stderr, "other pages") {
+		t.Errorf("exit %d, want 1 and the style attribute said once, with the number of other pages:\n%s", code, stderr)
+	}
+}
+
 // TestCheckDrafts: deploy previews build drafts, so check must be able to
 // check them too; without -drafts, drafts are left out as build leaves them.
 func TestCheckDrafts(t *testing.T) {

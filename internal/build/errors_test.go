@@ -65,6 +65,10 @@ func TestBrokenLinks(t *testing.T) {
 		{"missing site URL", "See [x](/nowhere/).", first + ":7:5", "the site has no page or file there"},
 		{"site URL with missing anchor", "See [x](/articles/second/#nope).", first + ":7:5", `that page has no id "nope"`},
 		{"javascript link", "See [x](javascript:alert(1)).", first + ":7:5", "is not allowed"},
+		{"vbscript link, which goldmark writes as href=\"\"", "See [x](vbscript:msgbox(1)).", first + ":7:5", "is not allowed"},
+		{"file link", "See [x](file:///etc/passwd).", first + ":7:5", "is not allowed"},
+		{"phone link with no number", "Call [the line](tel:helpline).", first + ":7:6", `link "tel:helpline": write the number with digits only`},
+		{"web address with no site", "See [x](https:/example.org/).", first + ":7:5", "it must name the site"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -106,10 +110,25 @@ func TestTemplateErrors(t *testing.T) {
 		r := Site(smallSite(t, map[string]string{"templates/section.html": ""}), Options{})
 		wantError(t, r.Problems, "templates/section.html:1:1", "missing")
 	})
+	t.Run("missing kind, whose strings are not said unused too", func(t *testing.T) {
+		en, err := os.ReadFile("testdata/small/templates/i18n/en.yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := Site(smallSite(t, map[string]string{"templates/page.html": "", "templates/i18n/en.yaml": string(en) + "page.only: Only here\n"}), Options{})
+		wantOnly(t, r.Problems, "templates/page.html:1:1", "missing")
+	})
 	t.Run("broken link in a template", func(t *testing.T) {
 		r := Site(smallSite(t, map[string]string{"templates/404.html": "{{define \"main\"}}<a href=\"/gone/\">x</a>{{end}}"}), Options{})
 		wantError(t, r.Problems, "templates/404.html:1:27", "/gone/ leads nowhere")
 	})
+}
+
+// A language folder's site.yaml copied from content/ and not changed names
+// the default language: an error at its language line.
+func TestLanguageFolderWithTheDefaultTag(t *testing.T) {
+	r := Site(smallSite(t, map[string]string{"content/fr/site.yaml": "title: T\nlanguage: en\nquick_exit: https://www.example.com/\n"}), Options{})
+	wantError(t, r.Problems, "content/fr/site.yaml:2:11", "is the language of content/site.yaml too")
 }
 
 func TestPublishedURLsStay(t *testing.T) {
@@ -135,7 +154,7 @@ func TestEveryErrorIsReported(t *testing.T) {
 	wantError(t, r.Problems, first+":7:1", "nope.md")
 	wantError(t, r.Problems, first+":7:18", "gone.md")
 	wantError(t, r.Problems, "content/articles/b.md:4:1", `did you mean "weight"`)
-	wantError(t, r.Problems, "content/worksheets/w.md:5:1", "[10-1]")
+	wantError(t, r.Problems, "content/worksheets/w.md:5:9", "[10-1]")
 }
 
 func TestSymlinks(t *testing.T) {

@@ -286,7 +286,7 @@ func TestHeadingSuggestion(t *testing.T) {
 
 func TestTemplateSyntaxErrorOneMessage(t *testing.T) {
 	r := Site(smallSite(t, map[string]string{"templates/base.html": "<!doctype html>\n<title>{{.Page.Title}</title>\n"}), Options{})
-	wantOnly(t, r.Problems, "templates/base.html:2:1", "bad character")
+	wantOnly(t, r.Problems, "templates/base.html:2:8", "bad character")
 }
 
 func TestSiteSettings(t *testing.T) {

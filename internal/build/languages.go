@@ -51,7 +51,7 @@ func (j *job) loadTemplates(in *inputs, langs []string) {
 func (in *inputs) english() content.Config { return in.configs[in.languages[0].Code] }
 
 // checkLanguages checks each other language's settings against the
-// English ones: every crisis line must be in each.
+// English ones: a language of its own, and every crisis line in each.
 func checkLanguages(fsys fs.FS, langs []layout.Lang, english content.Config) diag.List {
 	var problems diag.List
 	for _, lang := range langs[1:] {
@@ -61,6 +61,7 @@ func checkLanguages(fsys fs.FS, langs []layout.Lang, english content.Config) dia
 			problems.Add(src, 0, 0, "cannot read: %v", content.ReadError(err))
 			continue
 		}
+		content.CheckLanguageTag(langs[0].Tag, src, data, &problems)
 		content.CheckCrisisLines(english, src, data, &problems)
 	}
 	return problems

@@ -2,8 +2,10 @@ package build
 
 import (
 	"path"
+	"regexp"
 	"strings"
 
+	"github.com/trustguide/guide/internal/content"
 	"github.com/trustguide/guide/internal/diag"
 	"github.com/trustguide/guide/internal/layout"
 	"github.com/trustguide/guide/internal/markdown"
@@ -38,6 +40,9 @@ type anchorLink struct {
 	url              string // as published: "/articles/x/#why"
 }
 
+// scheme is how a link to anything but a file of the site starts.
+var scheme = regexp.MustCompile(`^[a-z][a-z0-9+.-]*:`)
+
 // resolve checks one link of the body and rewrites a link to a page's file
 // into the page's URL.
 func (b bodyOf) resolve(ref *markdown.Ref) {
@@ -56,11 +61,13 @@ func (b bodyOf) resolve(ref *markdown.Ref) {
 	switch {
 	case dest == "":
 		b.linkAt(ref.Offset, "this %s has no destination: write it as [text](page.md)", what)
+	case !ref.Image && content.BodyLinkProblem(dest) != "":
+		b.linkAt(ref.Offset, "link %q: %s", dest, content.BodyLinkProblem(dest))
 	case isExternal(lower) && !ref.Image:
 		ref.MarkExternal()
 	case isExternal(lower):
 		b.linkAt(ref.Offset, "image %s is on another site: readers' browsers would contact it; copy the image into static/ or beside the page", dest)
-	case strings.HasPrefix(lower, "javascript:") || strings.HasPrefix(lower, "data:"):
+	case scheme.MatchString(lower): // javascript:, data:, file:...: goldmark would write href=""
 		b.linkAt(ref.Offset, "%s %q is not allowed: link to a page of the site or a web address", what, dest)
 	case file == "":
 		if !b.r.ids[fragment] {

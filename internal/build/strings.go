@@ -4,7 +4,9 @@ import (
 	"html/template"
 	"io/fs"
 
+	"github.com/trustguide/guide/internal/content"
 	"github.com/trustguide/guide/internal/diag"
+	"github.com/trustguide/guide/internal/draw"
 	"github.com/trustguide/guide/internal/i18n"
 	"github.com/trustguide/guide/internal/layout"
 )
@@ -18,6 +20,7 @@ import (
 func siteStrings(fsys fs.FS, langs []string, problems *diag.List) (map[string]template.FuncMap, map[string]*i18n.Strings, bool) {
 	before := len(*problems)
 	uses := i18n.Scan(fsys, problems)
+	uses.Complete = uses.Complete && pageTemplatesExist(fsys)
 	funcs, strs := make(map[string]template.FuncMap, len(langs)), make(map[string]*i18n.Strings, len(langs))
 	if len(uses.List) == 0 && !exists(fsys, i18n.Dir) {
 		for _, code := range langs {
@@ -102,6 +105,18 @@ func languageCodes(langs []layout.Lang) []string {
 		codes = append(codes, l.Code)
 	}
 	return codes
+}
+
+// pageTemplatesExist reports whether every kind of page has its template.
+// One missing is reported by the templates; the strings that only it used
+// cannot be told from strings nothing uses, so none is said unused.
+func pageTemplatesExist(fsys fs.FS) bool {
+	for _, kind := range content.Kinds {
+		if !kind.Optional() && !exists(fsys, draw.Dir+"/"+string(kind)+".html") {
+			return false
+		}
+	}
+	return exists(fsys, draw.Dir+"/base.html")
 }
 
 func exists(fsys fs.FS, name string) bool {

@@ -1,7 +1,8 @@
 package content
 
 import (
-	"net/url"
+	"errors"
+	"fmt"
 	"regexp"
 	"strings"
 
@@ -9,6 +10,7 @@ import (
 
 	"github.com/trustguide/guide/internal/diag"
 	"github.com/trustguide/guide/internal/layout"
+	"github.com/trustguide/guide/internal/suggest"
 )
 
 // ConfigPath is where the site settings live, relative to the root.
@@ -54,13 +56,12 @@ func parseConfig(name string, src []byte, problems *diag.List) Config {
 		problems.Add(name, 1, 1, "site.yaml must be a list of `key: value` lines: set at least title, base_url and quick_exit")
 		return c
 	}
-	checkKnownKeys(name, root, problems)
+	meant := checkKnownKeys(name, root, problems)
 	if err := root.Decode(&c); err != nil {
-		// Type errors: report at the top; checkKnownKeys has named unknown keys already.
-		problems.Add(name, root.Line, root.Column, "site.yaml has a value of the wrong kind: %v", err)
+		typeProblems(name, root, err, problems)
 		return c
 	}
-	s := settings{name: name, root: root, problems: problems}
+	s := settings{name: name, root: root, problems: problems, meant: meant}
 	s.require(c.Title, "title", `the site's name, such as title: "Rebuilding Trust"`)
 	c.Language = s.language(c.Language)
 	s.addresses(&c)
@@ -134,6 +135,7 @@ type settings struct {
 	name     string // the file
 	root     *yaml.Node
 	problems *diag.List
+	meant    map[string]bool // keys that unknown ones were reported as slips for ("titel")
 }
 
 func (s settings) add(at *yaml.Node, format string, args ...any) {
@@ -142,8 +144,8 @@ func (s settings) add(at *yaml.Node, format string, args ...any) {
 
 // require reports a missing setting and says whether it is set.
 func (s settings) require(value, key, what string) bool {
-	if value != "" {
-		return true
+	if value != "" || s.meant[key] {
+		return value != ""
 	}
 	s.problems.Add(s.name, 1, 1, "site.yaml needs %s: %s", key, what)
 	return false
@@ -178,20 +180,26 @@ var knownConfigKeys = map[string][]string{
 	"menu":   {"title", "url"},
 }
 
-func checkKnownKeys(name string, root *yaml.Node, problems *diag.List) {
+// checkKnownKeys reports each unknown key of site.yaml, and returns the
+// known keys that top-level ones were slips for, whose absence is then not
+// reported too.
+func checkKnownKeys(name string, root *yaml.Node, problems *diag.List) map[string]bool {
+	meant := map[string]bool{}
 	var walk func(n *yaml.Node, section string)
 	walk = func(n *yaml.Node, section string) {
 		switch n.Kind {
 		case yaml.MappingNode:
 			for i := 0; i+1 < len(n.Content); i += 2 {
-				key := n.Content[i]
-				if !contains(knownConfigKeys[section], key.Value) {
-					problems.Add(name, key.Line, key.Column, "unknown key %q in site.yaml; known keys here: %s",
-						key.Value, strings.Join(knownConfigKeys[section], ", "))
-					continue
-				}
-				if section == "" {
-					walk(n.Content[i+1], key.Value)
+				key, known := n.Content[i], knownConfigKeys[section]
+				if contains(known, key.Value) {
+					if section == "" {
+						walk(n.Content[i+1], key.Value)
+					}
+				} else if k, ok := suggest.Closest(key.Value, known); ok && section == "" {
+					problems.Add(name, key.Line, key.Column, "unknown key %q in site.yaml; did you mean %q?", key.Value, k)
+					meant[k] = true
+				} else {
+					problems.Add(name, key.Line, key.Column, "unknown key %q in site.yaml; known keys here: %s", key.Value, strings.Join(known, ", "))
 				}
 			}
 		case yaml.SequenceNode:
@@ -201,6 +209,55 @@ func checkKnownKeys(name string, root *yaml.Node, problems *diag.List) {
 		}
 	}
 	walk(root, "")
+	return meant
+}
+
+// configKinds says what the lists of site.yaml hold; every other value is text.
+var configKinds = map[string]string{
+	"crisis": "a list of lines, each with name:, detail: and href:",
+	"menu":   "a list of entries, each with title: and url:",
+}
+
+// typeProblems reports each value of site.yaml of the wrong kind (a list
+// where text goes, text where a list goes) at the value, naming its key
+// and what it takes.
+func typeProblems(name string, root *yaml.Node, err error, problems *diag.List) {
+	var te *yaml.TypeError
+	if !errors.As(err, &te) {
+		problems.Add(name, 1, 1, "site.yaml cannot be read: %v", err)
+		return
+	}
+	for _, msg := range te.Errors {
+		var line int
+		fmt.Sscanf(msg, "line %d:", &line)
+		key, value := keyOnLine(root, line)
+		if key == nil {
+			problems.Add(name, line, 1, "this value is of the wrong kind: give text, or a list where site.yaml takes one (crisis, menu)")
+			continue
+		}
+		kind := configKinds[key.Value]
+		if kind == "" {
+			kind = "text"
+		}
+		problems.Add(name, value.Line, value.Column, "%s: expected %s", key.Value, kind)
+	}
+}
+
+// keyOnLine finds the key whose value starts on line.
+func keyOnLine(n *yaml.Node, line int) (key, value *yaml.Node) {
+	if n.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i+1].Line == line {
+				return n.Content[i], n.Content[i+1]
+			}
+		}
+	}
+	for _, child := range n.Content {
+		if k, v := keyOnLine(child, line); k != nil {
+			return k, v
+		}
+	}
+	return nil, nil
 }
 
 func contains(list []string, s string) bool {
@@ -219,76 +276,4 @@ func valueOf(mapping *yaml.Node, key string) *yaml.Node {
 	}
 	_, v := keyAndValue(mapping, key)
 	return v
-}
-
-var (
-	telLink    = regexp.MustCompile(`^tel:\+?[0-9][0-9().-]*$`)
-	smsLink    = regexp.MustCompile(`^sms:\+?[0-9][0-9.-]*(\?body=[A-Za-z0-9%+-]*)?$`)
-	mailtoLink = regexp.MustCompile(`^mailto:[^\s@<>"'?&/\\]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$`)
-)
-
-// linkProblem says why href cannot be a link of the menu or the crisis
-// list, or "" when it can: an https: address, a tel:, sms: or mailto: link,
-// or a path on this site (with an optional #fragment).
-func linkProblem(href string) string {
-	switch scheme, _, _ := strings.Cut(href, ":"); {
-	case href == "":
-		return "it is empty: write a link"
-	case strings.HasPrefix(href, "/"):
-		path, fragment, _ := strings.Cut(href, "#")
-		if problem := SitePathProblem(path); problem != "" {
-			return problem
-		}
-		if strings.ContainsAny(fragment, " \t\r\n\"'<>") {
-			return "the part after # must be a heading's id"
-		}
-		return ""
-	case scheme == "https":
-		return webAddressProblem(href, "https")
-	case scheme == "tel" && telLink.MatchString(href), scheme == "sms" && smsLink.MatchString(href), scheme == "mailto" && mailtoLink.MatchString(href):
-		return ""
-	case scheme == "tel" || scheme == "sms":
-		return "write the number with digits only, such as " + scheme + ":18005551234"
-	case scheme == "mailto":
-		return "write one address, such as mailto:help@example.org"
-	}
-	return "it must start with https:, tel:, sms:, mailto: or / (a page of this site)"
-}
-
-// webAddressProblem says why s is not a full web address with one of the
-// given schemes, or "".
-// BaseURLProblem says why s cannot be the address the site is published
-// at, or "" when it can. The builder makes every address from the root of
-// the host (/css/…, /w/…, /sw.js, _redirects), as Netlify serves a site, so
-// an address with a path is refused rather than half supported; so is one
-// with a query or a fragment, which no page's address can carry.
-func BaseURLProblem(s string) string {
-	if problem := webAddressProblem(s, "http", "https"); problem != "" {
-		return problem
-	}
-	u, _ := url.Parse(s)
-	switch {
-	case u.RawQuery != "" || u.ForceQuery || u.Fragment != "" || strings.Contains(s, "#"):
-		return "it holds ? or #: give the address alone"
-	case u.Path != "" && u.Path != "/":
-		return "it has a path (" + u.Path + "), but the builder links every page and file from the root of the host " +
-			"(/css/…, /w/…, /sw.js), so the site must be served there, as Netlify serves it: give the host alone"
-	}
-	return ""
-}
-
-func webAddressProblem(s string, schemes ...string) string {
-	if strings.IndexFunc(s, isSpaceOrControl) >= 0 {
-		return "it holds a space or a control character"
-	}
-	u, err := url.Parse(s)
-	switch {
-	case err != nil:
-		return "it cannot be read as an address"
-	case !contains(schemes, u.Scheme):
-		return "it must start with " + strings.Join(schemes, ": or ") + "://"
-	case u.Host == "" || u.User != nil || strings.Contains(u.Host, "\\"):
-		return "it must name the site, as in https://example.org/"
-	}
-	return ""
 }

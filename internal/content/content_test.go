@@ -108,13 +108,14 @@ func TestBadInput(t *testing.T) {
 		name, file, text, at, message string
 	}{
 		{"malformed YAML", "content/a.md", "---\ntitle: [unclosed\ndescription: d\n---\n", "content/a.md:2:1", "YAML cannot be read"},
+		{"bracket never closed", "content/a.md", "---\ntitle: A\ndescription: d\ntags: [a, b\n---\n", "content/a.md:4:1", "YAML cannot be read"}, // the YAML package says line 2 of the YAML
 		{"unknown key", "content/a.md", page("title: A\ndescription: d\ntitel: A", ""), "content/a.md:4:1", `unknown front matter key "titel"; did you mean "title"?`},
 		{"wrong type", "content/a.md", page("title: A\ndescription: d\nweight: heavy", ""), "content/a.md:4:9", "weight: expected a whole number"},
 		{"bad date", "content/a.md", page("title: A\ndescription: d\ndate: 2026-13-40", ""), "content/a.md:4:7", "expected a date"},
 		{"missing title", "content/a.md", page("description: d", ""), "content/a.md:1:1", "needs a title"},
 		{"missing description", "content/a.md", page("title: A", ""), "content/a.md:1:1", "needs a description"},
 		{"no front matter", "content/a.md", "just text", "content/a.md:1:1", "missing front matter"},
-		{"unclosed front matter", "content/a.md", "---\ntitle: A\n", "content/a.md:1:1", "missing front matter"},
+		{"unclosed front matter", "content/a.md", "---\ntitle: A\n", "content/a.md:1:1", "front matter is not closed"},
 		{"empty file", "content/a.md", "", "content/a.md:1:1", "the file is empty"},
 		{"not UTF-8", "content/a.md", page("title: A\ndescription: d", "ok\nbad \xff here"), "content/a.md:6:5", "not UTF-8"},
 		{"slug with slash", "content/a.md", page("title: A\ndescription: d\nslug: a/b", ""), "content/a.md:4:1", "no / or .."},
@@ -130,6 +131,23 @@ func TestBadInput(t *testing.T) {
 			_, problems := load(t, map[string]string{tt.file: tt.text})
 			wantProblem(t, problems, tt.at, tt.message)
 		})
+	}
+}
+
+// A wrong value is one mistake: it is reported at the value, and not again
+// as a missing title or a step below 1.
+func TestWrongValueReportedOnce(t *testing.T) {
+	tests := []struct{ file, front, at string }{
+		{"content/articles/a.md", "title: A\ndescription: d\nstep: two", "content/articles/a.md:4:7"},
+		{"content/worksheets/w.md", "title: A\ndescription: d\nminutes: ten", "content/worksheets/w.md:4:10"},
+		{"content/a.md", "title: [A]\ndescription: d", "content/a.md:2:8"},
+		{"content/a.md", "title:\ndescription: d", "content/a.md:2:7"},
+	}
+	for _, tt := range tests {
+		_, problems := load(t, map[string]string{tt.file: page(tt.front, "")})
+		if len(problems) != 1 || !strings.HasPrefix(problems[0].String(), tt.at+": ") {
+			t.Errorf("%q: want one problem at %s; got:\n%s", tt.front, tt.at, problems.Error())
+		}
 	}
 }
 
@@ -171,6 +189,31 @@ func TestSiteConfigUnknownKey(t *testing.T) {
 	wantProblem(t, problems, "content/site.yaml:5:5", `unknown key "link"`)
 }
 
+// A value of the wrong kind in site.yaml is said at the value, in words,
+// not as the YAML package's message about Go types at line 1.
+func TestSiteConfigWrongKind(t *testing.T) {
+	for _, tt := range []struct{ yaml, at, message string }{
+		{"title: T\nquick_exit: https://www.example.com/\nmenu: oops\n", "content/site.yaml:3:7", "menu: expected a list of entries, each with title: and url:"},
+		{"title: T\nquick_exit: https://www.example.com/\nmenu:\n  - title: A\n    url: [/a/]\n", "content/site.yaml:5:10", "url: expected text"},
+	} {
+		var problems diag.List
+		parseConfig(ConfigPath, []byte(tt.yaml), &problems)
+		if len(problems) != 1 || problems[0].String() != tt.at+": "+tt.message {
+			t.Errorf("%q: want %s: %s; got %v", tt.yaml, tt.at, tt.message, problems)
+		}
+	}
+}
+
+// A key mistyped in site.yaml is one slip: "did you mean", and not "needs
+// title" too.
+func TestSiteConfigMistypedKey(t *testing.T) {
+	var problems diag.List
+	parseConfig(ConfigPath, []byte("titel: T\nquick_exit: https://www.example.com/\n"), &problems)
+	if len(problems) != 1 || problems[0].String() != `content/site.yaml:1:1: unknown key "titel" in site.yaml; did you mean "title"?` {
+		t.Errorf("got %v", problems)
+	}
+}
+
 func TestEditorFilesAreIgnored(t *testing.T) {
 	fsys := fstest.MapFS{}
 	for _, name := range []string{"content/a.md", "content/.a.md.swp", "content/a.md~", "content/4913"} {
@@ -180,6 +223,16 @@ func TestEditorFilesAreIgnored(t *testing.T) {
 	markdown, resources := Scan(fsys, layout.English, &problems)
 	if len(problems) > 0 || len(resources) > 0 || len(markdown) != 1 {
 		t.Errorf("problems %v, pages %v, resources %v", problems, markdown, resources)
+	}
+}
+
+// Windows keeps files of its own in folders, static/ too; none is the
+// site's, and a Thumbs.db holds pictures of images since deleted.
+func TestWindowsFolderFilesAreIgnored(t *testing.T) {
+	for _, name := range []string{"Thumbs.db", "thumbs.db", "ehthumbs.db", "desktop.ini", "Desktop.ini"} {
+		if !Ignored(name) {
+			t.Errorf("%s would be published", name)
+		}
 	}
 }
 
@@ -221,6 +274,33 @@ func TestCrisisLinesInEveryLanguage(t *testing.T) {
 	CheckCrisisLines(english, "content/fr/site.yaml", []byte(strings.Replace(french, "tel:211", "tel:988", 1)), &problems)
 	if len(problems) > 0 {
 		t.Errorf("every line is there: %v", problems)
+	}
+}
+
+// An English crisis link mistyped is one mistake, reported in English: not
+// a line missing from the French settings too, at content/site.yaml:0.
+func TestBadEnglishCrisisLinkIsOneProblem(t *testing.T) {
+	var problems diag.List
+	english := parseConfig(ConfigPath, []byte("title: T\nbase_url: https://example.org/\nquick_exit: https://example.org/\n"+
+		"crisis:\n  - name: Emergency\n    href: \"tel:9 11\"\n"), &problems)
+	CheckCrisisLines(english, "content/fr/site.yaml", []byte("title: T\nlanguage: fr-CA\ncrisis:\n  - name: Urgence\n    href: \"tel:911\"\n"), &problems)
+	if len(problems) != 1 || problems[0].Path != ConfigPath || problems[0].Line != 6 {
+		t.Errorf("want one problem, at content/site.yaml:6; got %v", problems)
+	}
+}
+
+// A language folder whose site.yaml names the default language's tag (a
+// copy of content/site.yaml) is an error at its language line.
+func TestLanguageTagOfItsOwn(t *testing.T) {
+	var problems diag.List
+	CheckLanguageTag("en-CA", "content/fr/site.yaml", []byte("title: T\nlanguage: en-ca\n"), &problems)
+	if len(problems) != 1 || !strings.HasPrefix(problems[0].String(), `content/fr/site.yaml:2:11: language "en-ca" is the language of content/site.yaml too`) {
+		t.Errorf("got %v", problems)
+	}
+	problems = nil
+	CheckLanguageTag("en-CA", "content/fr/site.yaml", []byte("title: T\nlanguage: fr-CA\n"), &problems)
+	if len(problems) != 0 {
+		t.Errorf("fr-CA beside en-CA: %v", problems)
 	}
 }
 

@@ -44,8 +44,9 @@ func Published(name string) bool {
 }
 
 // Ignored reports whether a file or folder name is never part of a site:
-// hidden files (vim's .x.swp, emacs's .#x lock, .DS_Store, .git) and
-// editors' temporary, swap and backup files. The build skips them and the
+// hidden files (vim's .x.swp, emacs's .#x lock, .DS_Store, .git), the
+// files Windows keeps in folders, and editors' temporary, swap and backup
+// files. The build skips them and the
 // watcher does not rebuild for them.
 func Ignored(name string) bool {
 	switch {
@@ -57,6 +58,9 @@ func Ignored(name string) bool {
 		return true
 	}
 	lower := strings.ToLower(name)
+	if lower == "thumbs.db" || lower == "ehthumbs.db" || lower == "desktop.ini" {
+		return true // Windows' folder files: a thumbs.db keeps pictures of images since deleted
+	}
 	for _, suffix := range []string{
 		"~",               // backups: vim, emacs, gedit
 		".bak", ".backup", // backups: many editors

@@ -36,11 +36,12 @@ type Meta struct {
 
 	lines   map[string]int // file line of each key, for problems found later
 	aliasAt []position     // file position of each alias
-	meant   []string       // known keys that unknown ones were taken for ("titel": "title")
+	meant   []string       // known keys already reported: taken for unknown ones ("titel": "title") or given a wrong value
 }
 
-// mistyped reports whether an unknown key was reported as a slip for key,
-// so that its absence need not be reported too.
+// mistyped reports whether key was already reported, as the key an unknown
+// one was a slip for or as a wrong value, so that its absence or its zero
+// value need not be reported too: one cause, one message.
 func (m Meta) mistyped(key string) bool {
 	for _, k := range m.meant {
 		if k == key {
@@ -240,6 +241,7 @@ func parseMeta(path string, yamlText []byte, translated bool, problems *diag.Lis
 		}
 		if !f.set(&m, value) {
 			problems.Add(path, value.Line+1, value.Column, "%s: expected %s", key.Value, f.kind)
+			m.meant = append(m.meant, key.Value)
 		}
 		if key.Value == "aliases" {
 			for _, item := range value.Content {

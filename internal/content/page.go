@@ -88,7 +88,7 @@ func ParsePage(lang layout.Lang, src string, data []byte, problems *diag.List) *
 	data = bytes.TrimPrefix(data, []byte("\uFEFF")) // a byte order mark is harmless; drop it
 	yamlText, body, ok := splitFrontMatter(data)
 	if !ok {
-		problems.Add(src, 1, 1, "missing front matter: the file must start with a line \"---\", then title: and description:, then \"---\"")
+		problems.Add(src, 1, 1, "%s", noFrontMatter(data))
 		return nil
 	}
 	before := len(*problems)
@@ -114,6 +114,16 @@ func ParsePage(lang layout.Lang, src string, data []byte, problems *diag.List) *
 		return nil
 	}
 	return p
+}
+
+// noFrontMatter says what is wrong when a file has no front matter: none at
+// all, or an opening "---" line that no "---" line closes.
+func noFrontMatter(data []byte) string {
+	first, _, _ := bytes.Cut(data, []byte("\n"))
+	if strings.TrimRight(string(first), " \r") == "---" {
+		return "the front matter is not closed: add a line \"---\" after its last key, before the text"
+	}
+	return "missing front matter: the file must start with a line \"---\", then title: and description:, then \"---\""
 }
 
 // slugOf is the last part of a page's URL: its slug:, checked, or its file
@@ -144,7 +154,7 @@ func checkKindKeys(p *Page, problems *diag.List) {
 	if p.Kind != Article && hasStep {
 		problems.Add(p.Source, m.Line("step"), 1, "only articles are steps on the guided path: remove `step`")
 	}
-	if p.Kind == Article && hasStep && m.Step < 1 {
+	if p.Kind == Article && hasStep && m.Step < 1 && !m.mistyped("step") {
 		problems.Add(p.Source, m.Line("step"), 1, "step must be 1 or more (the first step is 1); an article off the guided path has no `step`")
 	}
 	if p.Kind != Worksheet {
@@ -163,7 +173,7 @@ func checkKindKeys(p *Page, problems *diag.List) {
 			problems.Add(p.Source, m.Line("for"), 1, "for %q: expected %s", m.For, fields["for"].kind)
 		}
 	}
-	if _, hasMinutes := m.lines["minutes"]; hasMinutes && m.Minutes < 1 {
+	if _, hasMinutes := m.lines["minutes"]; hasMinutes && m.Minutes < 1 && !m.mistyped("minutes") {
 		problems.Add(p.Source, m.Line("minutes"), 1, "minutes must be 1 or more: about how long the worksheet takes; leave `minutes` out if you cannot say")
 	}
 }

@@ -1,13 +1,10 @@
 package content
 
 import (
-	"regexp"
-	"strconv"
-	"strings"
-
 	"go.yaml.in/yaml/v3"
 
 	"github.com/trustguide/guide/internal/diag"
+	"github.com/trustguide/guide/internal/yamlerr"
 )
 
 // parseYAML parses one YAML document into its root node. lineOffset is the
@@ -15,7 +12,7 @@ import (
 func parseYAML(path string, text []byte, lineOffset int, problems *diag.List) (*yaml.Node, bool) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(text, &doc); err != nil {
-		line, msg := yamlErrorLine(err)
+		line, msg := yamlerr.Line(text, err)
 		problems.Add(path, line+lineOffset, 1, "the YAML cannot be read: %s; check the indentation and quote values that contain a colon", msg)
 		return nil, false
 	}
@@ -55,17 +52,4 @@ func dropRepeatedKeys(n *yaml.Node, report func(key, first *yaml.Node)) {
 	for _, child := range n.Content {
 		dropRepeatedKeys(child, report)
 	}
-}
-
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
-// yamlErrorLine finds the line in a YAML syntax error. The YAML package
-// reports syntax errors only as text, so this is the one place where a
-// position is read back out of a message.
-func yamlErrorLine(err error) (int, string) {
-	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		return n, m[2]
-	}
-	return 1, strings.TrimPrefix(err.Error(), "yaml: ")
 }

@@ -19,7 +19,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"net/http"
 	"sync"
 	"sync/atomic"
@@ -134,8 +133,12 @@ func (s *Server) report(r build.Result) {
 		what = what[:57] + "..."
 	}
 	if errs := r.Problems.Errors(); len(errs) > 0 {
-		fmt.Fprintf(s.opt.Log, "%s  %s: %d errors, still serving the last good site (%d ms)\n",
-			time.Now().Format("15:04:05"), what, len(errs), r.Elapsed.Milliseconds())
+		noun := "errors"
+		if len(errs) == 1 {
+			noun = "error"
+		}
+		fmt.Fprintf(s.opt.Log, "%s  %s: %d %s, still serving the last good site (%d ms)\n",
+			time.Now().Format("15:04:05"), what, len(errs), noun, r.Elapsed.Milliseconds())
 		return
 	}
 	fmt.Fprintf(s.opt.Log, "%s  %s: %d pages drawn, %d files, %d ms\n",
@@ -147,36 +150,16 @@ func (s *Server) report(r build.Result) {
 // error shown with every build's problems until it is mended, and the last
 // good one is kept meanwhile.
 func (s *Server) readHeaders() diag.List {
-	data, err := fs.ReadFile(s.root, "netlify.toml")
-	if errors.Is(err, fs.ErrNotExist) {
-		s.netlify.Store(&netlify.Config{})
+	cfg, e := netlify.Read(s.root)
+	if e == nil {
+		s.netlify.Store(cfg)
 		return nil
 	}
-	var cfg *netlify.Config
-	if pathErr := (*fs.PathError)(nil); errors.As(err, &pathErr) {
-		err = &netlify.Error{Message: pathErr.Err.Error()}
+	if s.netlify.Load() == nil {
+		s.netlify.Store(&netlify.Config{})
 	}
-	if err == nil {
-		cfg, err = netlify.ParseConfig(data)
-	}
-	if err != nil {
-		if s.netlify.Load() == nil {
-			s.netlify.Store(&netlify.Config{})
-		}
-		return netlifyProblem(err)
-	}
-	s.netlify.Store(cfg)
-	return nil
-}
-
-// netlifyProblem is the error of netlify.toml as the author is shown it.
-func netlifyProblem(err error) diag.List {
 	var problems diag.List
-	line, col, msg := 0, 0, err.Error()
-	if de := (*netlify.Error)(nil); errors.As(err, &de) {
-		line, col, msg = de.Line, de.Col, de.Message
-	}
-	problems.Add("netlify.toml", line, col, "%s (Netlify would refuse it too; until it is mended, serve uses the headers it read before)", msg)
+	problems.Add(netlify.Path, e.Line, e.Col, "%s; until it is mended, serve uses the headers it read before", e.Message)
 	return problems
 }
 

@@ -271,7 +271,8 @@ func readFile(t *testing.T, dir, name string) string {
 // change with it; a broken one is an error at its line in the browser,
 // and the last good headers are served until it is mended.
 func TestNetlifyTomlUnderServe(t *testing.T) {
-	s := startSite(t, 0)
+	log := &syncLog{}
+	s := serveSite(t, copySmallSite(t), Options{Log: log}, realBuilder, afterPatience)
 	header := func() string {
 		t.Helper()
 		resp, err := http.Get(s.srv.URL + "about/")
@@ -300,6 +301,9 @@ func TestNetlifyTomlUnderServe(t *testing.T) {
 	}
 	if got := header(); got != "one" {
 		t.Errorf("while netlify.toml is broken the header is %q, want the last good \"one\"", got)
+	}
+	if !strings.Contains(log.String(), "  netlify.toml: 1 error, still serving the last good site") {
+		t.Errorf("the terminal does not say which file has how many errors:\n%s", log)
 	}
 
 	s.write("netlify.toml", rule("two"))

@@ -148,8 +148,11 @@ func (s *Server) finish(o outcome) {
 		s.freshBuilder()
 	}
 	o.Problems = append(slices.Clip(o.Problems), s.netlifyBad...)
+	if o.Changed == "" {
+		o.Changed = "netlify.toml" // the one change begin keeps from the builder
+	}
+	s.report(o.Result) // first, so the terminal has said it when a browser hears of it
 	s.serve.Publish(o.Files, o.Problems)
-	s.report(o.Result)
 	s.settle()
 }
 

@@ -51,6 +51,27 @@ func problemIn(set *template.Template, err error) diag.Diagnostic {
 	return diag.Diagnostic{Path: fileOf(set, set.Name()), Message: strings.TrimPrefix(msg, "template: ")}
 }
 
+// quotedName is the name a parse error quotes: function "nosuchfunc" not defined.
+var quotedName = regexp.MustCompile(`"([^"]+)"`)
+
+// withColumn gives a parse error, which the template package places on a
+// line only, the column where it is: at the name it quotes, or at the
+// line's one action. When the line holds several actions and no name
+// tells which, the line alone is said rather than a column guessed.
+func withColumn(d diag.Diagnostic, files map[string]string) diag.Diagnostic {
+	lines := strings.Split(files[d.Path], "\n")
+	if d.Col > 0 || d.Line < 1 || d.Line > len(lines) {
+		return d
+	}
+	line := lines[d.Line-1]
+	if m := quotedName.FindStringSubmatch(d.Message); m != nil && strings.Contains(line, m[1]) {
+		d.Col = strings.Index(line, m[1]) + 1
+	} else if strings.Count(line, "{{") == 1 {
+		d.Col = strings.Index(line, "{{") + 1
+	}
+	return d
+}
+
 // fileOf names the file that defines the template called name.
 func fileOf(set *template.Template, name string) string {
 	if t := set.Lookup(name); t != nil && t.Tree != nil && t.Tree.ParseName != "" {

@@ -57,6 +57,22 @@ func TestExecute(t *testing.T) {
 	}
 }
 
+// A template saved with a byte order mark draws the same pages: the mark
+// would come before <!doctype html> in every page.
+func TestByteOrderMarkIsDropped(t *testing.T) {
+	fsys := templates()
+	fsys["templates/base.html"].Data = append([]byte("\uFEFF"), fsys["templates/base.html"].Data...)
+	var problems diag.List
+	tm := LoadTemplates(fsys, funcs, minifier.Templates(), &problems)
+	var got bytes.Buffer
+	if err := tm.Execute(&got, &View{Site: SiteOf(&SiteView{}, nil), Page: &PageView{Kind: "article"}}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(got.String(), "<title>") {
+		t.Errorf("the page starts %q, want <title>", got.String()[:10])
+	}
+}
+
 func TestLoadTemplatesProblems(t *testing.T) {
 	for _, c := range []struct {
 		name, file, data string // empty data removes the file; file "*" removes every file
@@ -66,14 +82,16 @@ func TestLoadTemplatesProblems(t *testing.T) {
 			"templates/base.html:1:1: missing: every page is drawn inside templates/base.html; create it"},
 		{"no kind", "404.html", "",
 			`templates/404.html:1:1: missing: 404 pages need this template; create it with {{define "main"}}...{{end}}`},
-		{"parse error", "article.html", "{{define \"main\"}}\nok\n{{if}}{{end}}",
+		{"parse error", "article.html", "{{define \"main\"}}\nok\n<p>{{if}}</p>\n{{end}}",
+			"templates/article.html:3:4: missing value for if"},
+		{"parse error on a line of many actions", "article.html", "{{define \"main\"}}\nok\n{{if}}{{end}}",
 			"templates/article.html:3:1: missing value for if"},
-		{"parse error in a partial, said once", "_toc.html", "\n{{.Page.Title",
-			"templates/_toc.html:2:1: unclosed action"},
+		{"parse error in a partial, said once", "_toc.html", "\n<nav>{{.Page.Title",
+			"templates/_toc.html:2:6: unclosed action"},
 		{"parse error in the base, said once", "base.html", "<title>\n\n{{.Page.Title}</title>",
 			"templates/base.html:3:1: bad character U+007D '}'"},
-		{"unknown function", "page.html", "\n\n{{shout .}}",
-			`templates/page.html:3:1: function "shout" not defined`},
+		{"unknown function", "page.html", "\n\n<p>{{.Page.Title}} {{shout .}}</p>",
+			`templates/page.html:3:22: function "shout" not defined`},
 		{"broken HTML, found at once", "_toc.html", "<nav>\n<a href='{{.Page.URL}}</nav>",
 			"templates/base.html:1:1: a tag, attribute or quote is left open here or in a template it calls"},
 		{"a missing template", "page.html", `{{define "main"}}{{template "_nope.html" .}}{{end}}`,

@@ -100,7 +100,7 @@ func LoadTemplates(fsys fs.FS, funcs template.FuncMap, minify Minify, problems *
 		names := append([]string{Dir + "/base.html", page}, partials...)
 		written, err := parseSet(funcs, files, names)
 		if err != nil {
-			if d := problemIn(written, err); !reported[d] {
+			if d := withColumn(problemIn(written, err), files); !reported[d] {
 				reported[d] = true
 				problems.Append(diag.List{d})
 			}
@@ -132,7 +132,8 @@ func readTemplates(fsys fs.FS, problems *diag.List) (files map[string]string, pa
 			problems.Add(name, 0, 0, "cannot read: %v", unwrap(err))
 			continue
 		}
-		files[name] = string(data)
+		// A byte order mark, which some Windows editors write, would start every page.
+		files[name] = strings.TrimPrefix(string(data), "\uFEFF")
 		if strings.HasPrefix(path.Base(name), "_") {
 			partials = append(partials, name)
 		}

@@ -43,8 +43,9 @@ type Strings struct {
 	Path     string       // "templates/i18n/fr.yaml"
 	Tag      language.Tag // for plural rules and numbers
 	Messages map[string]*Message
-	forms    []string // the plural forms this language's rules use
-	unread   bool     // the file could not be read: reported once, not key by key
+	forms    []string        // the plural forms this language's rules use
+	unread   bool            // the file could not be read: reported once, not key by key
+	rejected map[string]bool // keys written with a value reported unusable: not missing too
 }
 
 // Keys returns the language's keys, sorted.
@@ -96,7 +97,7 @@ func Load(fsys fs.FS, langs []string, problems *diag.List) *Catalog {
 }
 
 func loadLang(fsys fs.FS, lang string, problems *diag.List) *Strings {
-	s := &Strings{Lang: lang, Path: Dir + "/" + lang + ".yaml", Messages: map[string]*Message{}}
+	s := &Strings{Lang: lang, Path: Dir + "/" + lang + ".yaml", Messages: map[string]*Message{}, rejected: map[string]bool{}}
 	tag, err := language.Parse(lang)
 	if err != nil {
 		problems.Add(s.Path, 0, 0, "%q is not a language code: name the file after one, such as en.yaml or fr.yaml", lang)

@@ -93,6 +93,7 @@ func TestFileProblemsAtTheirPlace(t *testing.T) {
 		{"not a mapping", "- a\n- b\n", `templates/i18n/en.yaml:1:1: the file must map keys to strings`},
 		{"form twice", "a:\n  one: x\n  one: y\n  other: z\n", `templates/i18n/en.yaml:3:3: "a": the form "one" is set twice`},
 		{"syntax", "a: x\n  b: y\n", `templates/i18n/en.yaml:2:1: the YAML cannot be read`},
+		{"bracket never closed", "a: x\nb: [y\nc: z\n", `templates/i18n/en.yaml:2:1: the YAML cannot be read`}, // the YAML package says line 1
 	} {
 		_, problems := load(t, map[string]string{Dir + "/en.yaml": tc.text}, "en")
 		if len(problems) != 1 || !strings.HasPrefix(problems[0].String(), tc.want) {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/trustguide/guide/internal/diag"
+	"github.com/trustguide/guide/internal/suggest"
 )
 
 // Check compares the languages' strings with what the templates and
@@ -17,23 +18,31 @@ import (
 //     language's: at its line in the other language's file.
 func Check(c *Catalog, uses Uses) diag.List {
 	var l diag.List
-	checkUses(c, uses, &l)
+	meant := checkUses(c, uses, &l)
 	if uses.Complete {
-		checkUnused(c, uses, &l)
+		checkUnused(c, uses, meant, &l)
 	}
 	checkAgainstReference(c, &l)
 	return l
 }
 
 // checkUses reports keys missing from a language, once per key, and
-// templates whose values do not fit their string.
-func checkUses(c *Catalog, uses Uses, l *diag.List) {
-	reported := map[string]bool{}
+// templates whose values do not fit their string. A key missing from every
+// language that is a slip for one nothing uses ("nav.skipp") is reported
+// as such; it returns those keys, which are then not reported unused too:
+// one slip, one message.
+func checkUses(c *Catalog, uses Uses, l *diag.List) map[string]bool {
+	reported, meant := map[string]bool{}, map[string]bool{}
+	unused := unusedKeys(c, uses)
 	for _, use := range uses.List {
 		if !reported[use.Key] {
 			reported[use.Key] = true
 			if missing := missingFrom(c, use.Key); len(missing) > 0 {
-				l.Add(use.At.Path, use.At.Line, use.At.Col, "there is no string %q in %s: add it there", use.Key, strings.Join(missing, " or "))
+				advice := "add it there"
+				if k, ok := suggest.Closest(use.Key, unused); ok && reference(c, use.Key) == nil {
+					advice, meant[k] = fmt.Sprintf("did you mean %q?", k), true
+				}
+				l.Add(use.At.Path, use.At.Line, use.At.Col, "there is no string %q in %s: %s", use.Key, strings.Join(missing, " or "), advice)
 				continue
 			}
 		}
@@ -42,12 +51,30 @@ func checkUses(c *Catalog, uses Uses, l *diag.List) {
 				use.Key, nameList(use.Args), nameList(m.names), m.At.Path, m.At.Line)
 		}
 	}
+	return meant
+}
+
+// unusedKeys lists the keys of any language that no template or script uses.
+func unusedKeys(c *Catalog, uses Uses) []string {
+	used := map[string]bool{}
+	for _, use := range uses.List {
+		used[use.Key] = true
+	}
+	var keys []string
+	for _, s := range c.Langs {
+		for _, key := range s.Keys() {
+			if !used[key] {
+				keys = append(keys, key)
+			}
+		}
+	}
+	return keys
 }
 
 func missingFrom(c *Catalog, key string) []string {
 	var missing []string
 	for _, s := range c.Langs {
-		if _, ok := s.Messages[key]; !ok && !s.unread {
+		if _, ok := s.Messages[key]; !ok && !s.unread && !s.rejected[key] {
 			missing = append(missing, s.Path)
 		}
 	}
@@ -64,14 +91,14 @@ func reference(c *Catalog, key string) *Message {
 	return nil
 }
 
-func checkUnused(c *Catalog, uses Uses, l *diag.List) {
-	used := map[string]bool{}
-	for _, use := range uses.List {
-		used[use.Key] = true
+func checkUnused(c *Catalog, uses Uses, meant map[string]bool, l *diag.List) {
+	unused := map[string]bool{}
+	for _, key := range unusedKeys(c, uses) {
+		unused[key] = !meant[key]
 	}
 	for _, s := range c.Langs {
 		for _, key := range s.Keys() {
-			if !used[key] {
+			if unused[key] {
 				m := s.Messages[key]
 				l.Add(m.At.Path, m.At.Line, m.At.Col, "no template or script uses %q: remove it, or use it with {{t %q}}", key, key)
 			}

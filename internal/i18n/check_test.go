@@ -57,6 +57,29 @@ func TestMissingKeyOnceAtItsFirstUse(t *testing.T) {
 		`templates/a.html:2:7: there is no string "nav.skip" in templates/i18n/fr.yaml: add it there`)
 }
 
+// A key mistyped in a template is one slip: the missing key is reported
+// with the one it was meant to be, which is not reported unused too.
+func TestMistypedKeyIsOneProblem(t *testing.T) {
+	templates := map[string]string{
+		"templates/base.html": `{{t "nav.skipp"}} {{t "search.none" "query" .Q}}`,
+		"static/js/packet.js": `say(t("packet.count", {n: list.length}));`,
+	}
+	expect(t, checked(t, enYAML, frYAML, templates),
+		`templates/base.html:1:5: there is no string "nav.skipp" in templates/i18n/en.yaml or templates/i18n/fr.yaml: did you mean "nav.skip"?`)
+}
+
+// A value reported unusable (a stray brace, a plural form missing) is one
+// problem, at the value: its key is not missing at its uses too.
+func TestUnusableValueIsOneProblem(t *testing.T) {
+	en := strings.Replace(enYAML, "nav.skip: Skip to the main content", "nav.skip: Skip { to", 1)
+	c, problems := load(t, map[string]string{Dir + "/en.yaml": en, Dir + "/fr.yaml": frYAML}, "en", "fr")
+	uses, _ := scan(t, allUsed)
+	problems.Append(Check(c, uses))
+	if len(problems) != 1 || problems[0].Path != Dir+"/en.yaml" {
+		t.Errorf("want one problem, in en.yaml; got %v", problems)
+	}
+}
+
 func TestUnusedKeyInEachFile(t *testing.T) {
 	expect(t, checked(t, enYAML+"old: Old\n", frYAML+"old: Vieux\n", allUsed),
 		`templates/i18n/en.yaml:6:1: no template or script uses "old"`,

@@ -2,11 +2,11 @@ package i18n
 
 import (
 	"regexp"
-	"strconv"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/trustguide/guide/internal/diag"
+	"github.com/trustguide/guide/internal/yamlerr"
 )
 
 // A strings file is one YAML mapping from keys to values. A value is a
@@ -27,7 +27,7 @@ var keyPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_.-]*$`)
 func parseFile(s *Strings, data []byte, problems *diag.List) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		line, msg := syntaxErrorLine(err)
+		line, msg := yamlerr.Line(data, err)
 		problems.Add(s.Path, line, 1, "the YAML cannot be read: %s; check the indentation, and quote values that start with { or contain a colon", msg)
 		s.unread = true // one problem: not every key reported missing too
 		return
@@ -53,6 +53,8 @@ func parseFile(s *Strings, data []byte, problems *diag.List) {
 		}
 		if m := parseValue(s, key.Value, value, at, problems); m != nil {
 			s.Messages[key.Value] = m
+		} else {
+			s.rejected[key.Value] = true
 		}
 	}
 }
@@ -145,18 +147,6 @@ func messagePlaceholders(m *Message) []string {
 	}
 	names, _ := placeholders(all)
 	return names
-}
-
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
-// syntaxErrorLine finds the line in a YAML syntax error, which the YAML
-// package reports only as text.
-func syntaxErrorLine(err error) (int, string) {
-	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		return n, m[2]
-	}
-	return 1, err.Error()
 }
 
 func contains(list []string, s string) bool {

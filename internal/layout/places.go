@@ -139,6 +139,16 @@ func (l Lang) MadeSource(template string) string {
 	return template + "@" + l.Code
 }
 
+// SourceFile is the file a page's source names: the template of a page
+// the builder makes ("templates/404.html@fr" → "templates/404.html"), or
+// the source itself.
+func SourceFile(src string) string {
+	if template, _, made := strings.Cut(src, "@"); made && strings.HasPrefix(src, "templates/") {
+		return template
+	}
+	return src
+}
+
 // Optional reports whether a site may go without pages of this kind, and
 // so without its template: only the print view.
 func (k Kind) Optional() bool { return k == Print }

@@ -13,11 +13,7 @@ const netlifyTOML = `[build]
 [[headers]]
   for = "/*"
   [headers.values]
-    Content-Security-Policy = """
-      default-src 'none';
-      script-src 'self';
-      style-src 'self';
-      img-src 'self'"""
+    Content-Security-Policy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'"
     X-Frame-Options = "DENY"
 
 [[headers]]

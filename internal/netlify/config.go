@@ -3,6 +3,7 @@ package netlify
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/http"
 	"regexp"
 	"strings"
@@ -53,6 +54,31 @@ var Defaults = http.Header{
 	"Cache-Control": {"public, max-age=0, must-revalidate"},
 }
 
+// Path is the file's name, in the site's folder.
+const Path = "netlify.toml"
+
+// Read reads netlify.toml from the site's folder, as Netlify does before
+// it builds: a site without one has no headers of its own; a file that
+// cannot be read or parsed is its problem, at its line where TOML says.
+// guide serve and guide check both read it here, so they say the same.
+func Read(site fs.FS) (*Config, *Error) {
+	data, err := fs.ReadFile(site, Path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return &Config{}, nil
+	}
+	if pathErr := (*fs.PathError)(nil); errors.As(err, &pathErr) {
+		return nil, &Error{Message: pathErr.Err.Error()}
+	}
+	if err != nil {
+		return nil, &Error{Message: err.Error()}
+	}
+	c, err := ParseConfig(data)
+	if e := (*Error)(nil); errors.As(err, &e) {
+		return nil, e
+	}
+	return c, nil
+}
+
 // ParseConfig reads netlify.toml. Its problems are *Error, at their line and
 // column where TOML gives them.
 func ParseConfig(data []byte) (*Config, error) {
@@ -60,13 +86,13 @@ func ParseConfig(data []byte) (*Config, error) {
 	if _, err := toml.Decode(string(data), &c); err != nil {
 		var perr toml.ParseError
 		if errors.As(err, &perr) {
-			return nil, &Error{Line: perr.Position.Line, Col: perr.Position.Col, Message: perr.Message}
+			return nil, &Error{Line: perr.Position.Line, Col: perr.Position.Col, Message: perr.Message + " (Netlify would refuse it too)"}
 		}
 		return nil, &Error{Message: err.Error()}
 	}
 	for i, h := range c.Headers {
-		if strings.TrimSpace(h.For) == "" {
-			return nil, &Error{Message: fmt.Sprintf("[[headers]] number %d has no \"for\": add the paths it is for, such as for = \"/*\"", i+1)}
+		if e := checkRule(data, i, h); e != nil {
+			return nil, e
 		}
 		c.rules = append(c.rules, forRegexp(h.For))
 		values := map[string]string{}

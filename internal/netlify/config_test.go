@@ -2,6 +2,7 @@ package netlify
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -104,5 +105,26 @@ func TestPolicy(t *testing.T) {
 	}
 	if _, err := ParsePolicy("img-src 'self'; IMG-SRC data:"); err == nil {
 		t.Error("a directive given twice is not an error")
+	}
+}
+
+// Each header rule is checked where it is written: a header no response
+// can carry, or a rule for no path, would reach Netlify silently.
+func TestHeaderRuleProblemsAtTheirLine(t *testing.T) {
+	tests := []struct{ name, toml, want string }{
+		{"line break", "[[headers]]\n  for = \"/*\"\n  [headers.values]\n    X-Frame-Options = \"\"\"\nDENY\nSAMEORIGIN\"\"\"\n",
+			"netlify.toml:4:5: the value of X-Frame-Options holds a line break"},
+		{"for without a slash", "[[headers]]\n  for = \"/*\"\n[[headers]]\n  for = \"css/*\"\n  [headers.values]\n    X-A = \"b\"\n",
+			`netlify.toml:4:3: for "css/*" is not a path of the site`},
+		{"no for", "[build]\n[[headers]]\n  [headers.values]\n    X-A = \"b\"\n",
+			`netlify.toml:2:1: this [[headers]] has no "for"`},
+		{"bad name", "[[headers]]\n  for = \"/*\"\n  [headers.values]\n    \"X Frame\" = \"DENY\"\n",
+			`netlify.toml:4:5: "X Frame" cannot be a header's name`},
+	}
+	for _, tt := range tests {
+		_, err := ParseConfig([]byte(tt.toml))
+		if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+			t.Errorf("%s: got %v, want %s…", tt.name, err, tt.want)
+		}
 	}
 }

@@ -41,11 +41,15 @@ func Parse(data []byte) []Entry {
 	return out
 }
 
-// Check reports each published URL that the new site no longer answers.
+// Check reports each published URL that the new site no longer answers,
+// and each line that is no path at all, whose remedy is not an alias.
 // answered tells whether a URL is a page or a redirect of the new site.
 func Check(entries []Entry, answered func(string) bool, problems *diag.List) {
 	for _, e := range entries {
-		if !answered(e.URL) {
+		if !strings.HasPrefix(e.URL, "/") || strings.ContainsAny(e.URL, " \t") {
+			problems.Add(Path, e.Line, 1, "%q is not an address of this site: each line is one path, such as /about/ "+
+				"(or a comment, after #); mend it, or delete the line", e.URL)
+		} else if !answered(e.URL) {
 			problems.Add(Path, e.Line, 1, "%s is listed as published, and this build has no page or redirect there: "+
 				"if a page replaces it, add `aliases: [%s]` to that page; if it never went online (a page tried out and deleted), delete this line", e.URL, e.URL)
 		}

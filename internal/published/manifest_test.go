@@ -45,6 +45,18 @@ func TestCheck(t *testing.T) {
 	}
 }
 
+// A line that is no path is mended in urls.txt, not with an alias.
+func TestLineThatIsNoPath(t *testing.T) {
+	for _, line := range []string{"about", "https://example.org/about/", "/about us/"} {
+		var problems diag.List
+		Check(Parse([]byte("/\n"+line+"\n")), func(string) bool { return false }, &problems)
+		if len(problems) != 2 || !strings.HasPrefix(problems[1].String(), "content/urls.txt:2:1: ") ||
+			!strings.Contains(problems[1].Message, "is not an address of this site") {
+			t.Errorf("%q: got %v", line, problems)
+		}
+	}
+}
+
 func TestUpdate(t *testing.T) {
 	old, changed := Update(nil, []string{"/w/name-it", "/", "/articles/b/"})
 	if !changed {

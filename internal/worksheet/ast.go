@@ -38,6 +38,7 @@ type Field struct {
 	Checked             bool   // a Checkbox ticked in the source: "- [x] ..."
 	Problem             string // what is wrong with the line and what to do; "" if nothing
 	Warning             string // what the author could add; "" if nothing
+	at                  int    // offset of the scale or {#id} the Problem or Warning is about; 0: the field line
 
 	// blocksSubmit marks the first one-line field of a page, which also
 	// renders a disabled submit button (see renderField).

@@ -163,20 +163,27 @@ func newField(lines []text.Segment, src []byte, pc parser.Context) *Field {
 	last := &label[len(label)-1]
 	v := src[last.Start:last.Stop]
 	v, id, hasID := cutID(v)
+	idAt := last.Start + len(v)
 	if m, ok := findScale(v, pc); ok {
 		f.Control = Scale
 		f.Problem = setScale(f, m)
+		f.at = last.Start + m.start
 		v = v[:m.start]
 	} else if m := lineEnd.FindIndex(v); m != nil {
 		f.Control = TextLine
 		v = v[:m[0]]
 	}
+	if early := idEnd.FindIndex(v); early != nil && !hasID && f.Problem == "" {
+		// "? Q {#q} [0-10]": the id would be shown to readers as text
+		f.Problem, f.at = "an {#id} ends its line, after the answer's ___ or scale: move it there", last.Start+early[0]
+	}
 	last.Stop = last.Start + len(v)
 	label = trim(label, src)
 	if len(label) == 0 && f.Problem == "" {
 		f.Problem = `this field has no question: write it after the "? ", as in "? What did I notice?"`
+		f.at = 0 // the field line's fault, not its scale's
 	}
-	finish(f, label, lines, id, hasID, src, pc)
+	finishAt(f, idAt, label, lines, id, hasID, src, pc)
 	if f.Control == TextLine && f.Problem == "" {
 		if pg := pageOf(pc); !pg.submitBlocked {
 			pg.submitBlocked, f.blocksSubmit = true, true
@@ -199,10 +206,11 @@ func newCheckbox(lines []text.Segment, src []byte, pc parser.Context) *Field {
 	last := &label[len(label)-1]
 	v, id, hasID := cutID(src[last.Start:last.Stop])
 	last.Stop = last.Start + len(v)
+	idAt := last.Stop
 	if label = trim(label, src); len(label) == 0 {
 		return nil // "- [ ] {#id}" is not a checkbox: nothing to tick
 	}
-	finish(f, label, lines, id, hasID, src, pc)
+	finishAt(f, idAt, label, lines, id, hasID, src, pc)
 	return f
 }
 
@@ -241,6 +249,16 @@ func setLines(n ast.Node, lines []text.Segment, src []byte) {
 	lines = trim(slices.Clone(lines), src)
 	for _, l := range lines {
 		n.Lines().Append(l)
+	}
+}
+
+// finishAt is finish, and an id's problem is placed at idAt, the offset
+// of its "{#".
+func finishAt(f *Field, idAt int, label, whole []text.Segment, id string, hasID bool, src []byte, pc parser.Context) {
+	before := f.Problem
+	finish(f, label, whole, id, hasID, src, pc)
+	if before == "" && f.Problem != "" {
+		f.at = idAt
 	}
 }
 

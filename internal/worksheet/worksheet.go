@@ -112,7 +112,7 @@ func (worksheetExtension) Extend(m goldmark.Markdown) {
 
 // Problem is a mistake in a field line.
 type Problem struct {
-	Offset  int    // byte offset of the field line in the source given to goldmark
+	Offset  int    // byte offset in the source given to goldmark: of the scale or {#id} at fault, or of the field line
 	Message string // what is wrong and what to do
 }
 
@@ -140,7 +140,11 @@ func collect(doc ast.Node, message func(*Field) string) []Problem {
 	var problems []Problem
 	for _, f := range fieldsOf(doc) {
 		if m := message(f); m != "" {
-			problems = append(problems, Problem{Offset: f.Pos(), Message: m})
+			at := f.Pos()
+			if f.at > 0 {
+				at = f.at // the scale or {#id} it is about
+			}
+			problems = append(problems, Problem{Offset: at, Message: m})
 		}
 	}
 	return problems

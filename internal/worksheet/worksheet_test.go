@@ -62,7 +62,8 @@ func TestFields(t *testing.T) {
 }
 
 func TestCheck(t *testing.T) {
-	// at is the text at the start of the field line the problem points to.
+	// at is the text at the start of the field line the problem points to,
+	// then, after "…", the scale or {#id} at fault, where it points.
 	type want struct{ at, message string }
 	tests := []struct {
 		name   string
@@ -71,16 +72,16 @@ func TestCheck(t *testing.T) {
 	}{
 		{"good fields", "# Hope\n\n? How hopeful? [0-10]\n? Why? ___ {#why}\n- [x] Done.\n", nil},
 		{"backwards scale", "# Hope\n\n? How hopeful? [10-1]\n", []want{
-			{"? How hopeful? [10-1]", "scale [10-1] runs backwards: write the low number first, as [1-10]"},
+			{"? How hopeful? …[10-1]", "scale [10-1] runs backwards: write the low number first, as [1-10]"},
 		}},
 		{"too many values", "? A [1-1000]\n\n? B [0-11]\n\n? C [1-99999999999999999999]\n\n? D [1000-1]\n", []want{
-			{"? A", "scale [1-1000] has too many values: use at most 11, as in [1-10] or [0-10]"},
-			{"? B", "scale [0-11] has too many values: use at most 11, as in [1-10] or [0-10]"},
-			{"? C", "scale [1-99999999999999999999] has too many values: use at most 11, as in [1-10] or [0-10]"},
-			{"? D", "scale [1000-1] has too many values: use at most 11, as in [1-10] or [0-10]"},
+			{"? A…[", "scale [1-1000] has too many values: use at most 11, as in [1-10] or [0-10]"},
+			{"? B…[", "scale [0-11] has too many values: use at most 11, as in [1-10] or [0-10]"},
+			{"? C…[", "scale [1-99999999999999999999] has too many values: use at most 11, as in [1-10] or [0-10]"},
+			{"? D…[", "scale [1000-1] has too many values: use at most 11, as in [1-10] or [0-10]"},
 		}},
 		{"single value", "? How sure? [3-3]\n", []want{
-			{"? How sure?", "scale [3-3] has a single value: write a range, as in [1-5] or [1-10]"},
+			{"? How sure?…[", "scale [3-3] has a single value: write a range, as in [1-5] or [1-10]"},
 		}},
 		{"no question", "? ___\n? [1-5]\n? {#x}\n", []want{
 			{"? ___", `this field has no question: write it after the "? ", as in "? What did I notice?"`},
@@ -88,45 +89,49 @@ func TestCheck(t *testing.T) {
 			{"? {#x}", `this field has no question: write it after the "? ", as in "? What did I notice?"`},
 		}},
 		{"duplicate explicit ids", "? First {#same}\n\n? Second {#same}\n", []want{
-			{"? Second", `id "same" is already used by the field "First": give each field its own {#id}`},
+			{"? Second…{#", `id "same" is already used by the field "First": give each field its own {#id}`},
 		}},
 		{"explicit id equal to an id made from a question", "? Hope [1-5]\n? Other {#hope}\n", []want{
-			{"? Other", `id "hope" is already used by the field "Hope": give each field its own {#id}`},
+			{"? Other…{#", `id "hope" is already used by the field "Hope": give each field its own {#id}`},
 		}},
 		{"explicit id equal to a heading's", "# Hope\n\n? Other {#hope}\n", []want{
-			{"? Other", `id "hope" is already used on this page (by a heading?): choose another {#id}`},
+			{"? Other…{#", `id "hope" is already used on this page (by a heading?): choose another {#id}`},
 		}},
 		{"duplicate checkbox ids", "- [ ] One {#x}\n- [ ] Two {#x}\n", []want{
-			{"[ ] Two", `id "x" is already used by the field "One": give each field its own {#id}`},
+			{"[ ] Two…{#", `id "x" is already used by the field "One": give each field its own {#id}`},
 		}},
 		{"badly written id", "? Why? {#Not_OK}\n", []want{
-			{"? Why?", "id {#Not_OK} should be lowercase letters, digits and single hyphens (48 at most), as in {#not-ok}"},
+			{"? Why?…{#", "id {#Not_OK} should be lowercase letters, digits and single hyphens (48 at most), as in {#not-ok}"},
 		}},
 		{"an id with spaces is an id, badly written, never text for readers", "? Ready? {#ready to talk}\n- [ ] Done {# done }\n", []want{
-			{"? Ready?", "id {#ready to talk} should be lowercase letters, digits and single hyphens (48 at most), as in {#ready-to-talk}"},
-			{"[ ] Done", "id {# done } should be lowercase letters, digits and single hyphens (48 at most), as in {#done}"},
+			{"? Ready?…{#", "id {#ready to talk} should be lowercase letters, digits and single hyphens (48 at most), as in {#ready-to-talk}"},
+			{"[ ] Done…{#", "id {# done } should be lowercase letters, digits and single hyphens (48 at most), as in {#done}"},
+		}},
+		{"an id before the answer's marker, which would be shown as text", "? A {#a} [0-10: no | yes]\n? B {#b} ___\n", []want{
+			{"? A…{#", "an {#id} ends its line, after the answer's ___ or scale: move it there"},
+			{"? B…{#", "an {#id} ends its line, after the answer's ___ or scale: move it there"},
 		}},
 		{"a scale mistyped: not numbers, not closed, labels badly written", "? A [a-b]\n? B [1 to 10]\n? C [1-10\n" +
 			"? D [0-10: not at all |\n  completely]\n? E [1-10 low | high]\n? F [1-10: x]\n? G [0-5: a | b | c]\n" +
 			"? H [0-10: | completely]\n? I [1-10:]\n? J [x] {#j}\n", []want{
-			{"? A", `"[a-b]" is not a scale: write a scale as [0-10: not at all | completely], or write "\[" to show a bracket as text`},
-			{"? B", `"[1 to 10]" is not a scale: write a scale as [0-10: not at all | completely], or write "\[" to show a bracket as text`},
-			{"? C", `scale "[1-10" is not closed: end it with "]" on the same line, as in [0-10: not at all | completely]`},
-			{"? D", `scale "[0-10: not at all |" is not closed: end it with "]" on the same line, as in [0-10: not at all | completely]`},
-			{"? E", `scale "[1-10 low | high]" needs a ":" after its numbers, then its end labels, as in [1-10: not at all | completely]`},
-			{"? F", `scale "[1-10: x]" needs two end labels with one "|" between them, as in [1-10: not at all | completely]`},
-			{"? G", `scale "[0-5: a | b | c]" needs two end labels with one "|" between them, as in [0-5: not at all | completely]`},
-			{"? H", `scale "[0-10: | completely]" has an empty end label: say what both ends mean, as in [0-10: not at all | completely]`},
-			{"? I", `scale "[1-10:]" needs two end labels with one "|" between them, as in [1-10: not at all | completely]`},
-			{"? J", `"[x]" is not a scale: write a scale as [0-10: not at all | completely], or write "\[" to show a bracket as text`},
+			{"? A…[", `"[a-b]" is not a scale: write a scale as [0-10: not at all | completely], or write "\[" to show a bracket as text`},
+			{"? B…[", `"[1 to 10]" is not a scale: write a scale as [0-10: not at all | completely], or write "\[" to show a bracket as text`},
+			{"? C…[", `scale "[1-10" is not closed: end it with "]" on the same line, as in [0-10: not at all | completely]`},
+			{"? D…[", `scale "[0-10: not at all |" is not closed: end it with "]" on the same line, as in [0-10: not at all | completely]`},
+			{"? E…[", `scale "[1-10 low | high]" needs a ":" after its numbers, then its end labels, as in [1-10: not at all | completely]`},
+			{"? F…[", `scale "[1-10: x]" needs two end labels with one "|" between them, as in [1-10: not at all | completely]`},
+			{"? G…[", `scale "[0-5: a | b | c]" needs two end labels with one "|" between them, as in [0-5: not at all | completely]`},
+			{"? H…[", `scale "[0-10: | completely]" has an empty end label: say what both ends mean, as in [0-10: not at all | completely]`},
+			{"? I…[", `scale "[1-10:]" needs two end labels with one "|" between them, as in [1-10: not at all | completely]`},
+			{"? J…[", `"[x]" is not a scale: write a scale as [0-10: not at all | completely], or write "\[" to show a bracket as text`},
 		}},
 		{"brackets that mean something else: escaped, a footnote, links", "[g]: /x\n\n? A \\[b\\]\n? B [t][g]\n" +
 			"? C [g]\n? D?[^1]\n? E [t][]\n\n[^1]: A note.\n", nil},
 		{"a scale with labels, and a bad range before its labels", "? A [0-10: no | yes]\n\n? B [5-1: no | yes]\n", []want{
-			{"? B", "scale [5-1] runs backwards: write the low number first, as [1-5]"},
+			{"? B…[", "scale [5-1] runs backwards: write the low number first, as [1-5]"},
 		}},
 		{"nested, after a wrapped field, Windows line endings", "- item\r\n\r\n  > ? A long\r\n  question\r\n  ? Bad [5-1]\r\n", []want{
-			{"? Bad", "scale [5-1] runs backwards: write the low number first, as [1-5]"},
+			{"? Bad…[", "scale [5-1] runs backwards: write the low number first, as [1-5]"},
 		}},
 	}
 	for _, tt := range tests {
@@ -136,9 +141,12 @@ func TestCheck(t *testing.T) {
 			got := Check(doc)
 			var want []Problem
 			for _, w := range tt.want {
-				i := strings.Index(tt.source, w.at)
-				if i < 0 {
+				line, mark, _ := strings.Cut(w.at, "…")
+				i := strings.Index(tt.source, line)
+				if j := strings.Index(tt.source[max(i, 0):], mark); i < 0 || j < 0 {
 					t.Fatalf("bad test: %q is not in the source", w.at)
+				} else {
+					i += j
 				}
 				want = append(want, Problem{Offset: i, Message: w.message})
 			}
@@ -156,13 +164,13 @@ func TestCheck(t *testing.T) {
 }
 
 // TestWarnings: a scale without end labels works, but its reader cannot tell
-// which end is which; a field with a problem is Check's alone.
+// which end is which (said at the scale); a field with a problem is Check's alone.
 func TestWarnings(t *testing.T) {
 	source := "# Hope\n\n? A [0-10]\n? B [0-10: no | yes]\n? C [10-1]\n\n> ? D,\n> wrapped [1-5] {#d}\n"
 	doc := newMarkdown().Parser().Parse(text.NewReader([]byte(source)))
 	want := []Problem{
-		{strings.Index(source, "? A"), "scale [0-10] does not say what its ends mean: add two labels, as in [0-10: not at all | completely]"},
-		{strings.Index(source, "? D"), "scale [1-5] does not say what its ends mean: add two labels, as in [1-5: not at all | completely]"},
+		{strings.Index(source, "[0-10]"), "scale [0-10] does not say what its ends mean: add two labels, as in [0-10: not at all | completely]"},
+		{strings.Index(source, "[1-5]"), "scale [1-5] does not say what its ends mean: add two labels, as in [1-5: not at all | completely]"},
 	}
 	if got := Warnings(doc); !slices.Equal(got, want) {
 		t.Errorf("Warnings:\n got %+v\nwant %+v", got, want)
@@ -225,7 +233,7 @@ func TestGoldmarkIDs(t *testing.T) {
 }
 
 // FuzzFields checks that any input parses and renders, and that every problem
-// points at a field line.
+// points at a field line, or at its scale or {#id}.
 func FuzzFields(f *testing.F) {
 	for _, s := range []string{
 		"? What? [1-10] {#a}\n", "- [ ] x {#a}\n- [x] y {#a}\n", "? a\nb\n? c ___\nd\n? [10-1]",
@@ -248,7 +256,7 @@ func FuzzFields(f *testing.F) {
 			t.Errorf("%d fields noted, %d in the tree", len(noted), len(walked))
 		}
 		for _, p := range Check(doc) {
-			if p.Offset < 0 || p.Offset >= len(src) || (src[p.Offset] != '?' && src[p.Offset] != '[') {
+			if p.Offset < 0 || p.Offset >= len(src) || !strings.ContainsRune("?[{", rune(src[p.Offset])) {
 				t.Errorf("problem %q at offset %d, not at a field line", p.Message, p.Offset)
 			}
 		}
