@@ -3,6 +3,7 @@ package build
 import (
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 // The small site's base template writes {{t "nav.skip"}} on line 11, and
@@ -42,7 +43,7 @@ func TestStringsProblemsFailTheBuildAtTheirPlace(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			fsys := smallSite(t, c.changes)
 			if _, ok := c.changes["content/fr/site.yaml"]; ok {
-				fsys["content/fr/site.yaml"] = fsys["content/site.yaml"]
+				set(fsys, "content/fr/site.yaml", frenchSettings(fsys))
 			}
 			r := Site(fsys, Options{})
 			wantOnly(t, r.Problems, c.at, c.text)
@@ -59,6 +60,12 @@ const (
 	builderEN = "date.format: \"{month} {day}, {year}\"\ndate.day.first: \"1\"\ndate.month.1: M1\ndate.month.2: M2\ndate.month.3: M3\ndate.month.4: M4\ndate.month.5: M5\ndate.month.6: M6\ndate.month.7: M7\ndate.month.8: M8\ndate.month.9: M9\ndate.month.10: M10\ndate.month.11: M11\ndate.month.12: M12\nlink.in-english: (in English)\nworksheet.scale-ends: \"{low} means {low_label}, {high} means {high_label}\"\nkind.home: home\nkind.section: section\nkind.worksheets: list of worksheets\nkind.worksheet: worksheet\nkind.page: page\naudience.both: Both\naudience.hurt-partner: Hurt\naudience.partner-who-broke-trust: Broke\naudience.alone: Alone\nmade.notfound.title: Page not found\nmade.notfound.description: There is no page at this address.\nmade.print.title: The whole guide\nmade.print.description: Every article of the guide on one page, in order, to print.\n"
 	builderFR = "date.format: \"{day} {month} {year}\"\ndate.day.first: 1er\ndate.month.1: janvier\ndate.month.2: février\ndate.month.3: mars\ndate.month.4: avril\ndate.month.5: mai\ndate.month.6: juin\ndate.month.7: juillet\ndate.month.8: août\ndate.month.9: septembre\ndate.month.10: octobre\ndate.month.11: novembre\ndate.month.12: décembre\nlink.in-english: (en anglais)\nworksheet.scale-ends: \"{low} veut dire {low_label}, {high} veut dire {high_label}\"\nkind.home: accueil\nkind.section: section\nkind.worksheets: liste des fiches\nkind.worksheet: fiche\nkind.page: page\naudience.both: Both\naudience.hurt-partner: Hurt\naudience.partner-who-broke-trust: Broke\naudience.alone: Alone\nmade.notfound.title: Page introuvable\nmade.notfound.description: d\nmade.print.title: Le guide\nmade.print.description: d\n"
 )
+
+// frenchSettings is the small site's settings as a French edition of it
+// would hold them: a copy, with its own language.
+func frenchSettings(fsys fstest.MapFS) string {
+	return strings.Replace(string(fsys["content/site.yaml"].Data), "language: en\n", "language: fr-CA\n", 1)
+}
 
 // with returns a copy of changes with more name, text pairs.
 func with(changes map[string]string, pairs ...string) map[string]string {
@@ -85,6 +92,6 @@ func TestStringsCheckedAgainOnChange(t *testing.T) {
 	if r := b.Build([]string{"static/js/x.js"}); r.Problems.HasErrors() {
 		t.Errorf("the script's use was not seen: %s", r.Problems.Error())
 	}
-	set(fsys, "content/fr/site.yaml", string(fsys["content/site.yaml"].Data))
+	set(fsys, "content/fr/site.yaml", frenchSettings(fsys))
 	wantOnly(t, b.Build([]string{"content/fr/site.yaml"}).Problems, "templates/i18n/fr.yaml:1:1", "missing")
 }
