@@ -38,7 +38,9 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return refused(stderr, "-out "+*out, err)
 	}
-	r, err := publish(*rootDir, outDir, build.Options{Drafts: *drafts, BaseURL: *baseURL})
+	// Netlify reads netlify.toml beside the site: one it would refuse, or
+	// headers no response can carry, stop the build as they stop guide check.
+	r, err := publish(*rootDir, outDir, build.Options{Drafts: *drafts, BaseURL: *baseURL}, netlifyProblems(*rootDir))
 	if err != nil {
 		return refused(stderr, "-out "+*out, err)
 	}
@@ -58,8 +60,9 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 
 // publish builds the site in rootDir (read as buildSite reads it) into a
 // new folder, each page written as soon as it is drawn, which takes
-// outDir's place only when the build has no errors.
-func publish(rootDir, outDir string, opt build.Options) (build.Result, error) {
+// outDir's place only when the build has no errors, nor the problems known
+// before it (which the result lists first).
+func publish(rootDir, outDir string, opt build.Options, known diag.List) (build.Result, error) {
 	site, err := sitefs.Open(rootDir)
 	if err != nil {
 		return build.Result{}, err
@@ -70,6 +73,7 @@ func publish(rootDir, outDir string, opt build.Options) (build.Result, error) {
 		return build.Result{}, err
 	}
 	r, err := build.Publish(site, opt, folder)
+	r.Problems = append(known, r.Problems...)
 	if err == nil && !r.Problems.HasErrors() {
 		err = folder.Finish(r.Files)
 	} else {

@@ -144,6 +144,30 @@ func TestCheckBrokenNetlifyToml(t *testing.T) {
 	}
 }
 
+// TestBuildBrokenNetlifyToml: Netlify runs guide build before it deploys
+// with netlify.toml; a file it would refuse stops the build at its line,
+// and the last good site stays.
+func TestBuildBrokenNetlifyToml(t *testing.T) {
+	site := copySite(t)
+	if code, _, stderr := guide(t, "build", "-root", site); code != 0 {
+		t.Fatalf("the first build: exit %d\n%s", code, stderr)
+	}
+	if err := os.WriteFile(filepath.Join(site, "netlify.toml"), []byte("[build]\n  publish = \"public\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	page := filepath.Join(site, "content/articles/first.md")
+	if data, err := os.ReadFile(page); err != nil || os.WriteFile(page, append(data, "\nNew words.\n"...), 0o644) != nil {
+		t.Fatal("cannot change the page", err)
+	}
+	code, _, stderr := guide(t, "build", "-root", site)
+	if code != 1 || !strings.Contains("\n"+stderr, "\nnetlify.toml:2:20: ") || !strings.Contains(stderr, "nothing was written") {
+		t.Errorf("exit %d, want 1, the error at netlify.toml:2 and nothing written:\n%s", code, stderr)
+	}
+	if page, err := os.ReadFile(filepath.Join(site, "public/articles/first/index.html")); err != nil || bytes.Contains(page, []byte("New words")) {
+		t.Errorf("the last good site was not kept whole (%v)", err)
+	}
+}
+
 // TestCheckTemplateProblemOnce: a problem the built pages share comes from
 // a template they share, and is said once, not once a page.
 func TestCheckTemplateProblemOnce(t *testing.T) {
