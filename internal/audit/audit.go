@@ -66,6 +66,12 @@ func (a *pageAudit) element(n *html.Node) {
 		if f := attr(n, "for"); f != "" {
 			a.labelled[f] = true
 		}
+	case atom.Img:
+		// alt="" says the picture only decorates; no alt at all leaves a
+		// screen reader to read out its file name.
+		if !hasAttr(n, "alt") {
+			a.add("an <img> has no alt (src %q): describe the picture in alt=\"...\", or write alt=\"\" if it only decorates", attr(n, "src"))
+		}
 	case atom.Input, atom.Textarea, atom.Select:
 		if t := attr(n, "type"); t != "hidden" && t != "submit" && t != "button" {
 			a.controls = append(a.controls, n)

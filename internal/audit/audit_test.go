@@ -7,7 +7,7 @@ import (
 
 const good = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>T</title>
 <link rel="canonical" href="https://example.org/x/"><link rel="stylesheet" href="/css/a.css"></head>
-<body><main><h1>T</h1><form><label for="a">A</label><textarea id="a" name="a"></textarea>
+<body><main><h1>T</h1><img src="/a.png" alt="A couple talking"><img src="/line.svg" alt=""><form><label for="a">A</label><textarea id="a" name="a"></textarea>
 <label><input type="checkbox" name="b"> B</label></form><a href="https://example.com/">out</a>
 <script type="application/json" id="strings">{"a": "b"}</script>
 <script src="/js/a.js"></script></main></body></html>`
@@ -32,6 +32,7 @@ func TestBadPages(t *testing.T) {
 		{`<html lang="en">`, `<html>`, "no lang"},
 		{`<main><h1>T</h1>`, `<main><h1 id="a">T</h1>`, `id "a" is used twice`},
 		{`<!doctype html>`, ``, "doctype"},
+		{`<img src="/a.png" alt="A couple talking">`, `<img src="/a.png">`, "<img> has no alt"},
 	}
 	for _, tt := range tests {
 		page := strings.Replace(good, tt.from, tt.to, 1)
