@@ -151,6 +151,22 @@ func TestWrongValueReportedOnce(t *testing.T) {
 	}
 }
 
+// A page last changed before it was written is a slip in a date: a warning
+// at updated, and the page is still built.
+func TestUpdatedBeforeDate(t *testing.T) {
+	site, problems := load(t, map[string]string{
+		"content/a.md": page("title: A\ndescription: d\ndate: 2026-03-02\nupdated: 2026-02-03", ""),
+		"content/b.md": page("title: B\ndescription: d\ndate: 2026-03-02\nupdated: 2026-03-02T10:00:00Z", ""),
+	})
+	if len(problems) != 1 || problems.HasErrors() || !strings.HasPrefix(problems[0].String(), "content/a.md:5:1: ") ||
+		!strings.Contains(problems[0].String(), "updated 2026-02-03 is before date 2026-03-02") {
+		t.Errorf("want one warning at content/a.md:5:1; got:\n%s", problems.Error())
+	}
+	if site.BySource["content/a.md"] == nil || site.BySource["content/b.md"] == nil {
+		t.Error("a page with a warning was not built")
+	}
+}
+
 func TestConflicts(t *testing.T) {
 	_, problems := load(t, map[string]string{
 		"content/a.md":            page("title: A\ndescription: d", ""),

@@ -6,6 +6,7 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -113,7 +114,19 @@ func ParsePage(lang layout.Lang, src string, data []byte, problems *diag.List) *
 	if len(*problems) > before {
 		return nil
 	}
+	warnUpdatedBeforeDate(p, problems)
 	return p
+}
+
+// warnUpdatedBeforeDate warns when a page says it was last changed before
+// it was written: the feed and the sitemap would say so too.
+func warnUpdatedBeforeDate(p *Page, problems *diag.List) {
+	date, err1 := time.Parse(time.RFC3339, p.Meta.Date.Time)
+	updated, err2 := time.Parse(time.RFC3339, p.Meta.Updated.Time)
+	if err1 == nil && err2 == nil && updated.Before(date) {
+		problems.Warn(p.Source, p.Meta.Line("updated"), 1, "updated %s is before date %s: updated is when the page last changed, so it comes after its date (or leave it out)",
+			p.Meta.Updated.Day, p.Meta.Date.Day)
+	}
 }
 
 // noFrontMatter says what is wrong when a file has no front matter: none at
