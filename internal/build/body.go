@@ -173,6 +173,10 @@ func (b bodyOf) check(doc *markdown.Doc) {
 	for _, off := range doc.RawHTML() {
 		b.warnAt(off, "raw HTML is not allowed and was left out: write it in markdown, or ask for a template change")
 	}
+	for _, off := range doc.Unlinked() {
+		b.warnAt(off, "this [text](address) is shown as text, not as a link: an address cannot hold a space "+
+			"(write %%20, or put the address in <...>), and a title in quotes needs its closing quote")
+	}
 }
 
 func (b bodyOf) addAt(offset int, format string, args ...any) {

@@ -358,3 +358,23 @@ func TestSitePartProblem(t *testing.T) {
 	r := Site(smallSite(t, map[string]string{"templates/_site-footer.html": "<footer>\n{{range .Site.Crisis}}{{.Nope}}{{end}}</footer>\n"}), Options{})
 	wantOnly(t, r.Problems, "templates/_site-footer.html:2:24", "can't evaluate field Nope")
 }
+
+// A link goldmark cannot read is shown as the text the author typed: the
+// author hears of it at its "[", and a code span showing the syntax, or a
+// link that works, says nothing.
+func TestLinkShownAsTextIsWarned(t *testing.T) {
+	body := "See [my page](second page.md) now.\n\nWrite `[text](my page.md)` like this. And [next](articles/second.md).\n"
+	r := Site(smallSite(t, map[string]string{"content/about.md": "---\ntitle: About\ndescription: d\n---\n" + body}), Options{})
+	var found []string
+	for _, p := range r.Problems {
+		if p.Path == "content/about.md" {
+			found = append(found, p.String())
+		}
+	}
+	if len(found) != 1 || !strings.HasPrefix(found[0], "content/about.md:5:5: ") || !strings.Contains(found[0], "is shown as text, not as a link") {
+		t.Errorf("want one warning at content/about.md:5:5; got:\n%s", strings.Join(found, "\n"))
+	}
+	if r.Problems.HasErrors() {
+		t.Error("a warning stopped the build")
+	}
+}

@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"bytes"
+
 	"github.com/trustguide/guide/internal/mdlimits"
 	"github.com/yuin/goldmark/ast"
 )
@@ -38,7 +40,12 @@ func (d *Doc) Refs() []*Ref { return d.refs }
 // out of the page.
 func (d *Doc) RawHTML() []int { return d.raw }
 
-// collect notes a node that Refs or RawHTML report. Parse calls it for every
+// Unlinked returns the offsets of the "[" of each "[text](address)" that
+// is shown as text because it is no link: an address with a space, a
+// title's quote never closed.
+func (d *Doc) Unlinked() []int { return d.unlinked }
+
+// collect notes a node that Refs, RawHTML or Unlinked report. Parse calls it for every
 // node, in its one walk over the document.
 func (d *Doc) collect(n ast.Node) {
 	switch t := n.(type) {
@@ -58,7 +65,27 @@ func (d *Doc) collect(n ast.Node) {
 		if t.Segments.Len() > 0 {
 			d.raw = append(d.raw, t.Segments.At(0).Start)
 		}
+	case *ast.Text:
+		d.noteUnlinked(t)
 	}
+}
+
+// noteUnlinked notes a "](" left in text outside code: goldmark keeps a
+// link it could not read as the text the author typed.
+func (d *Doc) noteUnlinked(t *ast.Text) {
+	if _, code := t.Parent().(*ast.CodeSpan); code {
+		return
+	}
+	i := bytes.Index(t.Segment.Value(d.Source), []byte("]("))
+	if i < 0 {
+		return
+	}
+	at := t.Segment.Start + i
+	lineStart := bytes.LastIndexByte(d.Source[:at], '\n') + 1
+	if open := bytes.LastIndexByte(d.Source[lineStart:at], '['); open >= 0 {
+		at = lineStart + open
+	}
+	d.unlinked = append(d.unlinked, at)
 }
 
 // addRef adds a link or image that writes size bytes of destination and

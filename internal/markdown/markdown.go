@@ -77,6 +77,7 @@ type Doc struct {
 	refs      []*Ref
 	linkBytes int // destinations and titles the links write, at most mdlimits.MaxLinkBytes
 	raw       []int
+	unlinked  []int
 	text      string // the readable text, made during the walk of Parse
 }
 
