@@ -759,6 +759,10 @@
   // and left the site from there, must not find them.
   window.addEventListener("pagehide", function (event) {
     if (timer) save();
+    // A passphrase typed and not yet used is not left in its field either.
+    if (event.persisted && lockPanel) {
+      lockPanel.querySelectorAll("input[type=password]").forEach(function (i) { i.value = ""; });
+    }
     if (event.persisted && !(store && keep && keep.checked)) {
       empty();
       mirrorAll();

@@ -97,6 +97,27 @@ func TestUnkeptAnswersGoneAfterLeaving(t *testing.T) {
 	}
 }
 
+// TestTypedPassphraseGoneAfterLeaving: a reader keeping answers starts to
+// choose a passphrase, follows a link and leaves the site from there. Back
+// brings the worksheet from the back-forward cache with no passphrase in
+// its fields.
+func TestTypedPassphraseGoneAfterLeaving(t *testing.T) {
+	path := worksheetPage(t)
+	_, b, srv := serveSite(t)
+	w := openWorksheet(t, b, srv, path, true)
+	w.click(`label[for="keep-answers"]`)
+	w.click(`label[for="lock-answers"]`)
+	w.tab.Do(chromedp.WaitVisible(chromedp.ID("lock-new")), chromedp.SendKeys(chromedp.ID("lock-new"), "blue kettle morning"))
+	w.tab.Do(chromedp.Click(chromedp.CSS(`main a[href="/safety/"]`)))
+	w.tab.Do(chromedp.WaitVisible(chromedp.CSS(`[data-action="forget"]`)))
+	w.tab.Leave(chromedp.KeyEvent(kb.Escape), chromedp.KeyEvent(kb.Escape))
+	t.Logf("back on the worksheet: %s", w.tab.Back())
+	left := browsertest.Eval[[]string](w.tab, `Array.from(document.querySelectorAll("input[type=password]")).map((i) => i.value).filter(Boolean)`)
+	if len(left) > 0 {
+		t.Errorf("back on the worksheet, its passphrase fields hold %q", left)
+	}
+}
+
 // TestSearchGoneAfterLeaving: a reader searches the guide, goes to the
 // safety page and leaves the site from there. Whoever presses Back finds
 // no search in the box and no results, even from the back-forward cache.
