@@ -190,3 +190,29 @@ func TestOneLeftEdge(t *testing.T) {
 		}
 	}
 }
+
+// TestBoxesKeepTheirSize: on a phone, at the usual text size and at 200%,
+// no checkbox is squeezed narrower than it is tall by the words beside it:
+// each stays a target a finger can find (WCAG 2.5.8). A scale's choices are
+// tall buttons on purpose (TestScalesOnOneLine).
+func TestBoxesKeepTheirSize(t *testing.T) {
+	_, b, srv := serveSite(t)
+	tab := b.NewTab(t)
+	for _, text := range []int64{16, 32} {
+		tab.TextSize(text)
+		for _, width := range []int64{320, 390} {
+			at(tab, width)
+			for _, page := range []string{"/worksheets/", "/fr/worksheets/", worksheetPage(t)} {
+				tab.Navigate(srv.Page(page))
+				browsertest.Eval[bool](tab, openAllJS)
+				squeezed := browsertest.Eval[[]string](tab, `Array.from(document.querySelectorAll("input[type=checkbox]"))
+	.map((i) => [i, i.getBoundingClientRect()])
+	.filter(([, r]) => r.height > 0 && r.width < r.height - 1)
+	.map(([i, r]) => (i.id || i.name) + " " + r.width.toFixed(1) + "×" + r.height.toFixed(1) + "px")`)
+				if len(squeezed) > 0 {
+					t.Errorf("%s at %dpx, text %dpx: squeezed: %s", page, width, text, strings.Join(squeezed, ", "))
+				}
+			}
+		}
+	}
+}
