@@ -352,3 +352,34 @@ func TestHelp(t *testing.T) {
 		}
 	}
 }
+
+// TestStrayArgumentsRefused: build, check and serve take flags only, and
+// stopped reading them at the first other word, which they then ignored:
+// "guide build -drafts true -out /tmp/x" built into public/ without a
+// word, "guide build public" wrote public/ and content/urls.txt, "guide
+// check -grades false" printed the grades. Now the word is refused, with
+// the usage, and nothing is read or written.
+func TestStrayArgumentsRefused(t *testing.T) {
+	for _, args := range [][]string{
+		{"build", "public"},
+		{"build", "-drafts", "true", "-out", "elsewhere"},
+		{"check", "-grades", "false"},
+		{"check", "content/articles/first.md"},
+		{"serve", "-addr", "127.0.0.1:0", "site"},
+	} {
+		site := copySite(t)
+		before := readTree(t, site)
+		code, stdout, stderr := guide(t, append(args[:1:1], append([]string{"-root", site}, args[1:]...)...)...)
+		stray := args[len(args)-1]
+		if args[1] == "-drafts" {
+			stray = "true"
+		}
+		if code != 2 || stdout != "" || !strings.HasPrefix(stderr, "guide "+args[0]+`: unexpected argument "`+stray+`"`) ||
+			!strings.Contains(stderr, "usage: guide "+args[0]+" ") {
+			t.Errorf("guide %v: exit %d, stdout %q, stderr %q; want 2, the word named and the usage", args, code, stdout, stderr)
+		}
+		if !reflect.DeepEqual(before, readTree(t, site)) {
+			t.Errorf("guide %v changed files", args)
+		}
+	}
+}
