@@ -383,3 +383,31 @@ func TestStrayArgumentsRefused(t *testing.T) {
 		}
 	}
 }
+
+// TestNewAndTranslationsNeedTheSite: run in another folder (content/, a
+// home folder), "guide new article X" made content/articles/x.md there and
+// said "created", for a page the site never saw; "guide translations" said
+// the site had no translations. Both now say where to run them, exit 2,
+// and write nothing.
+func TestNewAndTranslationsNeedTheSite(t *testing.T) {
+	site := copySite(t)
+	for _, root := range []string{t.TempDir(), filepath.Join(site, "content")} {
+		before := readTree(t, root)
+		for _, args := range [][]string{
+			{"new", "-root", root, "article", "Hello"},
+			{"new", "-root", root, "worksheet", "Hello"},
+			{"new", "-root", root, "translation", "content/articles/first.md"},
+			{"translations", "-root", root},
+			{"translations", "-root", root, "-mark", "content/fr/articles/first.md"},
+		} {
+			code, stdout, stderr := guide(t, args...)
+			want := "guide " + args[0] + ": -root " + root + " holds no content/site.yaml: "
+			if code != 2 || stdout != "" || !strings.HasPrefix(stderr, want) {
+				t.Errorf("guide %v: exit %d, stdout %q, stderr %q; want 2 and %q", args, code, stdout, stderr, want)
+			}
+		}
+		if !reflect.DeepEqual(before, readTree(t, root)) {
+			t.Errorf("files were written in %s", root)
+		}
+	}
+}
