@@ -411,3 +411,17 @@ func TestNewAndTranslationsNeedTheSite(t *testing.T) {
 		}
 	}
 }
+
+// TestServeAddrWithoutPort: "-addr 8080", a port alone, said "address
+// 8080: missing port in address" with exit 1; it is a mistake on the
+// command line, said as one.
+func TestServeAddrWithoutPort(t *testing.T) {
+	site := copySite(t)
+	for _, addr := range []string{"8080", "localhost", "127.0.0.1"} {
+		code, _, stderr := guide(t, "serve", "-root", site, "-addr", addr)
+		want := "guide serve: -addr " + addr + ": give a host and a port, like 127.0.0.1:1313"
+		if code != 2 || !strings.HasPrefix(stderr, want) {
+			t.Errorf("-addr %s: exit %d, stderr %q; want 2 and %q", addr, code, stderr, want)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"os/signal"
 
@@ -17,6 +18,10 @@ func cmdServe(args []string, stdout, stderr io.Writer) error {
 	poll := fs.Duration("poll", 0, "look for changes every `INTERVAL` (like 500ms), for file systems that send no events; 0 waits for events")
 	if err := fs.parseNone(args); err != nil {
 		return err
+	}
+	if _, _, err := net.SplitHostPort(*addr); err != nil {
+		fmt.Fprintf(stderr, "guide serve: -addr %s: give a host and a port, like 127.0.0.1:1313\n", *addr)
+		return errUsage
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
