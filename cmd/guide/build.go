@@ -27,7 +27,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	out := fs.String("out", "public", "write the site to the folder `DIR`, relative to -root: a new or empty folder, or one guide build made (it replaces it whole)")
 	baseURL := fs.String("base-url", "", "the site is published at `URL`, a host alone like https://example.org/ (default: base_url of site.yaml)")
 	drafts := fs.Bool("drafts", false, "include draft pages, as deploy previews do")
-	if err := fs.parse(args); err != nil {
+	if err := fs.parseNone(args); err != nil {
 		return err
 	}
 	if problem := content.BaseURLProblem(*baseURL); *baseURL != "" && problem != "" {
@@ -128,7 +128,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) error {
 	rootDir := fs.String("root", ".", "read the site from the folder `DIR`")
 	showGrades := fs.Bool("grades", true, "print each page's reading grade")
 	drafts := fs.Bool("drafts", false, "include draft pages, as deploy previews do")
-	if err := fs.parse(args); err != nil {
+	if err := fs.parseNone(args); err != nil {
 		return err
 	}
 	r, err := buildSite(*rootDir, build.Options{Grades: true, Drafts: *drafts})

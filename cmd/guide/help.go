@@ -117,6 +117,21 @@ func (fs *flagSet) parse(args []string) error {
 	return nil
 }
 
+// parseNone parses the flags of a command that takes no other argument. A
+// word left over ("-drafts true", a folder without -root) would stop the
+// flags there and be ignored: it is refused, before anything is read.
+func (fs *flagSet) parseNone(args []string) error {
+	if err := fs.parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(fs.stderr, "guide %s: unexpected argument %q: %s takes only the flags below (a true/false flag as -name=false)\n\n", fs.cmd.name, fs.Arg(0), fs.cmd.name)
+		fs.help(fs.stderr)
+		return errUsage
+	}
+	return nil
+}
+
 // parseAll parses flags given before, between or after the command's
 // other arguments ("guide new translation x.md -lang fr"), and returns
 // those arguments. After "--", every argument is one of them.

@@ -352,3 +352,76 @@ func TestHelp(t *testing.T) {
 		}
 	}
 }
+
+// TestStrayArgumentsRefused: build, check and serve take flags only, and
+// stopped reading them at the first other word, which they then ignored:
+// "guide build -drafts true -out /tmp/x" built into public/ without a
+// word, "guide build public" wrote public/ and content/urls.txt, "guide
+// check -grades false" printed the grades. Now the word is refused, with
+// the usage, and nothing is read or written.
+func TestStrayArgumentsRefused(t *testing.T) {
+	for _, args := range [][]string{
+		{"build", "public"},
+		{"build", "-drafts", "true", "-out", "elsewhere"},
+		{"check", "-grades", "false"},
+		{"check", "content/articles/first.md"},
+		{"serve", "-addr", "127.0.0.1:0", "site"},
+	} {
+		site := copySite(t)
+		before := readTree(t, site)
+		code, stdout, stderr := guide(t, append(args[:1:1], append([]string{"-root", site}, args[1:]...)...)...)
+		stray := args[len(args)-1]
+		if args[1] == "-drafts" {
+			stray = "true"
+		}
+		if code != 2 || stdout != "" || !strings.HasPrefix(stderr, "guide "+args[0]+`: unexpected argument "`+stray+`"`) ||
+			!strings.Contains(stderr, "usage: guide "+args[0]+" ") {
+			t.Errorf("guide %v: exit %d, stdout %q, stderr %q; want 2, the word named and the usage", args, code, stdout, stderr)
+		}
+		if !reflect.DeepEqual(before, readTree(t, site)) {
+			t.Errorf("guide %v changed files", args)
+		}
+	}
+}
+
+// TestNewAndTranslationsNeedTheSite: run in another folder (content/, a
+// home folder), "guide new article X" made content/articles/x.md there and
+// said "created", for a page the site never saw; "guide translations" said
+// the site had no translations. Both now say where to run them, exit 2,
+// and write nothing.
+func TestNewAndTranslationsNeedTheSite(t *testing.T) {
+	site := copySite(t)
+	for _, root := range []string{t.TempDir(), filepath.Join(site, "content")} {
+		before := readTree(t, root)
+		for _, args := range [][]string{
+			{"new", "-root", root, "article", "Hello"},
+			{"new", "-root", root, "worksheet", "Hello"},
+			{"new", "-root", root, "translation", "content/articles/first.md"},
+			{"translations", "-root", root},
+			{"translations", "-root", root, "-mark", "content/fr/articles/first.md"},
+		} {
+			code, stdout, stderr := guide(t, args...)
+			want := "guide " + args[0] + ": -root " + root + " holds no content/site.yaml: "
+			if code != 2 || stdout != "" || !strings.HasPrefix(stderr, want) {
+				t.Errorf("guide %v: exit %d, stdout %q, stderr %q; want 2 and %q", args, code, stdout, stderr, want)
+			}
+		}
+		if !reflect.DeepEqual(before, readTree(t, root)) {
+			t.Errorf("files were written in %s", root)
+		}
+	}
+}
+
+// TestServeAddrWithoutPort: "-addr 8080", a port alone, said "address
+// 8080: missing port in address" with exit 1; it is a mistake on the
+// command line, said as one.
+func TestServeAddrWithoutPort(t *testing.T) {
+	site := copySite(t)
+	for _, addr := range []string{"8080", "localhost", "127.0.0.1"} {
+		code, _, stderr := guide(t, "serve", "-root", site, "-addr", addr)
+		want := "guide serve: -addr " + addr + ": give a host and a port, like 127.0.0.1:1313"
+		if code != 2 || !strings.HasPrefix(stderr, want) {
+			t.Errorf("-addr %s: exit %d, stderr %q; want 2 and %q", addr, code, stderr, want)
+		}
+	}
+}

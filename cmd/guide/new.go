@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/trustguide/guide/internal/layout"
 	"github.com/trustguide/guide/internal/markdown"
 )
 
@@ -57,6 +59,9 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if err := needSite(stderr, "new", *rootDir); err != nil {
+		return err
+	}
 	if len(rest) == 2 && rest[0] == "translation" {
 		return newTranslation(stdout, stderr, *rootDir, *lang, rest[1])
 	}
@@ -89,4 +94,20 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "created %s (a draft: remove `draft: true` to publish it)\n", filepath.ToSlash(rel))
 	return nil
+}
+
+// needSite refuses a folder that is not a site's, as when guide runs in
+// content/ or a home folder: new would make content/articles/ there, for
+// a page the site never sees.
+func needSite(stderr io.Writer, cmd, rootDir string) error {
+	info, err := os.Stat(filepath.Join(rootDir, layout.Root, layout.Settings))
+	if err == nil && info.Mode().IsRegular() {
+		return nil
+	}
+	where := "-root " + rootDir
+	if rootDir == "." {
+		where = "this folder"
+	}
+	fmt.Fprintf(stderr, "guide %s: %s holds no %s/%s: run guide in the site's folder, the one that holds %s/, or name it with -root DIR\n", cmd, where, layout.Root, layout.Settings, layout.Root)
+	return errUsage
 }

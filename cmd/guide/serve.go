@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"os/signal"
 
@@ -15,8 +16,12 @@ func cmdServe(args []string, stdout, stderr io.Writer) error {
 	rootDir := fs.String("root", ".", "read the site from the folder `DIR`")
 	addr := fs.String("addr", "127.0.0.1:1313", "listen at `HOST:PORT` (loopback unless you give another address)")
 	poll := fs.Duration("poll", 0, "look for changes every `INTERVAL` (like 500ms), for file systems that send no events; 0 waits for events")
-	if err := fs.parse(args); err != nil {
+	if err := fs.parseNone(args); err != nil {
 		return err
+	}
+	if _, _, err := net.SplitHostPort(*addr); err != nil {
+		fmt.Fprintf(stderr, "guide serve: -addr %s: give a host and a port, like 127.0.0.1:1313\n", *addr)
+		return errUsage
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()

@@ -27,6 +27,9 @@ func cmdTranslations(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprint(stderr, "usage: guide translations [-root DIR] [-lang CODE]\n       guide translations [-root DIR] -mark FILE...\n")
 		return errUsage
 	}
+	if err := needSite(stderr, "translations", *rootDir); err != nil {
+		return err
+	}
 	site, err := sitefs.Open(*rootDir)
 	if err != nil {
 		return err
