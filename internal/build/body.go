@@ -12,6 +12,7 @@ import (
 	"github.com/trustguide/guide/internal/digest"
 	"github.com/trustguide/guide/internal/draw"
 	"github.com/trustguide/guide/internal/markdown"
+	"github.com/trustguide/guide/internal/translation"
 	"github.com/trustguide/guide/internal/worksheet"
 )
 
@@ -171,6 +172,10 @@ func (b bodyOf) check(doc *markdown.Doc) {
 		b.addAt(r.Offset, "the id %q is used twice on this page: give this heading or field another {#id}", r.ID)
 	}
 	for _, off := range doc.RawHTML() {
+		if bytes.HasPrefix(doc.Source[off:], []byte(translation.StartNote)) {
+			b.warnAt(off, "this translation is not finished: translate the text below, then delete this note and \"draft: true\", and run \"guide translations -mark\" on this file")
+			continue
+		}
 		b.warnAt(off, "raw HTML is not allowed and was left out: write it in markdown, or ask for a template change")
 	}
 	for _, off := range doc.Unlinked() {

@@ -188,3 +188,26 @@ func TestDatesInEachLanguage(t *testing.T) {
 	set(fsys, "content/fr/articles/first.md", strings.Replace(string(fsys["content/fr/articles/first.md"].Data), "2026-11-02", "2026-11-01", 1))
 	wantIn(t, Site(fsys, Options{}), "fr/articles/first/index.html", "<time>1er novembre 2026</time>")
 }
+
+// A translation started with guide new, shown under guide serve (drafts
+// shown), is warned about once at its note, with what is left to do: the
+// note is not raw HTML an author wrote by mistake.
+func TestStartedTranslationIsWarnedAboutOnce(t *testing.T) {
+	english := "---\ntitle: Third\ndescription: d\n---\nPlain words.\n"
+	fsys := frenchSite(t, map[string]string{"content/articles/third.md": english})
+	started, err := translation.Start([]byte(english), "fr")
+	if err != nil {
+		t.Fatal(err)
+	}
+	set(fsys, "content/fr/articles/third.md", string(started))
+	r := Site(fsys, Options{Drafts: true})
+	var got []string
+	for _, p := range r.Problems {
+		if p.Path == "content/fr/articles/third.md" {
+			got = append(got, p.String())
+		}
+	}
+	if len(got) != 1 || !strings.Contains(got[0], "this translation is not finished") || strings.Contains(got[0], "raw HTML") {
+		t.Errorf("want one warning saying the translation is not finished; got:\n%s", strings.Join(got, "\n"))
+	}
+}
