@@ -46,7 +46,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	}
 	printProblems(stderr, r.Problems)
 	if r.Problems.HasErrors() {
-		fmt.Fprintf(stderr, "%s: nothing was written\n", plural(len(r.Problems.Errors()), "error"))
+		fmt.Fprintf(stderr, "%s: nothing was written\n", diag.Count(len(r.Problems.Errors()), "error"))
 		return errSite
 	}
 	if r.Manifest != nil {
@@ -149,7 +149,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) error {
 	}
 	printProblems(stderr, problems)
 	errs, warns := len(problems.Errors()), len(problems.Warnings())
-	fmt.Fprintf(stdout, "checked %d pages: %s, %s\n", r.Pages, plural(errs, "error"), plural(warns, "warning"))
+	fmt.Fprintf(stdout, "checked %d pages: %s, %s\n", r.Pages, diag.Count(errs, "error"), diag.Count(warns, "warning"))
 	if errs > 0 {
 		return errSite
 	}
@@ -218,11 +218,4 @@ func printProblems(w io.Writer, problems diag.List) {
 	for _, d := range problems {
 		fmt.Fprintln(w, d.String())
 	}
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

@@ -46,7 +46,7 @@ func TestBuildTwiceIsIdentical(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if !strings.HasPrefix(stdout, "built 4 pages (1 worksheets)") || strings.Count(stdout, "\n") != 1 {
+	if !strings.HasPrefix(stdout, "built 4 pages (1 worksheet)") || strings.Count(stdout, "\n") != 1 {
 		t.Errorf("want one summary line, got %q", stdout)
 	}
 	first := readTree(t, filepath.Join(site, "public"))

@@ -63,8 +63,8 @@ func (r Result) Summary() string {
 	for _, sum := range r.put {
 		size += int64(sum.Size())
 	}
-	return fmt.Sprintf("built %d pages (%d worksheets), %d files, %d bytes in %d ms",
-		r.Pages, r.Forms, len(r.Files)+len(r.put), size, r.Elapsed.Milliseconds())
+	return fmt.Sprintf("built %s (%s), %s, %d bytes in %d ms", diag.Count(r.Pages, "page"), diag.Count(r.Forms, "worksheet"),
+		diag.Count(len(r.Files)+len(r.put), "file"), size, r.Elapsed.Milliseconds())
 }
 
 // result is what the build made, for its caller.

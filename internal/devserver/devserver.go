@@ -133,16 +133,12 @@ func (s *Server) report(r build.Result) {
 		what = what[:57] + "..."
 	}
 	if errs := r.Problems.Errors(); len(errs) > 0 {
-		noun := "errors"
-		if len(errs) == 1 {
-			noun = "error"
-		}
-		fmt.Fprintf(s.opt.Log, "%s  %s: %d %s, still serving the last good site (%d ms)\n",
-			time.Now().Format("15:04:05"), what, len(errs), noun, r.Elapsed.Milliseconds())
+		fmt.Fprintf(s.opt.Log, "%s  %s: %s, still serving the last good site (%d ms)\n",
+			time.Now().Format("15:04:05"), what, diag.Count(len(errs), "error"), r.Elapsed.Milliseconds())
 		return
 	}
-	fmt.Fprintf(s.opt.Log, "%s  %s: %d pages drawn, %d files, %d ms\n",
-		time.Now().Format("15:04:05"), what, r.Drawn, len(r.Files), r.Elapsed.Milliseconds())
+	fmt.Fprintf(s.opt.Log, "%s  %s: %s drawn, %s, %d ms\n",
+		time.Now().Format("15:04:05"), what, diag.Count(r.Drawn, "page"), diag.Count(len(r.Files), "file"), r.Elapsed.Milliseconds())
 }
 
 // readHeaders reads netlify.toml again. A site without one is served

@@ -127,3 +127,11 @@ func (l List) Error() string {
 	}
 	return b.String()
 }
+
+// Count says how many there are of a thing, for people: "1 error", "2 errors".
+func Count(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
