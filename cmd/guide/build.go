@@ -49,12 +49,17 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "%s: nothing was written\n", diag.Count(len(r.Problems.Errors()), "error"))
 		return errSite
 	}
+	added := 0
 	if r.Manifest != nil {
-		if err := updateManifest(*rootDir, r.Manifest); err != nil {
+		if added, err = updateManifest(*rootDir, r.Manifest); err != nil {
 			return err
 		}
 	}
 	fmt.Fprintln(stdout, r.Summary())
+	if added > 0 {
+		fmt.Fprintf(stdout, "%s: %s recorded; commit it with your pages, so that the build keeps every published link working\n",
+			published.Path, diag.Count(added, "new URL"))
+	}
 	return nil
 }
 
@@ -109,18 +114,28 @@ func refused(stderr io.Writer, flag string, err error) error {
 	return errUsage
 }
 
-// updateManifest writes content/urls.txt when this build published new URLs.
-func updateManifest(rootDir string, data []byte) error {
+// updateManifest writes content/urls.txt when this build published new
+// URLs, and says how many lines it added.
+func updateManifest(rootDir string, data []byte) (added int, err error) {
 	name := filepath.Join(rootDir, filepath.FromSlash(published.Path))
 	old, _ := os.ReadFile(name)
 	if bytes.Equal(old, data) {
-		return nil
+		return 0, nil
 	}
 	tmp := name + ".new"
 	if err := os.WriteFile(tmp, data, 0o644); err != nil {
-		return err
+		return 0, err
 	}
-	return os.Rename(tmp, name)
+	had := map[string]bool{}
+	for _, line := range bytes.Split(old, []byte("\n")) {
+		had[string(line)] = true
+	}
+	for _, line := range bytes.Split(data, []byte("\n")) {
+		if len(line) > 0 && !had[string(line)] {
+			added++
+		}
+	}
+	return added, os.Rename(tmp, name)
 }
 
 func cmdCheck(args []string, stdout, stderr io.Writer) error {

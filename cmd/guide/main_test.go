@@ -46,8 +46,9 @@ func TestBuildTwiceIsIdentical(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if !strings.HasPrefix(stdout, "built 4 pages (1 worksheet)") || strings.Count(stdout, "\n") != 1 {
-		t.Errorf("want one summary line, got %q", stdout)
+	summary, urls, _ := strings.Cut(stdout, "\n")
+	if !strings.HasPrefix(summary, "built 4 pages (1 worksheet)") || !strings.HasPrefix(urls, "content/urls.txt: 7 new URLs recorded") {
+		t.Errorf("want a summary line and the URLs recorded, got %q", stdout)
 	}
 	first := readTree(t, filepath.Join(site, "public"))
 	if first["articles/first/index.html"] == "" || first["404.html"] == "" || first["_redirects"] == "" {
@@ -101,6 +102,25 @@ func TestBrokenLinkKeepsThePreviousSite(t *testing.T) {
 		if strings.HasPrefix(e.Name(), ".public") {
 			t.Errorf("a failed build left %s beside public/", e.Name())
 		}
+	}
+}
+
+// TestBuildSaysWhatUrlsTxtGained: an author who publishes a new page is
+// told content/urls.txt grew and is to be committed: a URL missing from it
+// is one the build cannot keep working after a rename.
+func TestBuildSaysWhatUrlsTxtGained(t *testing.T) {
+	site := copySite(t)
+	guide(t, "build", "-root", site) // records the site's URLs
+	if code, stdout, stderr := guide(t, "build", "-root", site); code != 0 || strings.Contains(stdout, "urls.txt") {
+		t.Fatalf("exit %d, and urls.txt said to grow with nothing new:\n%s%s", code, stdout, stderr)
+	}
+	page := "---\ntitle: Third\ndescription: d\n---\nWords.\n"
+	if err := os.WriteFile(filepath.Join(site, "content/articles/third.md"), []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := guide(t, "build", "-root", site)
+	if code != 0 || !strings.Contains(stdout, "content/urls.txt: 1 new URL recorded; commit it") {
+		t.Errorf("exit %d, want the new URL said:\n%s%s", code, stdout, stderr)
 	}
 }
 
