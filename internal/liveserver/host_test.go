@@ -130,3 +130,17 @@ func TestAllowedHost(t *testing.T) {
 		}
 	}
 }
+
+// A port already taken (often by another guide serve) is said in words an
+// author can act on.
+func TestListenOnATakenPort(t *testing.T) {
+	taken, err := Listen("127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer taken.Close()
+	_, err = Listen(taken.Addr().String())
+	if err == nil || !strings.Contains(err.Error(), "another program listens there already") || !strings.Contains(err.Error(), "-addr 127.0.0.1:1314") {
+		t.Errorf("listening on a taken port: %v", err)
+	}
+}

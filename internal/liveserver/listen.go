@@ -1,8 +1,10 @@
 package liveserver
 
 import (
+	"errors"
 	"fmt"
 	"net"
+	"syscall"
 )
 
 // Listen opens the dev server's TCP listener. The default, and the
@@ -25,5 +27,9 @@ func Listen(addr string) (net.Listener, error) {
 	if host != "localhost" && net.ParseIP(host) == nil {
 		return nil, fmt.Errorf("listen %s: %q is not an IP address; use 127.0.0.1, or the IP address of the network to listen on", addr, host)
 	}
-	return net.Listen("tcp", addr)
+	l, err := net.Listen("tcp", addr)
+	if errors.Is(err, syscall.EADDRINUSE) {
+		return nil, fmt.Errorf("listen %s: another program listens there already (another guide serve?): stop it, or give another port, like -addr %s", addr, net.JoinHostPort(host, "1314"))
+	}
+	return l, err
 }
