@@ -208,6 +208,11 @@ func NewWorksheetInfo(w *content.Page, articleURL, audience, baseURL string, qr 
 		Short:      w.Meta.Short,
 		ArticleURL: articleURL,
 	}
+	for _, a := range w.Meta.Aliases {
+		if old, ok := strings.CutPrefix(strings.TrimSuffix(a, "/"), layout.ShortPrefix); ok {
+			info.OldShorts = append(info.OldShorts, old)
+		}
+	}
 	target := w.URL
 	if w.Meta.Short != "" {
 		target = layout.Short(w.Meta.Short)

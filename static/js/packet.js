@@ -263,10 +263,16 @@
       Array.prototype.forEach.call(onlyIndex, function (el) { el.hidden = false; });
       return;
     }
+    // A worksheet's old shorts (kept as aliases) lead to it too, as /w/ does.
     var byShort = {};
+    items.forEach(function (item) {
+      (item.getAttribute("data-old-shorts") || "").split(" ").forEach(function (s) { if (s) byShort[s] = item; });
+    });
     items.forEach(function (item) { byShort[item.getAttribute("data-short")] = item; });
     var shorts = m[1].split(",").filter(function (s, i, all) { return s && all.indexOf(s) === i; });
-    var list = shorts.map(function (s) { return byShort[s]; }).filter(Boolean);
+    var missing = shorts.filter(function (s) { return !byShort[s]; }).length;
+    var list = shorts.map(function (s) { return byShort[s]; })
+      .filter(function (item, i, all) { return item && all.indexOf(item) === i; }); // an old and a new short: once
     var listBox = view.querySelector("[data-set-list]");
     listBox.textContent = "";
     var count = 0, known = true;
@@ -287,7 +293,6 @@
     });
     var progress = t("set.count", { n: list.length });
     if (known && list.length > 0) progress = t("set.started-count", { started: count, total: list.length });
-    var missing = shorts.length - list.length;
     if (missing > 0) {
       progress += t("set.missing", { n: missing });
     }
