@@ -188,3 +188,16 @@ func TestDatesInEachLanguage(t *testing.T) {
 	set(fsys, "content/fr/articles/first.md", strings.Replace(string(fsys["content/fr/articles/first.md"].Data), "2026-11-02", "2026-11-01", 1))
 	wantIn(t, Site(fsys, Options{}), "fr/articles/first/index.html", "<time>1er novembre 2026</time>")
 }
+
+// An English page's link to a worksheet that was renamed is not answered
+// with the French page of the old name: the link would lead English
+// readers to French, and the page the author meant is English.
+func TestMissingLinkSuggestsItsOwnLanguage(t *testing.T) {
+	const third = "content/articles/third.md"
+	fsys := frenchSite(t, map[string]string{third: "---\ntitle: Third\ndescription: d\n---\nSee [the sheet](../worksheets/fiche.md).\n"})
+	r := Site(fsys, Options{})
+	wantOnly(t, r.Problems, third+":5:5", "link to ../worksheets/fiche.md, but there is no such page")
+	if errs := r.Problems.Errors(); len(errs) == 1 && strings.Contains(errs[0].Message, "fr/") {
+		t.Errorf("the advice leads an English page to a French one: %s", errs[0])
+	}
+}
