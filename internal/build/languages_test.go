@@ -5,6 +5,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/trustguide/guide/internal/diag"
 	"github.com/trustguide/guide/internal/translation"
 )
 
@@ -199,5 +200,27 @@ func TestMissingLinkSuggestsItsOwnLanguage(t *testing.T) {
 	wantOnly(t, r.Problems, third+":5:5", "link to ../worksheets/fiche.md, but there is no such page")
 	if errs := r.Problems.Errors(); len(errs) == 1 && strings.Contains(errs[0].Message, "fr/") {
 		t.Errorf("the advice leads an English page to a French one: %s", errs[0])
+	}
+}
+
+// An alias that is an address of the other language's pages is a warning
+// at the alias: a French reader's printed /fr/… link would open an English
+// page, or an English reader's a French one. Short links (/w/) are one
+// namespace and belong to no language.
+func TestAliasInTheOtherLanguage(t *testing.T) {
+	const fiche = "content/fr/worksheets/fiche.md"
+	fsys := frenchSite(t, map[string]string{fiche: "---\ntitle: Fiche\ndescription: d\nshort: fiche\naliases: [/w/old, /fr/worksheets/vieille/, /worksheets/old-sheet/]\n---\nRemplir.\n"})
+	r := Site(fsys, Options{})
+	if errs := r.Problems.Errors(); len(errs) > 0 {
+		t.Fatal(errs.Error())
+	}
+	var warns diag.List
+	for _, d := range r.Problems.Warnings() {
+		if strings.HasPrefix(d.String(), fiche) {
+			warns = append(warns, d)
+		}
+	}
+	if len(warns) != 1 || !strings.HasPrefix(warns[0].String(), fiche+":5:44: ") || !strings.Contains(warns[0].Message, "/worksheets/old-sheet/") {
+		t.Errorf("want one warning, at %s:5:44, naming /worksheets/old-sheet/; got:\n%s", fiche, warns.Error())
 	}
 }
