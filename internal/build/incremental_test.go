@@ -133,6 +133,17 @@ var edits = []edit{
 		set(fsys, name, fmt.Sprintf("---\ntitle: Fiche %d\ndescription: d\nshort: fiche\narticle: ../articles/second.md\n---\nVoir [la suite](../articles/second.md).\n", r.IntN(9)))
 		return []string{name}
 	}},
+	{"translate the worksheet, with a short link of its own, or drop it", func(fsys fstest.MapFS, r *rand.Rand) []string {
+		// The English worksheet's details name its translation's short
+		// links, for packet links made in either language.
+		name := "content/fr/worksheets/name-it.md"
+		if fsys[name] != nil && r.IntN(3) == 0 {
+			delete(fsys, name)
+		} else {
+			set(fsys, name, fmt.Sprintf("---\ntitle: Nommer\ndescription: d\nshort: nommer-%d\naliases: [/w/vieux-%d]\n---\nRemplir.\n", r.IntN(3), r.IntN(3)))
+		}
+		return []string{name}
+	}},
 	{"change the French strings", func(fsys fstest.MapFS, r *rand.Rand) []string {
 		name := "templates/i18n/fr.yaml"
 		set(fsys, name, fmt.Sprintf("nav.skip: Aller %d\n", r.IntN(3))+strings.Replace(builderFR, "fiche", fmt.Sprintf("fiche %d", r.IntN(3)), 1))

@@ -224,3 +224,20 @@ func TestAliasInTheOtherLanguage(t *testing.T) {
 		t.Errorf("want one warning, at %s:5:44, naming /worksheets/old-sheet/; got:\n%s", fiche, warns.Error())
 	}
 }
+
+// The English worksheet's details name its translation's short links, so
+// that a packet link made on the French index opens on the English one: a
+// rebuild after the translation's short changed names the new one.
+func TestWorksheetNamesItsTranslationsShorts(t *testing.T) {
+	const fiche = "content/fr/worksheets/name-it.md"
+	fsys := frenchSite(t, map[string]string{fiche: "---\ntitle: Nommer\ndescription: d\nshort: nommer\n---\nRemplir.\n"})
+	b := NewBuilder(fsys, Options{})
+	r := b.Build(nil)
+	wantIn(t, r, "worksheets/index.html", "also [nommer]")
+	set(fsys, fiche, "---\ntitle: Nommer\ndescription: d\nshort: nommer-2\naliases: [/w/nommer]\n---\nRemplir.\n")
+	r = b.Build([]string{fiche})
+	wantIn(t, r, "worksheets/index.html", "also [nommer-2 nommer]")
+	if diff := compareResults(r, Site(fsys, Options{})); diff != "" {
+		t.Error(diff)
+	}
+}

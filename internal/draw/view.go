@@ -145,10 +145,11 @@ type WorksheetInfo struct {
 	ForLabel string // the words readers see
 	Short    string // "name-it"
 	ShortURL string // full short URL: "https://example.org/w/name-it"
-	// OldShorts are short links it had before, kept as aliases: a packet
-	// link made with one of them still names this worksheet.
-	OldShorts []string
-	QR        template.HTML
+	// OtherShorts are the other short names that lead to it: those it had
+	// before, kept as aliases, and its translations', so that a packet link
+	// made before a short changed, or in another language, names it.
+	OtherShorts []string
+	QR          template.HTML
 	// ArticleURL is the site path of the article it goes with, or "":
 	// the article itself is read only when a template asks (Worksheet).
 	ArticleURL string

@@ -208,11 +208,7 @@ func NewWorksheetInfo(w *content.Page, articleURL, audience, baseURL string, qr 
 		Short:      w.Meta.Short,
 		ArticleURL: articleURL,
 	}
-	for _, a := range w.Meta.Aliases {
-		if old, ok := strings.CutPrefix(strings.TrimSuffix(a, "/"), layout.ShortPrefix); ok {
-			info.OldShorts = append(info.OldShorts, old)
-		}
-	}
+	info.OtherShorts = OldShorts(w)
 	target := w.URL
 	if w.Meta.Short != "" {
 		target = layout.Short(w.Meta.Short)
@@ -220,4 +216,16 @@ func NewWorksheetInfo(w *content.Page, articleURL, audience, baseURL string, qr 
 	info.ShortURL = Absolute(baseURL, target)
 	info.QR = qr(info.ShortURL)
 	return info
+}
+
+// OldShorts are the short names a worksheet had before, kept as aliases
+// (/w/<old>).
+func OldShorts(w *content.Page) []string {
+	var out []string
+	for _, a := range w.Meta.Aliases {
+		if old, ok := strings.CutPrefix(strings.TrimSuffix(a, "/"), layout.ShortPrefix); ok {
+			out = append(out, old)
+		}
+	}
+	return out
 }

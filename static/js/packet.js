@@ -252,21 +252,32 @@
     }
   }
 
+  // keepSetAcrossLanguages makes the language switch open the same set on
+  // the other language's index, which knows each worksheet by its
+  // translation's short too.
+  function keepSetAcrossLanguages(hash) {
+    Array.prototype.forEach.call(document.querySelectorAll(".lang-switch a[hreflang]"), function (a) {
+      a.setAttribute("href", a.getAttribute("href").split("#")[0] + hash);
+    });
+  }
+
   // showSet shows the worksheets named in the fragment, if it names any, in
   // place of the index (and the tools, which need this script).
   function showSet() {
     var view = document.querySelector("[data-set]");
     var m = /^#set=([a-z0-9,_.-]*)$/i.exec(location.hash);
     var onlyIndex = document.querySelectorAll("[data-index-only]");
+    keepSetAcrossLanguages(m ? location.hash : "");
     if (!view || !m) {
       if (view) view.hidden = true;
       Array.prototype.forEach.call(onlyIndex, function (el) { el.hidden = false; });
       return;
     }
-    // A worksheet's old shorts (kept as aliases) lead to it too, as /w/ does.
+    // A worksheet's old shorts (kept as aliases) lead to it too, as /w/
+    // does, and so do its translations': a set made in another language.
     var byShort = {};
     items.forEach(function (item) {
-      (item.getAttribute("data-old-shorts") || "").split(" ").forEach(function (s) { if (s) byShort[s] = item; });
+      (item.getAttribute("data-other-shorts") || "").split(" ").forEach(function (s) { if (s) byShort[s] = item; });
     });
     items.forEach(function (item) { byShort[item.getAttribute("data-short")] = item; });
     var shorts = m[1].split(",").filter(function (s, i, all) { return s && all.indexOf(s) === i; });

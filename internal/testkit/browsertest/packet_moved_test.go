@@ -3,6 +3,7 @@ package browsertest_test
 import (
 	"bytes"
 	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -49,4 +50,50 @@ func TestPacketAfterShortChange(t *testing.T) {
 		t.Errorf("a set link with the old and the new short shows %q, want the worksheet once, and the apology", got)
 	}
 	tab.CheckClean("a set link with an old short", srv.URL)
+}
+
+// TestPacketAcrossLanguages: a set link made on one language's index opens
+// the same worksheets on the other's (each knows its translations' shorts),
+// and the language switch of a set carries the set over: a client who
+// reads French was shown the whole French index, or told the worksheets of
+// an English link were "no longer on the site".
+func TestPacketAcrossLanguages(t *testing.T) {
+	_, b, srv := serveSite(t)
+	tab := b.NewTab(t)
+	titles := func(paths ...string) []string {
+		var out []string
+		for _, p := range paths {
+			tab.Navigate(srv.Page(p))
+			out = append(out, browsertest.Eval[string](tab, `document.querySelector("h1").textContent.trim()`))
+		}
+		return out
+	}
+	french := titles("/fr/worksheets/name-what-happened/", "/fr/worksheets/plan-an-apology/")
+	english := titles("/worksheets/name-what-happened/", "/worksheets/plan-an-apology/")
+	for _, c := range []struct {
+		page string
+		want []string
+	}{
+		{"/fr/worksheets/#set=name-it,apology", french},
+		{"/fr/worksheets/#set=nommer,apology", french},
+		{"/worksheets/#set=nommer,excuses", english},
+	} {
+		tab.Navigate(srv.Page(c.page))
+		tab.Do(chromedp.WaitVisible(chromedp.CSS("[data-set]")))
+		if got := shown(tab, "[data-set-list] a"); !slices.Equal(got, c.want) {
+			t.Errorf("%s shows %q, want %q", c.page, got, c.want)
+		}
+		if got := shown(tab, "[data-set-progress]"); len(got) != 1 || strings.Contains(got[0], ";") {
+			t.Errorf("%s says %q", c.page, got)
+		}
+	}
+
+	tab.Navigate(srv.Page("/worksheets/#set=name-it,apology"))
+	tab.Do(chromedp.WaitVisible(chromedp.CSS("[data-set]")),
+		chromedp.Click(chromedp.CSS(`.lang-switch a[hreflang="fr-CA"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`html[lang="fr-CA"] [data-set]`)))
+	if got := shown(tab, "[data-set-list] a"); !slices.Equal(got, french) {
+		t.Errorf("after the language switch, the set shows %q, want %q", got, french)
+	}
+	tab.CheckClean("set links across languages", srv.URL)
 }
