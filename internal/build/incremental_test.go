@@ -105,6 +105,23 @@ var edits = []edit{
 		delete(fsys, name)
 		return []string{name}
 	}},
+	{"make a published page a draft, its draft line here or there, or publish it again", func(fsys fstest.MapFS, r *rand.Rand) []string {
+		// The published-URL guard reports it at its draft line.
+		name := "content/articles/first.md"
+		if fsys[name] == nil {
+			return nil
+		}
+		old := strings.Replace(string(fsys[name].Data), "draft: true\n", "", 1)
+		switch r.IntN(3) {
+		case 0:
+			set(fsys, name, strings.Replace(old, "---\n", "---\ndraft: true\n", 1))
+		case 1:
+			set(fsys, name, strings.Replace(old, "\n---\n", "\ndraft: true\n---\n", 1))
+		default:
+			set(fsys, name, old)
+		}
+		return []string{name}
+	}},
 	{"make fr/ a language or a section", func(fsys fstest.MapFS, r *rand.Rand) []string {
 		// content/fr/ holding site.yaml is another language: its pages are
 		// none of this site's; without site.yaml it is a section.

@@ -241,24 +241,3 @@ func TestWorksheetNamesItsTranslationsShorts(t *testing.T) {
 		t.Error(diff)
 	}
 }
-
-// A worksheet moved into a folder of worksheets/ is a page of a section of
-// its own, not a worksheet: one error says so, at its first worksheet key,
-// and that moving it back keeps its short link. It was four errors, each
-// "remove it", advice that would drop a published short link.
-func TestWorksheetInASubfolder(t *testing.T) {
-	const moved = "content/worksheets/couples/name-it.md"
-	fsys := smallSite(t, nil)
-	set(fsys, moved, string(fsys["content/worksheets/name-it.md"].Data))
-	delete(fsys, "content/worksheets/name-it.md")
-	r := Site(fsys, Options{})
-	var here diag.List
-	for _, d := range r.Problems.Errors() {
-		if strings.HasPrefix(d.String(), moved) {
-			here = append(here, d)
-		}
-	}
-	if len(here) != 1 || !strings.Contains(here[0].Message, "directly in content/worksheets/") || strings.Contains(here[0].Message, "remove it") {
-		t.Errorf("want one error at %s saying worksheets go directly in content/worksheets/; got:\n%s", moved, here.Error())
-	}
-}
