@@ -304,7 +304,9 @@
     });
     var progress = t("set.count", { n: list.length });
     if (known && list.length > 0) progress = t("set.started-count", { started: count, total: list.length });
-    if (missing > 0) {
+    if (list.length === 0 && missing > 0) {
+      progress = t("set.gone", { n: missing }); // none left: no count, no "the others"
+    } else if (missing > 0) {
       progress += t("set.missing", { n: missing });
     }
     view.querySelector("[data-set-progress]").textContent = progress + ".";

@@ -97,3 +97,26 @@ func TestPacketAcrossLanguages(t *testing.T) {
 	}
 	tab.CheckClean("set links across languages", srv.URL)
 }
+
+// TestSetLinkWithNothingLeft: a set link whose worksheets have all gone
+// says so plainly; it said "0 worksheets. 2 worksheets in this link are no
+// longer on the site; the others are here", and there were no others.
+func TestSetLinkWithNothingLeft(t *testing.T) {
+	_, b, srv := serveSite(t)
+	tab := b.NewTab(t)
+	for page, want := range map[string]string{
+		"/worksheets/#set=gone-one,gone-two": "The 2 worksheets in this link are no longer on the site.",
+		"/worksheets/#set=gone-one":          "The worksheet in this link is no longer on the site.",
+		"/fr/worksheets/#set=gone-one":       "La fiche de ce lien n’est plus sur le site.",
+	} {
+		tab.Navigate(srv.Page(page))
+		tab.Do(chromedp.WaitVisible(chromedp.CSS("[data-set]")))
+		if got := shown(tab, "[data-set-progress]"); len(got) != 1 || got[0] != want {
+			t.Errorf("%s says %q, want %q", page, got, want)
+		}
+		if got := shown(tab, "[data-set-all]"); len(got) != 1 {
+			t.Errorf("%s does not lead to every worksheet: %q", page, got)
+		}
+	}
+	tab.CheckClean("set links with nothing left", srv.URL)
+}
