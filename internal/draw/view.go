@@ -95,6 +95,7 @@ type PageView struct {
 	Kind        content.Kind
 	Lang        string      // the page's language tag: "fr-CA"
 	Key         string      // the page alike in every language: its path in its language's folder, without .md ("worksheets/plan-an-apology"); answers are kept by it
+	OldKeys     []string    // a worksheet's keys before it was renamed, from its aliases: answers kept by them follow it
 	Alternates  []Alternate // the page in each language, in the site's order; none in a one-language site
 	Title       string
 	Description string

@@ -120,3 +120,47 @@ func TestSetLinkWithNothingLeft(t *testing.T) {
 	}
 	tab.CheckClean("set links with nothing left", srv.URL)
 }
+
+// TestKeptAnswersFollowARenamedWorksheet: a worksheet renamed (its file,
+// so its URL and the key its answers are kept by), its old URL kept as an
+// alias. A client who kept answers on this device and opens the old link
+// or the QR code finds them there; they found an empty worksheet.
+func TestKeptAnswersFollowARenamedWorksheet(t *testing.T) {
+	const from, to = "content/worksheets/my-questions.md", "content/worksheets/questions-i-have.md"
+	files := buildWith(t, func(fsys fstest.MapFS) {
+		data := bytes.Replace(fsys[from].Data, []byte("\nshort: "), []byte("\naliases: [/worksheets/my-questions/]\nshort: "), 1)
+		delete(fsys, from)
+		fsys[to] = &fstest.MapFile{Data: data}
+		for name, f := range fsys { // the articles link to it by its file
+			if strings.HasSuffix(name, ".md") {
+				f.Data = bytes.ReplaceAll(f.Data, []byte("worksheets/my-questions.md"), []byte("worksheets/questions-i-have.md"))
+				f.Data = bytes.ReplaceAll(f.Data, []byte("](my-questions.md"), []byte("](questions-i-have.md"))
+			}
+		}
+		fr := "content/fr/worksheets/my-questions.md"
+		fsys["content/fr/worksheets/questions-i-have.md"] = fsys[fr]
+		delete(fsys, fr)
+		fsys["content/fr/worksheets/questions-i-have.md"].Data = bytes.Replace(fsys["content/fr/worksheets/questions-i-have.md"].Data,
+			[]byte("\nshort: "), []byte("\naliases: [/fr/worksheets/my-questions/]\nshort: "), 1)
+	})
+	b := browsertest.Start(t)
+	srv := browsertest.Serve(t, files, browsertest.Netlify(t))
+	tab := b.NewTab(t)
+	tab.Navigate(srv.Page("/worksheets/questions-i-have/"))
+	tab.Do(chromedp.WaitVisible(chromedp.CSS(".worksheet-tools")))
+	// Kept before the rename, under the old key.
+	name := browsertest.Eval[string](tab, `(() => {
+	const name = document.querySelector("#worksheet textarea").name;
+	localStorage.setItem("guide:v1:worksheets/my-questions", JSON.stringify({answers: {[name]: "Kept before the rename."}}));
+	return name;
+})()`)
+	tab.Navigate(srv.Page("/worksheets/my-questions/"))
+	tab.Do(chromedp.WaitVisible(chromedp.CSS(".worksheet-tools")))
+	if got := browsertest.Eval[string](tab, `document.querySelector("#worksheet textarea[name='`+name+`']").value`); got != "Kept before the rename." {
+		t.Errorf("the renamed worksheet shows %q, want the answer kept under its old key", got)
+	}
+	if got := browsertest.Eval[bool](tab, `document.getElementById("keep-answers").checked`); !got {
+		t.Error(`"Keep my answers" is not ticked: the answers kept are not found`)
+	}
+	tab.CheckClean("a renamed worksheet", srv.URL)
+}
