@@ -140,7 +140,8 @@ type Heading struct {
 // WorksheetInfo is what a counsellor needs to know about a worksheet.
 type WorksheetInfo struct {
 	Link
-	Key      string // as PageView.Key: kept answers are found by it
+	Key      string   // as PageView.Key: kept answers are found by it
+	OldKeys  []string // as PageView.OldKeys
 	Minutes  int
 	For      string // "both", "hurt-partner", "partner-who-broke-trust", "alone"
 	ForLabel string // the words readers see

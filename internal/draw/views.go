@@ -201,8 +201,8 @@ func WorksheetsOfChapter(infos []*WorksheetInfo, article Link) []Worksheet {
 // audience is the words readers see for whom it is for; qr draws a QR code.
 func NewWorksheetInfo(w *content.Page, articleURL, audience, baseURL string, qr func(url string) template.HTML) *WorksheetInfo {
 	info := &WorksheetInfo{
-		Link:    LinkTo(w),
-		Key:     w.Key(),
+		Link: LinkTo(w),
+		Key:  w.Key(), OldKeys: oldKeys(w),
 		Minutes: w.Meta.Minutes,
 		For:     w.Meta.For, ForLabel: audience,
 		Short:      w.Meta.Short,

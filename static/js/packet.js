@@ -236,11 +236,14 @@
   // started reports whether this device keeps answers to the worksheet at
   // path, and null when it cannot tell (storage turned off). Locked answers
   // count: they are kept, though only their passphrase shows what they say.
+  // Answers kept before it was renamed are under its old keys until it is
+  // opened (worksheet.js moves them).
   function started(item) {
     try {
       var s = window.localStorage;
-      var key = item.getAttribute("data-worksheet");
-      var data = JSON.parse((key && s.getItem("guide:v1:" + key)) || s.getItem("guide:v1:" + pageURL(item)));
+      var keys = [item.getAttribute("data-worksheet")].concat((item.getAttribute("data-worksheet-was") || "").split(" "));
+      var kept = keys.filter(Boolean).map(function (k) { return s.getItem("guide:v1:" + k); }).filter(Boolean)[0];
+      var data = JSON.parse(kept || s.getItem("guide:v1:" + pageURL(item)));
       if (data && data.locked) return true;
       if (!data || !data.answers) return false;
       return Object.keys(data.answers).some(function (name) {

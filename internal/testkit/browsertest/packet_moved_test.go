@@ -154,6 +154,12 @@ func TestKeptAnswersFollowARenamedWorksheet(t *testing.T) {
 	localStorage.setItem("guide:v1:worksheets/my-questions", JSON.stringify({answers: {[name]: "Kept before the rename."}}));
 	return name;
 })()`)
+	// The client's packet link counts it as started, before they open it.
+	tab.Navigate(srv.Page("/worksheets/#set=questions"))
+	tab.Do(chromedp.WaitVisible(chromedp.CSS("[data-set]")))
+	if got := shown(tab, "[data-set-progress]"); len(got) != 1 || got[0] != "1 of 1 started on this device." {
+		t.Errorf("the set link says %q, want 1 of 1 started", got)
+	}
 	tab.Navigate(srv.Page("/worksheets/my-questions/"))
 	tab.Do(chromedp.WaitVisible(chromedp.CSS(".worksheet-tools")))
 	if got := browsertest.Eval[string](tab, `document.querySelector("#worksheet textarea[name='`+name+`']").value`); got != "Kept before the rename." {
