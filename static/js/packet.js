@@ -94,6 +94,7 @@
     qrBox.textContent = "";
     var svg = qrSVG(link, t("packet.qr", { n: list.length }));
     if (svg) qrBox.appendChild(svg);
+    else qrBox.textContent = t("packet.qr-too-long");
     linkBox.hidden = false;
   }
 

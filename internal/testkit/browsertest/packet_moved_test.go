@@ -170,3 +170,30 @@ func TestKeptAnswersFollowARenamedWorksheet(t *testing.T) {
 	}
 	tab.CheckClean("a renamed worksheet", srv.URL)
 }
+
+// TestPacketLinkTooLongForAQRCode: chosen many at once, the link for the
+// client no longer fits a QR code; the page says so, where the code would
+// be, instead of leaving the place empty. (On the published site every
+// English worksheet makes 214 bytes, one too many; the French shorts are
+// longer, so the French index shows it here, at the test server's shorter
+// address.)
+func TestPacketLinkTooLongForAQRCode(t *testing.T) {
+	_, b, srv := serveSite(t)
+	tab := b.NewTab(t)
+	tab.Navigate(srv.Page("/fr/worksheets/"))
+	tab.Do(chromedp.WaitVisible(chromedp.CSS("[data-packet-tools]")))
+	for _, w := range browsertest.Eval[[]listed](tab, listedJS) {
+		tab.Do(chromedp.Click(chromedp.CSS(`label[for="pick-` + w.Short + `"]`)))
+	}
+	link := browsertest.Eval[string](tab, `document.getElementById("set-url").textContent`)
+	if len(link) <= 213 {
+		t.Skipf("the link for every worksheet fits a QR code (%d bytes)", len(link))
+	}
+	if n := browsertest.Eval[int](tab, `document.querySelectorAll("[data-packet-qr] svg").length`); n != 0 {
+		t.Fatalf("%d QR codes for a link of %d bytes", n, len(link))
+	}
+	if got := shown(tab, "[data-packet-qr]"); len(got) != 1 || !strings.Contains(got[0], "trop long pour un code QR") {
+		t.Errorf("where the QR code would be, the page says %q", got)
+	}
+	tab.CheckClean("a packet of every worksheet", srv.URL)
+}
