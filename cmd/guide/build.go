@@ -154,6 +154,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) error {
 	problems := append(r.Problems, gradeWarnings(grades)...)
 	problems = append(problems, netlifyProblems(*rootDir)...)
 	if !r.Problems.HasErrors() {
+		problems = append(problems, unlisted(*rootDir, r.Manifest)...)
 		problems = append(problems, auditPages(r)...)
 	}
 	problems = problems.Sort()

@@ -445,3 +445,22 @@ func TestServeAddrWithoutPort(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckNamesUnlistedURLs: a page made and pushed without a local
+// `guide build` is published by Netlify's build, whose content/urls.txt is
+// thrown away with its machine: check (which CI runs) says which URLs the
+// file lacks, until `guide build` adds them; a later rename that lost them
+// would otherwise pass without a word.
+func TestCheckNamesUnlistedURLs(t *testing.T) {
+	site := copySite(t)
+	_, _, stderr := guide(t, "check", "-root", site)
+	if !strings.Contains(stderr, "content/urls.txt:3:1: warning: ") || !strings.Contains(stderr, "/worksheets/name-it/") || !strings.Contains(stderr, "/w/name-it") {
+		t.Errorf("check does not name the URLs content/urls.txt lacks:\n%s", stderr)
+	}
+	if code, _, stderr := guide(t, "build", "-root", site); code != 0 {
+		t.Fatal(stderr)
+	}
+	if _, _, stderr := guide(t, "check", "-root", site); strings.Contains(stderr, "content/urls.txt") {
+		t.Errorf("after guide build, check still says:\n%s", stderr)
+	}
+}

@@ -3,6 +3,7 @@ package build
 import (
 	"errors"
 	"io/fs"
+	"sort"
 	"strings"
 
 	"github.com/trustguide/guide/internal/content"
@@ -55,6 +56,7 @@ type outputCheck struct {
 	pages     *drawing // the pages whose links it holds
 	addresses uint64
 	guard     diag.List // published URLs now gone
+	drafts    uint64    // digest of the drafts the guard was made with
 	manifest  []byte    // content/urls.txt with the new URLs, or nil
 	urls      []byte    // content/urls.txt as read
 }
@@ -161,7 +163,9 @@ func (c *checkStage) addresses() uint64 {
 // content/urls.txt with this build's URLs added. Its answer holds while the
 // addresses and the file are the same.
 func (c *checkStage) guard(oc, old *outputCheck, fresh bool, redirects map[string]bool) {
-	if !fresh && !c.plan.manifest {
+	drafts := c.drafts()
+	oc.drafts = digest.Of(drafts)
+	if !fresh && !c.plan.manifest && old.drafts == oc.drafts {
 		oc.guard, oc.manifest, oc.urls = old.guard, old.manifest, old.urls
 		c.next.problems.Append(oc.guard)
 		return
@@ -177,8 +181,28 @@ func (c *checkStage) guard(oc, old *outputCheck, fresh bool, redirects map[strin
 		_, page := c.out.files.Lookup(u)
 		return page || linkcheck.Redirected(redirects, u)
 	}
-	oc.manifest = published.Guard(data, answered, c.promised(), !c.opt.Drafts, &oc.guard)
+	oc.manifest = published.Guard(data, answered, drafts, c.promised(), !c.opt.Drafts, &oc.guard)
 	c.next.problems.Append(oc.guard)
+}
+
+// drafts are the pages left out as drafts, with the addresses each would
+// answer, by source: a published one is reported at its draft line.
+func (c *checkStage) drafts() []published.Draft {
+	var out []published.Draft
+	for src := range c.site.site.Drafts {
+		s := c.in.sources[src]
+		if s == nil || s.page == nil {
+			continue
+		}
+		p := s.page
+		urls := append([]string{p.URL}, p.Meta.Aliases...)
+		if p.Kind == content.Worksheet && p.Meta.Short != "" {
+			urls = append(urls, layout.Short(p.Meta.Short))
+		}
+		out = append(out, published.Draft{Path: src, Line: p.Meta.Line("draft"), URLs: urls})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out
 }
 
 // promised are the URLs the site promises to keep: every page's, the

@@ -105,6 +105,23 @@ var edits = []edit{
 		delete(fsys, name)
 		return []string{name}
 	}},
+	{"make a published page a draft, its draft line here or there, or publish it again", func(fsys fstest.MapFS, r *rand.Rand) []string {
+		// The published-URL guard reports it at its draft line.
+		name := "content/articles/first.md"
+		if fsys[name] == nil {
+			return nil
+		}
+		old := strings.Replace(string(fsys[name].Data), "draft: true\n", "", 1)
+		switch r.IntN(3) {
+		case 0:
+			set(fsys, name, strings.Replace(old, "---\n", "---\ndraft: true\n", 1))
+		case 1:
+			set(fsys, name, strings.Replace(old, "\n---\n", "\ndraft: true\n---\n", 1))
+		default:
+			set(fsys, name, old)
+		}
+		return []string{name}
+	}},
 	{"make fr/ a language or a section", func(fsys fstest.MapFS, r *rand.Rand) []string {
 		// content/fr/ holding site.yaml is another language: its pages are
 		// none of this site's; without site.yaml it is a section.
@@ -131,6 +148,17 @@ var edits = []edit{
 	{"link a French page to an untranslated one", func(fsys fstest.MapFS, r *rand.Rand) []string {
 		name := "content/fr/worksheets/fiche.md"
 		set(fsys, name, fmt.Sprintf("---\ntitle: Fiche %d\ndescription: d\nshort: fiche\narticle: ../articles/second.md\n---\nVoir [la suite](../articles/second.md).\n", r.IntN(9)))
+		return []string{name}
+	}},
+	{"translate the worksheet, with a short link of its own, or drop it", func(fsys fstest.MapFS, r *rand.Rand) []string {
+		// The English worksheet's details name its translation's short
+		// links, for packet links made in either language.
+		name := "content/fr/worksheets/name-it.md"
+		if fsys[name] != nil && r.IntN(3) == 0 {
+			delete(fsys, name)
+		} else {
+			set(fsys, name, fmt.Sprintf("---\ntitle: Nommer\ndescription: d\nshort: nommer-%d\naliases: [/w/vieux-%d]\n---\nRemplir.\n", r.IntN(3), r.IntN(3)))
+		}
 		return []string{name}
 	}},
 	{"change the French strings", func(fsys fstest.MapFS, r *rand.Rand) []string {

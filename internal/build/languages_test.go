@@ -5,6 +5,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/trustguide/guide/internal/diag"
 	"github.com/trustguide/guide/internal/translation"
 )
 
@@ -209,5 +210,57 @@ func TestStartedTranslationIsWarnedAboutOnce(t *testing.T) {
 	}
 	if len(got) != 1 || !strings.Contains(got[0], "this translation is not finished") || strings.Contains(got[0], "raw HTML") {
 		t.Errorf("want one warning saying the translation is not finished; got:\n%s", strings.Join(got, "\n"))
+	}
+}
+
+// An English page's link to a worksheet that was renamed is not answered
+// with the French page of the old name: the link would lead English
+// readers to French, and the page the author meant is English.
+func TestMissingLinkSuggestsItsOwnLanguage(t *testing.T) {
+	const third = "content/articles/third.md"
+	fsys := frenchSite(t, map[string]string{third: "---\ntitle: Third\ndescription: d\n---\nSee [the sheet](../worksheets/fiche.md).\n"})
+	r := Site(fsys, Options{})
+	wantOnly(t, r.Problems, third+":5:5", "link to ../worksheets/fiche.md, but there is no such page")
+	if errs := r.Problems.Errors(); len(errs) == 1 && strings.Contains(errs[0].Message, "fr/") {
+		t.Errorf("the advice leads an English page to a French one: %s", errs[0])
+	}
+}
+
+// An alias that is an address of the other language's pages is a warning
+// at the alias: a French reader's printed /fr/… link would open an English
+// page, or an English reader's a French one. Short links (/w/) are one
+// namespace and belong to no language.
+func TestAliasInTheOtherLanguage(t *testing.T) {
+	const fiche = "content/fr/worksheets/fiche.md"
+	fsys := frenchSite(t, map[string]string{fiche: "---\ntitle: Fiche\ndescription: d\nshort: fiche\naliases: [/w/old, /fr/worksheets/vieille/, /worksheets/old-sheet/]\n---\nRemplir.\n"})
+	r := Site(fsys, Options{})
+	if errs := r.Problems.Errors(); len(errs) > 0 {
+		t.Fatal(errs.Error())
+	}
+	var warns diag.List
+	for _, d := range r.Problems.Warnings() {
+		if strings.HasPrefix(d.String(), fiche) {
+			warns = append(warns, d)
+		}
+	}
+	if len(warns) != 1 || !strings.HasPrefix(warns[0].String(), fiche+":5:44: ") || !strings.Contains(warns[0].Message, "/worksheets/old-sheet/") {
+		t.Errorf("want one warning, at %s:5:44, naming /worksheets/old-sheet/; got:\n%s", fiche, warns.Error())
+	}
+}
+
+// The English worksheet's details name its translation's short links, so
+// that a packet link made on the French index opens on the English one: a
+// rebuild after the translation's short changed names the new one.
+func TestWorksheetNamesItsTranslationsShorts(t *testing.T) {
+	const fiche = "content/fr/worksheets/name-it.md"
+	fsys := frenchSite(t, map[string]string{fiche: "---\ntitle: Nommer\ndescription: d\nshort: nommer\n---\nRemplir.\n"})
+	b := NewBuilder(fsys, Options{})
+	r := b.Build(nil)
+	wantIn(t, r, "worksheets/index.html", "also [nommer]")
+	set(fsys, fiche, "---\ntitle: Nommer\ndescription: d\nshort: nommer-2\naliases: [/w/nommer]\n---\nRemplir.\n")
+	r = b.Build([]string{fiche})
+	wantIn(t, r, "worksheets/index.html", "also [nommer-2 nommer]")
+	if diff := compareResults(r, Site(fsys, Options{})); diff != "" {
+		t.Error(diff)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/trustguide/guide/internal/content"
+	"github.com/trustguide/guide/internal/layout"
 	"github.com/trustguide/guide/internal/linkcheck"
 	"github.com/trustguide/guide/internal/suggest"
 )
@@ -76,11 +77,14 @@ func (t targets) fileExists(name string) bool {
 }
 
 // nearestPage suggests the page a link to the missing file src may have
-// meant, as a link from the file from.
+// meant, as a link from the file from: a page of src's language, since
+// "../fr/worksheets/x.md" for a missing "../worksheets/x.md" would take
+// readers to the other language.
 func (t targets) nearestPage(from, src string) string {
+	lang := layout.Of(t.site.Langs, src).Code
 	sources := make([]string, 0, len(t.site.Pages))
 	for _, p := range t.site.Pages {
-		if !p.Made {
+		if !p.Made && p.Lang.Code == lang {
 			sources = append(sources, p.Source)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"github.com/trustguide/guide/internal/content"
 	"github.com/trustguide/guide/internal/digest"
 	"github.com/trustguide/guide/internal/draw"
+	"github.com/trustguide/guide/internal/layout"
 )
 
 // How the resolve stage makes the facts (facts.go): every fact, each
@@ -114,9 +115,33 @@ func (r *resolveStage) worksheetFact(w *content.Page) fact[*draw.WorksheetInfo] 
 	}
 	audience := r.in.text(w.Lang.Code, "audience."+w.Meta.For)
 	made := digest.Combine(digest.String(site.Config.BaseURL), digest.String(w.URL), r.next.pages[w.Source].meta, digest.String(audience), digest.String(article))
+	pairs := r.translations(w)
+	for _, p := range pairs {
+		made = digest.Combine(made, digest.String(p.Source), r.next.pages[p.Source].meta)
+	}
 	return keep(r.last.facts.worksheet, w.Source, made, func() fact[*draw.WorksheetInfo] {
-		return factOf(draw.NewWorksheetInfo(w, article, audience, site.Config.BaseURL, r.tools.qrCode))
+		info := draw.NewWorksheetInfo(w, article, audience, site.Config.BaseURL, r.tools.qrCode)
+		for _, p := range pairs { // a packet link made in the other language names it too
+			if p.Meta.Short != "" {
+				info.OtherShorts = append(info.OtherShorts, p.Meta.Short)
+			}
+			info.OtherShorts = append(info.OtherShorts, draw.OldShorts(p)...)
+		}
+		return factOf(info)
 	})
+}
+
+// translations are a worksheet's translations, and the worksheet it
+// translates: the same file in the site's other languages.
+func (r *resolveStage) translations(w *content.Page) []*content.Page {
+	var out []*content.Page
+	for _, l := range r.next.site.Langs {
+		p := r.next.site.BySource[layout.Pair(w.Lang, l, w.Source)]
+		if l.Code != w.Lang.Code && p != nil && p.Kind == content.Worksheet {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // listFacts makes the facts of a list page: the links of its pages, and

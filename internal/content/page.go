@@ -171,6 +171,9 @@ func checkKindKeys(p *Page, problems *diag.List) {
 		problems.Add(p.Source, m.Line("step"), 1, "step must be 1 or more (the first step is 1); an article off the guided path has no `step`")
 	}
 	if p.Kind != Worksheet {
+		if misplacedWorksheet(p, problems) {
+			return
+		}
 		for _, k := range []string{"short", "minutes", "for", "article"} {
 			if _, set := m.lines[k]; set {
 				problems.Add(p.Source, m.Line(k), 1, "%q is for worksheets only: remove it", k)
@@ -189,6 +192,28 @@ func checkKindKeys(p *Page, problems *diag.List) {
 	if _, hasMinutes := m.lines["minutes"]; hasMinutes && m.Minutes < 1 && !m.mistyped("minutes") {
 		problems.Add(p.Source, m.Line("minutes"), 1, "minutes must be 1 or more: about how long the worksheet takes; leave `minutes` out if you cannot say")
 	}
+}
+
+// misplacedWorksheet reports, once, a worksheet moved into a folder of
+// worksheets/: a page of a section of its own, whose worksheet keys would
+// each be "remove it", advice that would drop its published short link.
+func misplacedWorksheet(p *Page, problems *diag.List) bool {
+	if !strings.HasPrefix(p.Section, layout.WorksheetsDir+"/") {
+		return false
+	}
+	first := 0
+	for _, k := range []string{"short", "minutes", "for", "article"} {
+		if _, set := p.Meta.lines[k]; set && (first == 0 || p.Meta.Line(k) < first) {
+			first = p.Meta.Line(k)
+		}
+	}
+	if first == 0 {
+		return false
+	}
+	problems.Add(p.Source, first, 1, "a worksheet goes directly in %s/, and this file is in %s/, a folder of its own, so it is not one: "+
+		"move it up to keep it a worksheet, with its short link; if it is not a worksheet, remove short, minutes, for and article",
+		p.Lang.Source(layout.WorksheetsDir), p.Lang.Source(p.Section))
+	return true
 }
 
 // loneCRToLF turns each carriage return that is not followed by a line

@@ -94,6 +94,7 @@ func Assemble(langs []layout.Lang, configs map[string]Config, pages []*Page, unr
 	}
 	s.addMissingSections()
 	s.checkAddresses(problems)
+	s.checkAliasLanguages(problems)
 	s.checkWorksheets(problems)
 	s.groupWorksheets()
 	s.orderPath(problems)

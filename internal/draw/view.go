@@ -95,6 +95,7 @@ type PageView struct {
 	Kind        content.Kind
 	Lang        string      // the page's language tag: "fr-CA"
 	Key         string      // the page alike in every language: its path in its language's folder, without .md ("worksheets/plan-an-apology"); answers are kept by it
+	OldKeys     []string    // a worksheet's keys before it was renamed, from its aliases: answers kept by them follow it
 	Alternates  []Alternate // the page in each language, in the site's order; none in a one-language site
 	Title       string
 	Description string
@@ -139,13 +140,18 @@ type Heading struct {
 // WorksheetInfo is what a counsellor needs to know about a worksheet.
 type WorksheetInfo struct {
 	Link
-	Key      string // as PageView.Key: kept answers are found by it
+	Key      string   // as PageView.Key: kept answers are found by it
+	OldKeys  []string // as PageView.OldKeys
 	Minutes  int
 	For      string // "both", "hurt-partner", "partner-who-broke-trust", "alone"
 	ForLabel string // the words readers see
 	Short    string // "name-it"
 	ShortURL string // full short URL: "https://example.org/w/name-it"
-	QR       template.HTML
+	// OtherShorts are the other short names that lead to it: those it had
+	// before, kept as aliases, and its translations', so that a packet link
+	// made before a short changed, or in another language, names it.
+	OtherShorts []string
+	QR          template.HTML
 	// ArticleURL is the site path of the article it goes with, or "":
 	// the article itself is read only when a template asks (Worksheet).
 	ArticleURL string

@@ -75,7 +75,7 @@ func NewPageView(in PageInput, site *SiteView, r Reader) *PageView {
 		URL: p.URL, Permalink: Absolute(site.BaseURL, p.URL),
 		Body: in.Body, Minutes: max(in.Minutes, 1),
 		Date: m.Date.Day, Updated: m.Updated.Day, Tags: m.Tags,
-		IsForm: in.IsForm, Forget: m.Forget,
+		IsForm: in.IsForm, Forget: m.Forget, OldKeys: oldKeys(p),
 	}
 	for _, h := range in.Headings {
 		if h.Level == 2 || h.Level == 3 {
@@ -201,13 +201,14 @@ func WorksheetsOfChapter(infos []*WorksheetInfo, article Link) []Worksheet {
 // audience is the words readers see for whom it is for; qr draws a QR code.
 func NewWorksheetInfo(w *content.Page, articleURL, audience, baseURL string, qr func(url string) template.HTML) *WorksheetInfo {
 	info := &WorksheetInfo{
-		Link:    LinkTo(w),
-		Key:     w.Key(),
+		Link: LinkTo(w),
+		Key:  w.Key(), OldKeys: oldKeys(w),
 		Minutes: w.Meta.Minutes,
 		For:     w.Meta.For, ForLabel: audience,
 		Short:      w.Meta.Short,
 		ArticleURL: articleURL,
 	}
+	info.OtherShorts = OldShorts(w)
 	target := w.URL
 	if w.Meta.Short != "" {
 		target = layout.Short(w.Meta.Short)
@@ -215,4 +216,32 @@ func NewWorksheetInfo(w *content.Page, articleURL, audience, baseURL string, qr 
 	info.ShortURL = Absolute(baseURL, target)
 	info.QR = qr(info.ShortURL)
 	return info
+}
+
+// OldShorts are the short names a worksheet had before, kept as aliases
+// (/w/<old>).
+func OldShorts(w *content.Page) []string {
+	var out []string
+	for _, a := range w.Meta.Aliases {
+		if old, ok := strings.CutPrefix(strings.TrimSuffix(a, "/"), layout.ShortPrefix); ok {
+			out = append(out, old)
+		}
+	}
+	return out
+}
+
+// oldKeys are the keys a worksheet had at the addresses it left, its
+// aliases in its own language ("/worksheets/old-name/" was
+// "worksheets/old-name"), so that answers kept under them follow it.
+func oldKeys(p *content.Page) []string {
+	if p.Kind != content.Worksheet {
+		return nil
+	}
+	var out []string
+	for _, a := range p.Meta.Aliases {
+		if rest, ok := strings.CutPrefix(a, p.Lang.Prefix+"/"); ok && !strings.HasPrefix(a, layout.ShortPrefix) {
+			out = append(out, strings.Trim(rest, "/"))
+		}
+	}
+	return out
 }

@@ -41,17 +41,46 @@ func Parse(data []byte) []Entry {
 	return out
 }
 
+// Draft is a page left out of the build as a draft: where its `draft:`
+// line is, and the addresses it would answer (its URL, short link and
+// aliases).
+type Draft struct {
+	Path string
+	Line int
+	URLs []string
+}
+
 // Check reports each published URL that the new site no longer answers,
 // and each line that is no path at all, whose remedy is not an alias.
 // answered tells whether a URL is a page or a redirect of the new site.
-func Check(entries []Entry, answered func(string) bool, problems *diag.List) {
+// The URLs a draft would answer are reported once, at the draft: making a
+// page a draft is what took them away.
+func Check(entries []Entry, answered func(string) bool, drafts []Draft, problems *diag.List) {
+	held := map[string]int{} // URL → its draft, by index
+	for i, d := range drafts {
+		for _, u := range d.URLs {
+			held[u] = i
+		}
+	}
+	gone := make([][]string, len(drafts)) // each draft's published URLs
 	for _, e := range entries {
 		if !strings.HasPrefix(e.URL, "/") || strings.ContainsAny(e.URL, " \t") {
 			problems.Add(Path, e.Line, 1, "%q is not an address of this site: each line is one path, such as /about/ "+
 				"(or a comment, after #); mend it, or delete the line", e.URL)
-		} else if !answered(e.URL) {
+		} else if answered(e.URL) {
+			continue
+		} else if i, ok := held[e.URL]; ok {
+			gone[i] = append(gone[i], e.URL)
+		} else {
 			problems.Add(Path, e.Line, 1, "%s is listed as published, and this build has no page or redirect there: "+
 				"if a page replaces it, add `aliases: [%s]` to that page; if it never went online (a page tried out and deleted), delete this line", e.URL, e.URL)
+		}
+	}
+	for i, urls := range gone {
+		if len(urls) > 0 {
+			problems.Add(drafts[i].Path, drafts[i].Line, 1, "this page is a draft, left out of this build, and it has been published at %s (%s): "+
+				"readers who kept those links would find nothing; remove `draft: true`, or give them to the page that replaces it with `aliases`",
+				strings.Join(urls, " and "), Path)
 		}
 	}
 }
@@ -92,11 +121,12 @@ func Update(old []byte, current []string) ([]byte, bool) {
 }
 
 // Guard keeps the promise for one build: it reports each URL of the
-// manifest old that the site no longer answers, and returns the manifest
+// manifest old that the site no longer answers (at the draft that holds
+// it, if one does), and returns the manifest
 // to write, with the URLs of current added, or nil when the build must not
 // promise anything (a build with drafts: drafts are never published).
-func Guard(old []byte, answered func(string) bool, current []string, promise bool, problems *diag.List) []byte {
-	Check(Parse(old), answered, problems)
+func Guard(old []byte, answered func(string) bool, drafts []Draft, current []string, promise bool, problems *diag.List) []byte {
+	Check(Parse(old), answered, drafts, problems)
 	if !promise {
 		return nil
 	}

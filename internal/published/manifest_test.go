@@ -29,7 +29,7 @@ func TestParse(t *testing.T) {
 func TestCheck(t *testing.T) {
 	answered := map[string]bool{"/": true, "/w/name-it": true}
 	var problems diag.List
-	Check(Parse([]byte(published)), func(u string) bool { return answered[u] }, &problems)
+	Check(Parse([]byte(published)), func(u string) bool { return answered[u] }, nil, &problems)
 	if len(problems) != 1 {
 		t.Fatalf("got %d problems, want 1:\n%v", len(problems), problems)
 	}
@@ -49,7 +49,7 @@ func TestCheck(t *testing.T) {
 func TestLineThatIsNoPath(t *testing.T) {
 	for _, line := range []string{"about", "https://example.org/about/", "/about us/"} {
 		var problems diag.List
-		Check(Parse([]byte("/\n"+line+"\n")), func(string) bool { return false }, &problems)
+		Check(Parse([]byte("/\n"+line+"\n")), func(string) bool { return false }, nil, &problems)
 		if len(problems) != 2 || !strings.HasPrefix(problems[1].String(), "content/urls.txt:2:1: ") ||
 			!strings.Contains(problems[1].Message, "is not an address of this site") {
 			t.Errorf("%q: got %v", line, problems)

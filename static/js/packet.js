@@ -94,6 +94,7 @@
     qrBox.textContent = "";
     var svg = qrSVG(link, t("packet.qr", { n: list.length }));
     if (svg) qrBox.appendChild(svg);
+    else qrBox.textContent = t("packet.qr-too-long");
     linkBox.hidden = false;
   }
 
@@ -236,11 +237,14 @@
   // started reports whether this device keeps answers to the worksheet at
   // path, and null when it cannot tell (storage turned off). Locked answers
   // count: they are kept, though only their passphrase shows what they say.
+  // Answers kept before it was renamed are under its old keys until it is
+  // opened (worksheet.js moves them).
   function started(item) {
     try {
       var s = window.localStorage;
-      var key = item.getAttribute("data-worksheet");
-      var data = JSON.parse((key && s.getItem("guide:v1:" + key)) || s.getItem("guide:v1:" + pageURL(item)));
+      var keys = [item.getAttribute("data-worksheet")].concat((item.getAttribute("data-worksheet-was") || "").split(" "));
+      var kept = keys.filter(Boolean).map(function (k) { return s.getItem("guide:v1:" + k); }).filter(Boolean)[0];
+      var data = JSON.parse(kept || s.getItem("guide:v1:" + pageURL(item)));
       if (data && data.locked) return true;
       if (!data || !data.answers) return false;
       return Object.keys(data.answers).some(function (name) {
@@ -252,21 +256,38 @@
     }
   }
 
+  // keepSetAcrossLanguages makes the language switch open the same set on
+  // the other language's index, which knows each worksheet by its
+  // translation's short too.
+  function keepSetAcrossLanguages(hash) {
+    Array.prototype.forEach.call(document.querySelectorAll(".lang-switch a[hreflang]"), function (a) {
+      a.setAttribute("href", a.getAttribute("href").split("#")[0] + hash);
+    });
+  }
+
   // showSet shows the worksheets named in the fragment, if it names any, in
   // place of the index (and the tools, which need this script).
   function showSet() {
     var view = document.querySelector("[data-set]");
     var m = /^#set=([a-z0-9,_.-]*)$/i.exec(location.hash);
     var onlyIndex = document.querySelectorAll("[data-index-only]");
+    keepSetAcrossLanguages(m ? location.hash : "");
     if (!view || !m) {
       if (view) view.hidden = true;
       Array.prototype.forEach.call(onlyIndex, function (el) { el.hidden = false; });
       return;
     }
+    // A worksheet's old shorts (kept as aliases) lead to it too, as /w/
+    // does, and so do its translations': a set made in another language.
     var byShort = {};
+    items.forEach(function (item) {
+      (item.getAttribute("data-other-shorts") || "").split(" ").forEach(function (s) { if (s) byShort[s] = item; });
+    });
     items.forEach(function (item) { byShort[item.getAttribute("data-short")] = item; });
     var shorts = m[1].split(",").filter(function (s, i, all) { return s && all.indexOf(s) === i; });
-    var list = shorts.map(function (s) { return byShort[s]; }).filter(Boolean);
+    var missing = shorts.filter(function (s) { return !byShort[s]; }).length;
+    var list = shorts.map(function (s) { return byShort[s]; })
+      .filter(function (item, i, all) { return item && all.indexOf(item) === i; }); // an old and a new short: once
     var listBox = view.querySelector("[data-set-list]");
     listBox.textContent = "";
     var count = 0, known = true;
@@ -287,8 +308,9 @@
     });
     var progress = t("set.count", { n: list.length });
     if (known && list.length > 0) progress = t("set.started-count", { started: count, total: list.length });
-    var missing = shorts.length - list.length;
-    if (missing > 0) {
+    if (list.length === 0 && missing > 0) {
+      progress = t("set.gone", { n: missing }); // none left: no count, no "the others"
+    } else if (missing > 0) {
       progress += t("set.missing", { n: missing });
     }
     view.querySelector("[data-set-progress]").textContent = progress + ".";

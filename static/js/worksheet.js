@@ -42,7 +42,9 @@
 // chosen, or true/false for a checkbox. Unticking the box or "Clear my
 // answers" removes the key: nothing of the page is left on the device.
 // Answers kept before keys were the worksheet's (under "guide:v1:" + the
-// page's path) are moved to its key once.
+// page's path) are moved to its key once, and so are answers kept under a
+// renamed worksheet's old keys (the form's data-worksheet-was, from its
+// aliases).
 //
 // Locked: kept answers may be locked with a passphrase ("The lock" below,
 // lock.js, templates/_worksheet-lock.html). The key then holds only
@@ -79,6 +81,10 @@
   var key = "guide:v1:" + worksheet;
   var store = openStorage();
   moveOldKey("guide:v1:" + path);
+  // A renamed worksheet's answers, kept under its old keys (its aliases).
+  (form.getAttribute("data-worksheet-was") || "").split(" ").forEach(function (old) {
+    if (old) moveOldKey("guide:v1:" + old);
+  });
   var timer = 0;
   var lock = null;      // the passphrase lock while kept answers are locked and open: in memory only
   var closedBox = null; // the stored box while kept answers are locked and not opened
