@@ -187,6 +187,19 @@ func TestConflicts(t *testing.T) {
 	wantProblem(t, problems, "content/worksheets/2.md:4:1", "short link /w/same is already the short link of content/worksheets/1.md")
 }
 
+// A new draft worksheet whose short link a published worksheet has (guide
+// new makes one from the title) is the one told to choose another: changing
+// the published one would break its printed links.
+func TestShortClashWithADraftIsTheDrafts(t *testing.T) {
+	fsys := fstest.MapFS{"content/site.yaml": {Data: []byte(siteYAML)},
+		"content/worksheets/a-new.md":     {Data: []byte(page("title: New\ndescription: d\nshort: check-in\ndraft: true", ""))},
+		"content/worksheets/published.md": {Data: []byte(page("title: Old\ndescription: d\nshort: check-in", ""))}}
+	_, problems := read(fsys, Options{Drafts: true})
+	if len(problems) != 1 || !strings.HasPrefix(problems[0].String(), "content/worksheets/a-new.md:4:1: ") {
+		t.Errorf("want one problem, at the draft's short; got:\n%s", problems.Error())
+	}
+}
+
 func TestDrafts(t *testing.T) {
 	files := map[string]string{"content/d.md": page("title: D\ndescription: d\ndraft: true", "")}
 	site, _ := load(t, files)

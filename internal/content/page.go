@@ -258,3 +258,17 @@ func ReadError(err error) error {
 	}
 	return err
 }
+
+// draftsLast is pages with the drafts after the rest, each part in its
+// order.
+func draftsLast(pages []*Page) []*Page {
+	out := make([]*Page, 0, len(pages))
+	for _, draft := range []bool{false, true} {
+		for _, p := range pages {
+			if p.Meta.Draft == draft {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}

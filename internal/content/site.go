@@ -110,7 +110,7 @@ func (s *Site) checkAddresses(problems *diag.List) {
 	for _, p := range s.Pages {
 		claimed[addressKey(p.URL)] = "the address of " + p.Source
 	}
-	for _, p := range s.Pages {
+	for _, p := range draftsLast(s.Pages) { // a clash with a new draft is the draft's to mend
 		m := p.Meta
 		if p.Kind != Worksheet || m.Short == "" {
 			continue
