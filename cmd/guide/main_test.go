@@ -446,6 +446,14 @@ func TestServeAddrWithoutPort(t *testing.T) {
 	}
 }
 
+// TestServePollWithoutUnit: "-poll 500" said only "parse error".
+func TestServePollWithoutUnit(t *testing.T) {
+	code, _, stderr := guide(t, "serve", "-root", copySite(t), "-poll", "500")
+	if code != 2 || !strings.Contains(stderr, `invalid value "500" for flag -poll: give a time with its unit, like 500ms or 2s`) {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}
+
 // TestCheckNamesUnlistedURLs: a page made and pushed without a local
 // `guide build` is published by Netlify's build, whose content/urls.txt is
 // thrown away with its machine: check (which CI runs) says which URLs the
