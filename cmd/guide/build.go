@@ -116,7 +116,7 @@ func refused(stderr io.Writer, flag string, err error) error {
 
 // updateManifest writes content/urls.txt when this build published new
 // URLs, and says how many lines it added.
-func updateManifest(rootDir string, data []byte) (added int, err error) {
+func updateManifest(rootDir string, data []byte) (int, error) {
 	name := filepath.Join(rootDir, filepath.FromSlash(published.Path))
 	old, _ := os.ReadFile(name)
 	if bytes.Equal(old, data) {
@@ -126,16 +126,7 @@ func updateManifest(rootDir string, data []byte) (added int, err error) {
 	if err := os.WriteFile(tmp, data, 0o644); err != nil {
 		return 0, err
 	}
-	had := map[string]bool{}
-	for _, line := range bytes.Split(old, []byte("\n")) {
-		had[string(line)] = true
-	}
-	for _, line := range bytes.Split(data, []byte("\n")) {
-		if len(line) > 0 && !had[string(line)] {
-			added++
-		}
-	}
-	return added, os.Rename(tmp, name)
+	return len(newURLs(old, data)), os.Rename(tmp, name)
 }
 
 func cmdCheck(args []string, stdout, stderr io.Writer) error {

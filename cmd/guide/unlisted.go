@@ -25,6 +25,20 @@ func unlisted(rootDir string, manifest []byte) diag.List {
 	if bytes.Equal(old, manifest) {
 		return l
 	}
+	if urls := newURLs(old, manifest); len(urls) > 0 {
+		line := bytes.Count(old, []byte("\n")) + 1 // where guide build adds them
+		if len(old) > 0 && !bytes.HasSuffix(old, []byte("\n")) {
+			line++
+		}
+		l.Warn(published.Path, line, 1, "this site publishes %s, not listed here yet: run `guide build`, which adds them, "+
+			"and commit this file with the pages, so that a later move that loses one fails the build", strings.Join(urls, ", "))
+	}
+	return l
+}
+
+// newURLs lists the URLs of manifest that old, content/urls.txt as it was,
+// does not list.
+func newURLs(old, manifest []byte) []string {
 	known := map[string]bool{}
 	for _, e := range published.Parse(old) {
 		known[e.URL] = true
@@ -35,13 +49,5 @@ func unlisted(rootDir string, manifest []byte) diag.List {
 			urls = append(urls, e.URL)
 		}
 	}
-	if len(urls) > 0 {
-		line := bytes.Count(old, []byte("\n")) + 1 // where guide build adds them
-		if len(old) > 0 && !bytes.HasSuffix(old, []byte("\n")) {
-			line++
-		}
-		l.Warn(published.Path, line, 1, "this site publishes %s, not listed here yet: run `guide build`, which adds them, "+
-			"and commit this file with the pages, so that a later move that loses one fails the build", strings.Join(urls, ", "))
-	}
-	return l
+	return urls
 }
