@@ -126,7 +126,7 @@ func updateManifest(rootDir string, data []byte) (int, error) {
 	if err := os.WriteFile(tmp, data, 0o644); err != nil {
 		return 0, err
 	}
-	return len(newURLs(old, data)), os.Rename(tmp, name)
+	return len(published.Added(old, data)), os.Rename(tmp, name)
 }
 
 func cmdCheck(args []string, stdout, stderr io.Writer) error {

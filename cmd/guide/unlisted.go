@@ -25,7 +25,7 @@ func unlisted(rootDir string, manifest []byte) diag.List {
 	if bytes.Equal(old, manifest) {
 		return l
 	}
-	if urls := newURLs(old, manifest); len(urls) > 0 {
+	if urls := published.Added(old, manifest); len(urls) > 0 {
 		line := bytes.Count(old, []byte("\n")) + 1 // where guide build adds them
 		if len(old) > 0 && !bytes.HasSuffix(old, []byte("\n")) {
 			line++
@@ -34,20 +34,4 @@ func unlisted(rootDir string, manifest []byte) diag.List {
 			"and commit this file with the pages, so that a later move that loses one fails the build", strings.Join(urls, ", "))
 	}
 	return l
-}
-
-// newURLs lists the URLs of manifest that old, content/urls.txt as it was,
-// does not list.
-func newURLs(old, manifest []byte) []string {
-	known := map[string]bool{}
-	for _, e := range published.Parse(old) {
-		known[e.URL] = true
-	}
-	var urls []string
-	for _, e := range published.Parse(manifest) {
-		if !known[e.URL] {
-			urls = append(urls, e.URL)
-		}
-	}
-	return urls
 }

@@ -52,17 +52,17 @@ func (b bodyOf) resolve(ref *markdown.Ref) {
 			b.r.links.reported = append(b.r.links.reported, ref.Dest)
 		}
 	}()
-	dest, what := ref.Dest, "link"
+	dest, what, problem := ref.Dest, "link", content.BodyLinkProblem(ref.Dest)
 	if ref.Image {
-		what = "image"
+		what, problem = "image", "" // an image on another site has its own message below
 	}
 	file, fragment, _ := strings.Cut(dest, "#")
 	lower := strings.ToLower(dest)
 	switch {
 	case dest == "":
 		b.linkAt(ref.Offset, "this %s has no destination: write it as [text](page.md)", what)
-	case !ref.Image && content.BodyLinkProblem(dest) != "":
-		b.linkAt(ref.Offset, "link %q: %s", dest, content.BodyLinkProblem(dest))
+	case problem != "":
+		b.linkAt(ref.Offset, "link %q: %s", dest, problem)
 	case isExternal(lower) && !ref.Image:
 		ref.MarkExternal()
 	case isExternal(lower):

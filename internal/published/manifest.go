@@ -90,17 +90,7 @@ func Check(entries []Entry, answered func(string) bool, drafts []Draft, problems
 // reordered, so comments an author writes (why a URL is kept, which leaflet
 // printed it) stay where they are.
 func Update(old []byte, current []string) ([]byte, bool) {
-	known := map[string]bool{}
-	for _, e := range Parse(old) {
-		known[e.URL] = true
-	}
-	var added []string
-	for _, u := range current {
-		if !known[u] {
-			known[u] = true
-			added = append(added, u)
-		}
-	}
+	added := lacking(old, current)
 	if len(added) == 0 && len(old) > 0 {
 		return old, false
 	}
@@ -118,6 +108,33 @@ func Update(old []byte, current []string) ([]byte, bool) {
 		b.WriteByte('\n')
 	}
 	return b.Bytes(), true
+}
+
+// Added lists the URLs that the manifest updated lists and old does not:
+// what a build added, or would add.
+func Added(old, updated []byte) []string {
+	var urls []string
+	for _, e := range Parse(updated) {
+		urls = append(urls, e.URL)
+	}
+	return lacking(old, urls)
+}
+
+// lacking lists, once each and in their order, the URLs that the manifest
+// old does not list.
+func lacking(old []byte, urls []string) []string {
+	known := map[string]bool{}
+	for _, e := range Parse(old) {
+		known[e.URL] = true
+	}
+	var out []string
+	for _, u := range urls {
+		if !known[u] {
+			known[u] = true
+			out = append(out, u)
+		}
+	}
+	return out
 }
 
 // Guard keeps the promise for one build: it reports each URL of the
